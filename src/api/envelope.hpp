@@ -1,0 +1,49 @@
+// The four response envelope families of the Venio API (ENDPOINTS.md §2) and the one place
+// where error kinds become HTTP statuses and business codes.
+#pragma once
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "core/error.hpp"
+
+namespace ov::api {
+
+enum class Family {
+  kS,   // {"status":{…},"data":<payload>}
+  kSN,  // {"status":{…},"data":{"data":<payload>,"statusCode":1000,"httpStatusCode":200}}
+  kV,   // {"data":{"value":<payload>}}
+  kN,   // {"data":<payload>,"statusCode":1000,"httpStatusCode":200}
+};
+
+using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+using PayloadWriter = std::function<void(JsonWriter&)>;
+
+// 200 / 1000 with the payload written by `payload` into the family's slot.
+std::string success_body(Family family, const PayloadWriter& payload);
+
+struct ErrorResponse {
+  int http_status;
+  std::string body;
+};
+
+// Maps an error to its HTTP status, business code and body in the family's shape.
+ErrorResponse error_response(Family family, const core::ApiError& error);
+// The 500 / 5000 body.
+ErrorResponse internal_error_response(Family family);
+
+// Gateway bodies, the same for every family (ENDPOINTS.md §2.6).
+std::string gateway_body(int status, std::string_view message);
+
+inline void write_string(JsonWriter& w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+inline void write_key(JsonWriter& w, std::string_view s) {
+  w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+}  // namespace ov::api

@@ -1,0 +1,313 @@
+#include "api/json_input.hpp"
+
+#include <rapidjson/error/en.h>
+#include <rapidjson/reader.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+#include "auth/crypto.hpp"
+
+namespace ov::api {
+
+using core::ApiError;
+using core::FieldProblem;
+
+bool iequals(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    unsigned char x = static_cast<unsigned char>(a[i]);
+    unsigned char y = static_cast<unsigned char>(b[i]);
+    if (x >= 'A' && x <= 'Z') x = static_cast<unsigned char>(x + 32);
+    if (y >= 'A' && y <= 'Z') y = static_cast<unsigned char>(y + 32);
+    if (x != y) return false;
+  }
+  return true;
+}
+
+std::size_t utf8_length(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+namespace {
+
+// Depth of [ and { outside strings and comments; stops early once past the bound.
+bool nested_too_deeply(std::string_view body) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    char c = body[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) return true;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    } else if (c == '/' && i + 1 < body.size() && body[i + 1] == '/') {
+      while (i < body.size() && body[i] != '\n') ++i;
+    } else if (c == '/' && i + 1 < body.size() && body[i + 1] == '*') {
+      auto end = body.find("*/", i + 2);
+      if (end == std::string_view::npos) return false;  // the parser reports it
+      i = end + 1;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+rapidjson::Document parse_json_body(std::string_view body) {
+  if (nested_too_deeply(body)) {
+    throw core::validation("", "Request body is nested too deeply");
+  }
+  rapidjson::Document doc;
+  // Iterative parsing keeps the native stack flat whatever the input; comments are tolerated
+  // because the Venio doc examples carry them.
+  constexpr unsigned kFlags = rapidjson::kParseCommentsFlag |
+                              rapidjson::kParseValidateEncodingFlag |
+                              rapidjson::kParseIterativeFlag;
+  doc.Parse<kFlags>(body.data(), body.size());
+  if (doc.HasParseError()) {
+    std::string msg = "Request body is not valid JSON: ";
+    msg += rapidjson::GetParseError_En(doc.GetParseError());
+    msg += " (at byte " + std::to_string(doc.GetErrorOffset()) + ")";
+    throw core::validation("", msg);
+  }
+  return doc;
+}
+
+rapidjson::Document parse_json_object(std::string_view body) {
+  auto doc = parse_json_body(body);
+  if (!doc.IsObject()) throw core::validation("", "Request body must be a JSON object");
+  return doc;
+}
+
+ObjectReader::ObjectReader(const rapidjson::Value& object, std::string path_prefix)
+    : object_(object), prefix_(std::move(path_prefix)) {}
+
+std::size_t ObjectReader::position(std::string_view name) const {
+  std::size_t pos = kAbsent, i = 0;
+  for (auto it = object_.MemberBegin(); it != object_.MemberEnd(); ++it, ++i) {
+    if (iequals({it->name.GetString(), it->name.GetStringLength()}, name)) pos = i;
+  }
+  return pos;
+}
+
+void ObjectReader::push(std::string_view name, FieldProblem problem) {
+  problems_.push_back({position(name), problems_.size(), std::move(problem)});
+}
+
+std::vector<FieldProblem> ObjectReader::take_problems() {
+  // Body order (ENDPOINTS.md §2.5); problems of absent fields follow in the order checked.
+  std::sort(problems_.begin(), problems_.end(), [](const Pending& a, const Pending& b) {
+    return a.position != b.position ? a.position < b.position : a.sequence < b.sequence;
+  });
+  std::vector<FieldProblem> out;
+  for (auto& p : problems_) out.push_back(std::move(p.problem));
+  problems_.clear();
+  return out;
+}
+
+void ObjectReader::check() {
+  if (problems_.empty()) return;
+  throw ApiError(take_problems());
+}
+
+const rapidjson::Value* ObjectReader::find(std::string_view name) const {
+  const rapidjson::Value* found = nullptr;
+  for (auto it = object_.MemberBegin(); it != object_.MemberEnd(); ++it) {
+    std::string_view key(it->name.GetString(), it->name.GetStringLength());
+    if (iequals(key, name)) found = &it->value;  // the last occurrence wins
+  }
+  return found;
+}
+
+std::string ObjectReader::path(std::string_view name) const {
+  if (prefix_.empty()) return std::string(name);
+  return prefix_ + "." + std::string(name);
+}
+
+void ObjectReader::problem(std::string_view name, std::string message) {
+  push(name, {path(name), std::move(message)});
+}
+
+Input<std::string> ObjectReader::string(std::string_view name, Need need, std::size_t max_chars) {
+  Input<std::string> in;
+  const auto* v = find(name);
+  in.present = v != nullptr;
+  const std::string field = path(name);
+  if (!v || v->IsNull()) {
+    if (need == Need::kRequired) push(name, {field, field + " is required"});
+    return in;
+  }
+  if (!v->IsString()) {
+    push(name, {field, field + " must be a string"});
+    return in;
+  }
+  std::string_view s(v->GetString(), v->GetStringLength());
+  if (need == Need::kRequired && s.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    push(name, {field, field + " is required"});
+    return in;
+  }
+  if (s.find('\0') != std::string_view::npos) {
+    push(name, {field, field + " must not contain NUL characters"});
+    return in;
+  }
+  if (utf8_length(s) > max_chars) {
+    push(name, {field, field + " must be at most " + std::to_string(max_chars) + " characters"});
+    return in;
+  }
+  in.value.emplace(s);
+  return in;
+}
+
+Input<std::int64_t> ObjectReader::integer(std::string_view name, Need need, std::int64_t min,
+                                          std::int64_t max) {
+  Input<std::int64_t> in;
+  const auto* v = find(name);
+  in.present = v != nullptr;
+  const std::string field = path(name);
+  if (!v || v->IsNull()) {
+    if (need == Need::kRequired) push(name, {field, field + " is required"});
+    return in;
+  }
+  std::optional<std::int64_t> n;
+  if (v->IsInt64()) {
+    n = v->GetInt64();
+  } else if (v->IsDouble()) {
+    // 12.0 is an integer written as a decimal; 12.5 and 1e400 are not.
+    double d = v->GetDouble();
+    if (std::isfinite(d) && std::trunc(d) == d && std::fabs(d) < 9.0e18) {
+      n = static_cast<std::int64_t>(d);
+    }
+  } else if (v->IsString()) {
+    std::string_view s(v->GetString(), v->GetStringLength());
+    std::int64_t parsed = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), parsed);
+    if (ec == std::errc() && p == s.data() + s.size() && !s.empty()) n = parsed;
+  }
+  if (!n) {
+    push(name, {field, field + " must be an integer"});
+    return in;
+  }
+  if (*n < min || *n > max) {
+    push(name, {field,
+                field + " must be between " + std::to_string(min) + " and " + std::to_string(max)});
+    return in;
+  }
+  in.value = n;
+  return in;
+}
+
+Input<bool> ObjectReader::boolean(std::string_view name, Need need) {
+  Input<bool> in;
+  const auto* v = find(name);
+  in.present = v != nullptr;
+  const std::string field = path(name);
+  if (!v || v->IsNull()) {
+    if (need == Need::kRequired) push(name, {field, field + " is required"});
+    return in;
+  }
+  if (v->IsBool()) {
+    in.value = v->GetBool();
+  } else if (v->IsInt64() && (v->GetInt64() == 0 || v->GetInt64() == 1)) {
+    in.value = v->GetInt64() == 1;
+  } else if (v->IsString() && iequals({v->GetString(), v->GetStringLength()}, "true")) {
+    in.value = true;
+  } else if (v->IsString() && iequals({v->GetString(), v->GetStringLength()}, "false")) {
+    in.value = false;
+  } else {
+    push(name, {field, field + " must be a boolean"});
+  }
+  return in;
+}
+
+Input<core::UnixSeconds> ObjectReader::datetime(std::string_view name, Need need,
+                                                const core::TimeZone& zone) {
+  Input<core::UnixSeconds> in;
+  const auto* v = find(name);
+  in.present = v != nullptr;
+  const std::string field = path(name);
+  if (!v || v->IsNull()) {
+    if (need == Need::kRequired) push(name, {field, field + " is required"});
+    return in;
+  }
+  if (v->IsString()) {
+    in.value = core::parse_datetime({v->GetString(), v->GetStringLength()}, zone);
+  }
+  if (!in.value) push(name, {field, field + " is not a valid date"});
+  return in;
+}
+
+Input<std::string> ObjectReader::guid(std::string_view name, Need need) {
+  Input<std::string> in;
+  const auto* v = find(name);
+  in.present = v != nullptr;
+  const std::string field = path(name);
+  if (!v || v->IsNull()) {
+    if (need == Need::kRequired) push(name, {field, field + " is required"});
+    return in;
+  }
+  if (!v->IsString() || !auth::is_guid({v->GetString(), v->GetStringLength()})) {
+    push(name, {field, field + " must be a GUID"});
+    return in;
+  }
+  in.value = auth::normalize_guid({v->GetString(), v->GetStringLength()});
+  return in;
+}
+
+Input<std::vector<std::string>> ObjectReader::string_array(std::string_view name, Need need,
+                                                           std::size_t max_items,
+                                                           std::size_t max_chars) {
+  Input<std::vector<std::string>> in;
+  const auto* v = find(name);
+  in.present = v != nullptr;
+  const std::string field = path(name);
+  if (!v || v->IsNull()) {
+    if (need == Need::kRequired) push(name, {field, field + " is required"});
+    return in;
+  }
+  if (!v->IsArray()) {
+    push(name, {field, field + " must be an array of strings"});
+    return in;
+  }
+  if (v->Size() > max_items) {
+    push(name, {field, field + " must have at most " + std::to_string(max_items) + " items"});
+    return in;
+  }
+  std::vector<std::string> items;
+  bool ok = true;
+  for (rapidjson::SizeType i = 0; i < v->Size(); ++i) {
+    const auto& item = (*v)[i];
+    const std::string item_field = field + "[" + std::to_string(i) + "]";
+    if (!item.IsString() || item.GetStringLength() == 0) {
+      push(name, {item_field, item_field + " must be a non-empty string"});
+      ok = false;
+      continue;
+    }
+    std::string_view s(item.GetString(), item.GetStringLength());
+    if (utf8_length(s) > max_chars || s.find('\0') != std::string_view::npos) {
+      push(name, {item_field,
+                  item_field + " must be at most " + std::to_string(max_chars) + " characters"});
+      ok = false;
+      continue;
+    }
+    items.emplace_back(s);
+  }
+  if (ok) in.value = std::move(items);
+  return in;
+}
+
+}  // namespace ov::api

@@ -1,0 +1,92 @@
+// Request bodies: parsing with the API's tolerance rules and field-by-field validation that
+// collects every problem before answering (ENDPOINTS.md §1.4, §2.5).
+#pragma once
+
+#include <rapidjson/document.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/time.hpp"
+
+namespace ov::api {
+
+// Bodies nested deeper than this are rejected before parsing: no request of the API nests
+// more than four levels, and a bound keeps hostile input from costing stack or time.
+inline constexpr int kMaxJsonDepth = 32;
+
+// Parses a JSON body: `//` and `/* */` comments tolerated, UTF-8 validated, exactly one
+// value with nothing but white space after it. Throws ApiError (4001) on any failure.
+rapidjson::Document parse_json_body(std::string_view body);
+
+// Parses a body that must be a JSON object.
+rapidjson::Document parse_json_object(std::string_view body);
+
+// A value that may be absent, explicitly null, or present: update semantics need all three
+// (ENDPOINTS.md §1.5).
+template <class T>
+struct Input {
+  bool present = false;  // the property appears in the body (possibly as null)
+  std::optional<T> value;
+
+  bool is_null() const { return present && !value; }
+  explicit operator bool() const { return value.has_value(); }
+  const T& operator*() const { return *value; }
+  const T* operator->() const { return &*value; }
+};
+
+enum class Need { kOptional, kRequired };
+
+// Reads the properties of one JSON object with case-insensitive names (the last occurrence
+// wins) and records each problem instead of stopping at the first.
+class ObjectReader {
+ public:
+  explicit ObjectReader(const rapidjson::Value& object, std::string path_prefix = "");
+
+  // nullptr when absent.
+  const rapidjson::Value* find(std::string_view name) const;
+
+  // Strings: at most max_chars Unicode characters; a required string must not be empty.
+  Input<std::string> string(std::string_view name, Need need, std::size_t max_chars);
+  // Integers (a numeric string is accepted) within [min, max].
+  Input<std::int64_t> integer(std::string_view name, Need need, std::int64_t min, std::int64_t max);
+  Input<bool> boolean(std::string_view name, Need need);
+  Input<core::UnixSeconds> datetime(std::string_view name, Need need, const core::TimeZone& zone);
+  Input<std::string> guid(std::string_view name, Need need);
+  // An array of non-empty strings, at most max_items of at most max_chars each.
+  Input<std::vector<std::string>> string_array(std::string_view name, Need need,
+                                               std::size_t max_items, std::size_t max_chars);
+
+  // Records a problem of property `name` (e.g. a rule across fields).
+  void problem(std::string_view name, std::string message);
+  std::string path(std::string_view name) const;
+  bool has_problems() const { return !problems_.empty(); }
+  // Throws the problems found so far, in body order, as one validation error (4001 or 4002).
+  void check();
+  std::vector<core::FieldProblem> take_problems();
+
+ private:
+  static constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
+  struct Pending {
+    std::size_t position;  // index of the property in the body; kAbsent when missing
+    std::size_t sequence;
+    core::FieldProblem problem;
+  };
+  std::size_t position(std::string_view name) const;
+  void push(std::string_view name, core::FieldProblem problem);
+
+  const rapidjson::Value& object_;
+  std::string prefix_;
+  std::vector<Pending> problems_;
+};
+
+// ASCII case-insensitive equality, the rule for property names and codes.
+bool iequals(std::string_view a, std::string_view b);
+// Number of Unicode code points in valid UTF-8.
+std::size_t utf8_length(std::string_view s);
+
+}  // namespace ov::api

@@ -1,0 +1,134 @@
+#include "api/pipeline.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "api/json_input.hpp"
+
+namespace ov::api {
+
+namespace {
+
+http::Response gateway(int status, std::string_view message) {
+  http::Response r;
+  r.status = status;
+  r.body = gateway_body(status, message);
+  return r;
+}
+
+http::Response unauthorized() {
+  auto r = gateway(401, "Unauthorized");
+  r.headers.emplace_back("WWW-Authenticate", "Bearer");
+  return r;
+}
+
+// "Bearer <t>" with the scheme in any case, or a bare token as legacy samples send it.
+std::string_view bearer_token(std::string_view header) {
+  while (!header.empty() && header.front() == ' ') header.remove_prefix(1);
+  while (!header.empty() && header.back() == ' ') header.remove_suffix(1);
+  if (header.size() > 7 && iequals(header.substr(0, 7), "bearer ")) {
+    header.remove_prefix(7);
+    while (!header.empty() && header.front() == ' ') header.remove_prefix(1);
+  }
+  return header;
+}
+
+}  // namespace
+
+http::Response error_reply(Family family, const core::ApiError& error) {
+  auto e = error_response(family, error);
+  http::Response r;
+  r.status = e.http_status;
+  r.body = std::move(e.body);
+  return r;
+}
+
+http::Response ok_reply(Family family, const PayloadWriter& payload) {
+  http::Response r;
+  r.body = success_body(family, payload);
+  return r;
+}
+
+Pipeline::Pipeline(const http::Router& router, auth::AuthService& auth, http::Metrics& metrics,
+                   bool access_log)
+    : router_(router), auth_(auth), metrics_(metrics), access_log_(access_log) {}
+
+std::size_t Pipeline::prepare(http::Request& req) {
+  // Clients written for the legacy host layout send /dev/v1/...; the prefix is dropped.
+  std::string_view path = req.path;
+  if (path.size() >= 4 && iequals(path.substr(0, 4), "/dev") &&
+      (path.size() == 4 || path[4] == '/')) {
+    req.path.erase(0, 4);
+  }
+  auto m = router_.match(req.raw.method(), req.path);
+  if (!m.route) return 0;
+  req.route = m.route;
+  req.route_name = m.route->name;
+  req.params = std::move(m.params);
+  return m.route->max_body_bytes;
+}
+
+boost::asio::awaitable<http::Response> Pipeline::dispatch(http::Request& req) {
+  if (!req.route) co_return gateway(404, "Resource not found");
+  const auto& route = *req.route;
+  if (route.access != http::Access::kPublic) {
+    std::string_view key = req.header("Ocp-Apim-Subscription-Key");
+    std::optional<std::string> query_key;
+    if (key.empty()) {
+      query_key = req.query_param("subscription-key");
+      if (query_key) key = *query_key;
+    }
+    if (key.empty()) {
+      if (route.access == http::Access::kProtected) {
+        co_return gateway(401,
+                          "Access denied due to missing subscription key. Make sure to include "
+                          "subscription key when making requests to an API.");
+      }
+    } else {
+      auto company = auth_.company_for_key(key);
+      if (!company) {
+        co_return gateway(401,
+                          "Access denied due to invalid subscription key. Make sure to provide a "
+                          "valid key for an active subscription.");
+      }
+      req.company_id = *company;
+    }
+    if (route.access == http::Access::kProtected) {
+      auto principal = auth_.authenticate(bearer_token(req.header("Authorization")));
+      if (!principal || principal->company_id != req.company_id) co_return unauthorized();
+      req.user_id = std::move(principal->user_id);
+      req.zone = principal->zone;
+    }
+  }
+  try {
+    co_return co_await route.handler(req);
+  } catch (const core::ApiError& e) {
+    if (e.kind() == core::ErrorKind::kInternal || e.kind() == core::ErrorKind::kUnavailable) {
+      spdlog::error("request {} {}: {}", req.request_id, route.name, e.what());
+    }
+    co_return error_reply(route.family, e);
+  } catch (const std::exception& e) {
+    spdlog::error("request {} {} failed: {}", req.request_id, route.name, e.what());
+  }
+  auto e = internal_error_response(route.family);
+  http::Response r;
+  r.status = e.http_status;
+  r.body = std::move(e.body);
+  co_return r;
+}
+
+http::Response Pipeline::payload_too_large(const http::Request& req) {
+  const auto family = req.route ? req.route->family : Family::kS;
+  return error_reply(
+      family, core::ApiError(core::ErrorKind::kPayloadTooLarge, "Request body is too large"));
+}
+
+void Pipeline::completed(const http::Request& req, int status, double seconds) {
+  metrics_.record(req.route ? req.route->index : metrics_.unrouted_index(), status, seconds);
+  if (access_log_) {
+    spdlog::info("request_id={} company={} route=\"{}\" status={} latency_ms={:.3f}",
+                 req.request_id, req.company_id, req.route ? req.route->name : "unmatched", status,
+                 seconds * 1000.0);
+  }
+}
+
+}  // namespace ov::api

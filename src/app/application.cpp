@@ -1,0 +1,113 @@
+#include "app/application.hpp"
+
+#include <boost/asio/thread_pool.hpp>
+
+#include "api/pipeline.hpp"
+#include "auth/auth_service.hpp"
+#include "auth/token_endpoint.hpp"
+#include "http/metrics.hpp"
+#include "http/router.hpp"
+#include "modules/modules.hpp"
+
+namespace ov::embedded {
+extern const std::string_view kOpenApiYaml;
+}
+
+namespace ov::app {
+
+namespace asio = boost::asio;
+
+namespace {
+
+http::Response text(int status, std::string body, std::string content_type) {
+  http::Response r;
+  r.status = status;
+  r.body = std::move(body);
+  r.content_type = std::move(content_type);
+  return r;
+}
+
+void add_public(http::Router& router, std::string path, http::Handler handler) {
+  http::Route r;
+  r.method = http::bhttp::verb::get;
+  r.path = std::move(path);
+  r.handler = std::move(handler);
+  r.access = http::Access::kPublic;
+  router.add(std::move(r));
+}
+
+}  // namespace
+
+struct Application::Impl {
+  explicit Impl(AppConfig c)
+      : config(std::move(c)),
+        clock(config.clock ? config.clock : &system_clock),
+        db(storage::open_database(config.db_url, config.storage)),
+        blocking(static_cast<std::size_t>(std::max(1, config.blocking_threads))),
+        auth(*db, *clock),
+        sections(*db, *clock) {
+    auth::register_token_routes(router, auth, blocking);
+    sections.register_routes(router);
+    register_operations();
+    std::vector<std::string> names;
+    for (const auto& r : router.routes()) names.push_back(r->name);
+    metrics = std::make_unique<http::Metrics>(std::move(names));
+    metrics->add_gauge("openvenio_storage_queued_writes", "Writes waiting for the writer.",
+                       [this] { return static_cast<double>(db->queued_writes()); });
+    metrics->add_gauge("openvenio_http_open_connections", "Open client connections.", [this] {
+      return server ? static_cast<double>(server->open_connections()) : 0.0;
+    });
+    pipeline = std::make_unique<api::Pipeline>(router, auth, *metrics, config.server.access_log);
+    server = std::make_unique<http::Server>(config.server, *pipeline);
+  }
+
+  void register_operations() {
+    add_public(router, "/healthz", [](http::Request&) -> asio::awaitable<http::Response> {
+      co_return text(200, R"({"status":"ok"})", "application/json; charset=utf-8");
+    });
+    add_public(router, "/readyz", [this](http::Request&) -> asio::awaitable<http::Response> {
+      if (db->ping())
+        co_return text(200, R"({"status":"ready"})", "application/json; charset=utf-8");
+      co_return text(503, R"({"status":"unavailable"})", "application/json; charset=utf-8");
+    });
+    add_public(router, "/metrics", [this](http::Request&) -> asio::awaitable<http::Response> {
+      co_return text(200, metrics->render(), "text/plain; version=0.0.4; charset=utf-8");
+    });
+    add_public(router, "/openapi.yaml", [](http::Request&) -> asio::awaitable<http::Response> {
+      co_return text(200, std::string(embedded::kOpenApiYaml), "application/yaml; charset=utf-8");
+    });
+  }
+
+  AppConfig config;
+  core::SystemClock system_clock;
+  const core::Clock* clock;
+  std::unique_ptr<storage::Database> db;
+  asio::thread_pool blocking;
+  auth::AuthService auth;
+  modules::Sections sections;
+  http::Router router;
+  std::unique_ptr<http::Metrics> metrics;
+  std::unique_ptr<api::Pipeline> pipeline;
+  std::unique_ptr<http::Server> server;
+  bool stopped = false;
+};
+
+Application::Application(AppConfig config) : impl_(std::make_unique<Impl>(std::move(config))) {}
+
+Application::~Application() { stop(std::chrono::milliseconds(0)); }
+
+void Application::start() { impl_->server->start(); }
+
+std::uint16_t Application::port() const { return impl_->server->port(); }
+
+void Application::stop(std::chrono::milliseconds grace) {
+  if (impl_->stopped) return;
+  impl_->stopped = true;
+  impl_->server->drain(grace);
+  impl_->blocking.join();
+  impl_->db->close();
+}
+
+storage::Database& Application::database() { return *impl_->db; }
+
+}  // namespace ov::app

@@ -1,0 +1,41 @@
+// The composition root: storage, authentication, every section's routes, the pipeline and the
+// listener, wired once. `openvenio serve` and the API tests run the same object.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "core/clock.hpp"
+#include "http/server.hpp"
+#include "storage/database.hpp"
+
+namespace ov::app {
+
+struct AppConfig {
+  std::string db_url = "sqlite:./openvenio.db";
+  http::ServerOptions server;
+  storage::DatabaseOptions storage;
+  // nullptr → the system clock.
+  const core::Clock* clock = nullptr;
+  // Threads for slow CPU work off the I/O threads (Argon2id secret checks).
+  int blocking_threads = 2;
+};
+
+class Application {
+ public:
+  explicit Application(AppConfig config);
+  ~Application();
+  // Binds and serves; returns at once.
+  void start();
+  std::uint16_t port() const;
+  // Drains in-flight requests (up to `grace`), then flushes and closes storage.
+  void stop(std::chrono::milliseconds grace = std::chrono::seconds(10));
+  storage::Database& database();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ov::app

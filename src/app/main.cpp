@@ -1,0 +1,198 @@
+// openvenio: command-line entry point. It only wires things; everything else is a library.
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+#include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
+
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+
+#include "app/application.hpp"
+#include "auth/provisioning.hpp"
+#include "core/clock.hpp"
+#include "modules/demo/demo_data.hpp"
+#include "modules/modules.hpp"
+#include "storage/database.hpp"
+
+namespace {
+
+constexpr const char* kDefaultDb = "sqlite:./openvenio.db";
+
+void print_json(const std::vector<std::pair<std::string, std::string>>& strings,
+                const std::vector<std::pair<std::string, std::int64_t>>& numbers) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  w.StartObject();
+  for (const auto& [k, v] : numbers) {
+    w.Key(k.c_str());
+    w.Int64(v);
+  }
+  for (const auto& [k, v] : strings) {
+    w.Key(k.c_str());
+    w.String(v.c_str());
+  }
+  w.EndObject();
+  std::cout << buf.GetString() << std::endl;
+}
+
+bool parse_listen(const std::string& listen, std::string& host, std::uint16_t& port) {
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) return false;
+  host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+    host = host.substr(1, host.size() - 2);
+  try {
+    int p = std::stoi(listen.substr(colon + 1));
+    if (p < 0 || p > 65535) return false;
+    port = static_cast<std::uint16_t>(p);
+  } catch (const std::exception&) {
+    return false;
+  }
+  return true;
+}
+
+int run_serve(const std::string& db, const std::string& listen, int threads, bool access_log) {
+  ov::app::AppConfig config;
+  config.db_url = db;
+  config.server.threads = threads;
+  config.server.access_log = access_log;
+  if (!parse_listen(listen, config.server.host, config.server.port)) {
+    std::cerr << "--listen must be host:port, got " << listen << "\n";
+    return 2;
+  }
+  // Signals are taken by this thread alone, with sigwait, before any other thread starts.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  std::signal(SIGPIPE, SIG_IGN);
+
+  ov::app::Application app(config);
+  app.start();
+  spdlog::info("openvenio listening on {}:{} ({})", config.server.host, app.port(), db);
+  int sig = 0;
+  sigwait(&signals, &sig);
+  spdlog::info("signal {} received: draining", sig);
+  // In-flight requests get this long to finish before their connections are closed.
+  app.stop(std::chrono::seconds(10));
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"openvenio — a self-hosted CRM server that speaks the Venio CRM OpenAPI"};
+  cli.require_subcommand(1);
+  std::string db = kDefaultDb;
+  std::string level = "info";
+  cli.add_option("--log-level", level, "trace, debug, info, warn, error")
+      ->envname("OPENVENIO_LOG_LEVEL")
+      ->capture_default_str();
+
+  auto* init = cli.add_subcommand("init", "Create or migrate the schema and add a company");
+  std::string company, timezone = "Asia/Bangkok";
+  bool demo = false, json = false;
+  init->add_option("--db", db, "Database URL (sqlite:<path>)")
+      ->envname("OPENVENIO_DB")
+      ->capture_default_str();
+  init->add_option("--company", company, "Company name")->required();
+  init->add_option("--timezone", timezone, "IANA time zone of the company")->capture_default_str();
+  init->add_flag("--demo-data", demo, "Seed the records the Venio doc examples refer to");
+  init->add_flag("--json", json, "Print the result as one JSON object");
+
+  auto* user = cli.add_subcommand("user", "Manage users");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "Add an employee to a company");
+  std::int64_t company_id = 0;
+  std::string name, email;
+  bool user_json = false;
+  user_add->add_option("--db", db, "Database URL")->envname("OPENVENIO_DB")->capture_default_str();
+  user_add->add_option("--company-id", company_id, "Company id")->required();
+  user_add->add_option("--name", name, "Full name")->required();
+  user_add->add_option("--email", email, "E-mail address")->required();
+  user_add->add_flag("--json", user_json, "Print the result as JSON");
+
+  auto* serve = cli.add_subcommand("serve", "Serve the API");
+  std::string listen = "127.0.0.1:8080";
+  int threads = 0;
+  bool access_log = true;
+  serve->add_option("--db", db, "Database URL")->envname("OPENVENIO_DB")->capture_default_str();
+  serve->add_option("--listen", listen, "host:port to listen on")
+      ->envname("OPENVENIO_LISTEN")
+      ->capture_default_str();
+  serve->add_option("--threads", threads, "I/O threads (0: one per core)")
+      ->envname("OPENVENIO_THREADS")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
+  serve->add_option("--access-log", access_log, "Log one line per request (true/false)")
+      ->envname("OPENVENIO_ACCESS_LOG")
+      ->capture_default_str();
+
+  auto* migrate = cli.add_subcommand("migrate", "Apply pending schema migrations");
+  migrate->add_option("--db", db, "Database URL")->envname("OPENVENIO_DB")->capture_default_str();
+
+  CLI11_PARSE(cli, argc, argv);
+  spdlog::set_level(spdlog::level::from_str(level));
+
+  try {
+    ov::core::SystemClock clock;
+    if (*init) {
+      auto database = ov::storage::open_database(db);
+      ov::auth::ProvisionedCompany p;
+      ov::auth::NewCompany spec{company, timezone, std::nullopt};
+      if (demo) spec.service_user_id = ov::demo::kApiUserId;
+      database->write_now([&](ov::storage::Session& s) {
+        p = ov::auth::provision_company(s, spec, clock.now());
+        ov::modules::seed_master_data(s, p.company_id);
+        if (demo) ov::demo::seed_demo_data(s, p.company_id, clock.now());
+      });
+      database->close();
+      if (json) {
+        print_json({{"clientId", p.client_id},
+                    {"clientSecret", p.client_secret},
+                    {"subscriptionKey", p.subscription_key},
+                    {"adminUserId", p.admin_user_id}},
+                   {{"companyId", p.company_id}});
+      } else {
+        std::cout << "company " << p.company_id << " (" << company << ") created\n"
+                  << "  client id:        " << p.client_id << "\n"
+                  << "  client secret:    " << p.client_secret << "\n"
+                  << "  subscription key: " << p.subscription_key << "\n"
+                  << "  admin user id:    " << p.admin_user_id << "\n"
+                  << "The secret is shown only now; store it safely.\n";
+      }
+      return 0;
+    }
+    if (*user_add) {
+      auto database = ov::storage::open_database(db);
+      std::string id;
+      database->write_now([&](ov::storage::Session& s) {
+        if (!s.query_i64("SELECT 1 FROM companies WHERE company_id = ?", {company_id})) {
+          throw std::invalid_argument("no company with id " + std::to_string(company_id));
+        }
+        id = ov::auth::add_user(s, company_id, name, email, clock.now());
+      });
+      database->close();
+      if (user_json) {
+        print_json({{"userId", id}}, {});
+      } else {
+        std::cout << "user " << id << " added\n";
+      }
+      return 0;
+    }
+    if (*migrate) {
+      auto database = ov::storage::open_database(db);
+      database->close();
+      std::cout << "schema is up to date\n";
+      return 0;
+    }
+    if (*serve) return run_serve(db, listen, threads, access_log);
+  } catch (const std::exception& e) {
+    std::cerr << "error: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}

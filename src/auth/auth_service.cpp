@@ -1,0 +1,181 @@
+#include "auth/auth_service.hpp"
+
+#include "auth/crypto.hpp"
+
+namespace ov::auth {
+
+namespace {
+
+std::string hex(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (unsigned char c : bytes) {
+    out.push_back(kDigits[c >> 4]);
+    out.push_back(kDigits[c & 15]);
+  }
+  return out;
+}
+
+// Loads the token signing key every server on this database shares, creating it once.
+std::string load_signing_key(storage::Database& db) {
+  std::string key;
+  db.write_now([&](storage::Session& s) {
+    const std::string fresh = base64_encode(random_bytes(32));
+    s.exec(
+        "INSERT INTO settings (key, value) VALUES ('token_signing_key', ?) ON CONFLICT (key) DO "
+        "NOTHING",
+        {std::string_view(fresh)});
+    auto rows = s.query("SELECT value FROM settings WHERE key = 'token_signing_key'");
+    if (rows.next()) key = rows.str(0);
+  });
+  auto decoded = base64_decode(key);
+  if (!decoded || decoded->size() < 32) throw std::runtime_error("token signing key is corrupt");
+  return *decoded;
+}
+
+template <class Map>
+void bound(Map& m) {
+  if (m.size() >= AuthService::kMaxCacheEntries) m.clear();
+}
+
+}  // namespace
+
+std::string subscription_key_hash(std::string_view key) {
+  return hex(hmac_sha256("openvenio subscription key", key));
+}
+
+AuthService::AuthService(storage::Database& db, const core::Clock& clock, AuthOptions options)
+    : db_(db), clock_(clock), options_(options) {
+  crypto_init();
+  signing_key_ = load_signing_key(db_);
+}
+
+std::optional<std::int64_t> AuthService::company_for_key(std::string_view key) {
+  if (key.empty() || key.size() > 256) return std::nullopt;
+  const auto now = clock_.now();
+  std::string k(key);
+  {
+    std::shared_lock lock(mutex_);
+    auto it = keys_.find(k);
+    if (it != keys_.end() && it->second.expires > now) {
+      if (it->second.company_id == 0) return std::nullopt;
+      return it->second.company_id;
+    }
+  }
+  KeyInfo info;
+  info.expires = now + kCacheSeconds;
+  const auto hash = subscription_key_hash(key);
+  db_.read_now([&](storage::Session& s) {
+    info.company_id =
+        s.query_i64("SELECT company_id FROM subscription_keys WHERE key_hash = ? AND is_active = 1",
+                    {std::string_view(hash)})
+            .value_or(0);
+  });
+  {
+    std::unique_lock lock(mutex_);
+    bound(keys_);
+    keys_[k] = info;
+  }
+  if (info.company_id == 0) return std::nullopt;
+  return info.company_id;
+}
+
+std::optional<AuthService::ClientInfo> AuthService::client(std::string_view client_id) {
+  const auto now = clock_.now();
+  std::string id(client_id);
+  {
+    std::shared_lock lock(mutex_);
+    auto it = clients_.find(id);
+    if (it != clients_.end() && it->second.expires > now) return it->second;
+  }
+  ClientInfo info;
+  info.expires = now + kCacheSeconds;
+  db_.read_now([&](storage::Session& s) {
+    auto rows =
+        s.query("SELECT company_id, user_id, is_active FROM api_clients WHERE client_id = ?",
+                {std::string_view(id)});
+    if (rows.next()) {
+      info.company_id = rows.i64(0);
+      info.user_id = rows.str(1);
+      info.active = rows.i64(2) == 1;
+    }
+  });
+  {
+    std::unique_lock lock(mutex_);
+    bound(clients_);
+    clients_[id] = info;
+  }
+  return info;
+}
+
+const core::TimeZone& AuthService::company_zone(std::int64_t company_id) {
+  const auto now = clock_.now();
+  {
+    std::shared_lock lock(mutex_);
+    auto it = companies_.find(company_id);
+    if (it != companies_.end() && it->second.expires > now) return *it->second.zone;
+  }
+  CompanyInfo info;
+  info.expires = now + kCacheSeconds;
+  std::string tz;
+  db_.read_now([&](storage::Session& s) {
+    auto rows = s.query("SELECT timezone FROM companies WHERE company_id = ?", {company_id});
+    if (rows.next()) tz = rows.str(0);
+  });
+  info.zone = core::TimeZone::find(tz);
+  if (!info.zone) info.zone = &core::TimeZone::bangkok();
+  std::unique_lock lock(mutex_);
+  bound(companies_);
+  companies_[company_id] = info;
+  return *info.zone;
+}
+
+std::optional<Principal> AuthService::authenticate(std::string_view token) {
+  if (token.empty() || token.size() > 4096) return std::nullopt;
+  auto check = verify_token(token, signing_key_, clock_.now());
+  if (!check.claims) return std::nullopt;
+  auto info = client(check.claims->client_id);
+  if (!info || !info->active || info->company_id != check.claims->company_id) return std::nullopt;
+  Principal p;
+  p.company_id = info->company_id;
+  p.client_id = std::move(check.claims->client_id);
+  p.user_id = info->user_id;
+  p.zone = &company_zone(p.company_id);
+  return p;
+}
+
+std::optional<AuthService::Issued> AuthService::issue_token(std::string_view client_id,
+                                                            std::string_view secret) {
+  if (client_id.empty() || client_id.size() > 256 || secret.size() > 1024) return std::nullopt;
+  std::string hash;
+  std::int64_t company_id = 0;
+  bool active = false;
+  db_.read_now([&](storage::Session& s) {
+    auto rows =
+        s.query("SELECT secret_hash, company_id, is_active FROM api_clients WHERE client_id = ?",
+                {client_id});
+    if (rows.next()) {
+      hash = rows.str(0);
+      company_id = rows.i64(1);
+      active = rows.i64(2) == 1;
+    }
+  });
+  if (hash.empty()) {
+    // Spend the same effort as for a known client, so response time does not reveal which
+    // client ids exist.
+    static const std::string dummy = hash_secret("dummy secret");
+    verify_secret(dummy, secret);
+    return std::nullopt;
+  }
+  if (!verify_secret(hash, secret) || !active) return std::nullopt;
+  TokenClaims c;
+  c.company_id = company_id;
+  c.client_id = std::string(client_id);
+  c.issued_at = clock_.now();
+  c.expires_at = c.issued_at + options_.token_lifetime_seconds;
+  c.token_id = new_guid();
+  return Issued{sign_token(c, signing_key_), options_.token_lifetime_seconds, company_id};
+}
+
+}  // namespace ov::auth

@@ -1,0 +1,87 @@
+// Subscription keys, API clients and bearer tokens. Lookups are cached for a few seconds so
+// the hot path touches no database, while a revoked key or disabled client stops working on
+// every server within kCacheSeconds.
+#pragma once
+
+#include <cstdint>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "core/clock.hpp"
+#include "core/time.hpp"
+#include "storage/database.hpp"
+
+namespace ov::auth {
+
+struct Principal {
+  std::int64_t company_id = 0;
+  std::string client_id;
+  std::string user_id;  // the client's service user
+  const core::TimeZone* zone = nullptr;
+};
+
+struct AuthOptions {
+  // ENDPOINTS.md §4.1.1: tokens live 3600 s.
+  std::int64_t token_lifetime_seconds = 3600;
+};
+
+class AuthService {
+ public:
+  // How long a cached key, client or company is trusted before it is read again.
+  static constexpr std::int64_t kCacheSeconds = 5;
+  // Cache entries kept at most; past it the cache starts over, so a flood of made-up keys
+  // cannot grow memory.
+  static constexpr std::size_t kMaxCacheEntries = 100000;
+
+  AuthService(storage::Database& db, const core::Clock& clock, AuthOptions options = {});
+
+  // The company a subscription key belongs to, if the key is known and active.
+  std::optional<std::int64_t> company_for_key(std::string_view key);
+  // The principal a bearer token stands for, if valid, unexpired, and its client active.
+  std::optional<Principal> authenticate(std::string_view token);
+
+  struct Issued {
+    std::string access_token;
+    std::int64_t expires_in;
+    std::int64_t company_id;
+  };
+  // Checks the client's secret (Argon2id: slow on purpose, so call it off the I/O threads).
+  std::optional<Issued> issue_token(std::string_view client_id, std::string_view secret);
+
+  const core::TimeZone& company_zone(std::int64_t company_id);
+
+ private:
+  struct ClientInfo {
+    std::int64_t company_id = 0;
+    std::string user_id;
+    bool active = false;
+    std::int64_t expires = 0;
+  };
+  struct KeyInfo {
+    std::int64_t company_id = 0;  // 0: unknown or inactive
+    std::int64_t expires = 0;
+  };
+  struct CompanyInfo {
+    const core::TimeZone* zone = nullptr;
+    std::int64_t expires = 0;
+  };
+  std::optional<ClientInfo> client(std::string_view client_id);
+
+  storage::Database& db_;
+  const core::Clock& clock_;
+  AuthOptions options_;
+  std::string signing_key_;
+  std::shared_mutex mutex_;
+  std::unordered_map<std::string, KeyInfo> keys_;
+  std::unordered_map<std::string, ClientInfo> clients_;
+  std::unordered_map<std::int64_t, CompanyInfo> companies_;
+};
+
+// Keyed hash under which a subscription key is stored and looked up.
+std::string subscription_key_hash(std::string_view key);
+
+}  // namespace ov::auth

@@ -1,0 +1,80 @@
+#include "auth/provisioning.hpp"
+
+#include <stdexcept>
+
+#include "auth/auth_service.hpp"
+#include "auth/crypto.hpp"
+
+namespace ov::auth {
+
+namespace {
+std::string hex(std::string_view bytes) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : bytes) {
+    out.push_back(kDigits[c >> 4]);
+    out.push_back(kDigits[c & 15]);
+  }
+  return out;
+}
+}  // namespace
+
+std::string add_user(storage::Session& s, std::int64_t company_id, std::string_view name,
+                     std::string_view email, core::UnixSeconds now,
+                     std::optional<std::string> user_id, std::string_view kind) {
+  std::string id = user_id ? normalize_guid(*user_id) : new_guid();
+  s.exec(
+      "INSERT INTO users (company_id, user_id, name, email, kind, is_active, created_at) VALUES "
+      "(?, ?, ?, ?, ?, 1, ?)",
+      {company_id, std::string_view(id), name,
+       email.empty() ? storage::Value(nullptr) : storage::Value(email), kind, now});
+  return id;
+}
+
+ClientCredentials add_client(storage::Session& s, std::int64_t company_id, std::string_view user_id,
+                             core::UnixSeconds now) {
+  crypto_init();
+  ClientCredentials c{"ovc_" + random_token(12), random_token(32)};
+  const std::string hash = hash_secret(c.client_secret);
+  s.exec(
+      "INSERT INTO api_clients (client_id, company_id, secret_hash, user_id, is_active, "
+      "created_at) VALUES (?, ?, ?, ?, 1, ?)",
+      {std::string_view(c.client_id), company_id, std::string_view(hash), user_id, now});
+  return c;
+}
+
+std::string add_subscription_key(storage::Session& s, std::int64_t company_id,
+                                 core::UnixSeconds now) {
+  crypto_init();
+  // 32 hex digits, the form of an API-management subscription key.
+  std::string key = hex(random_bytes(16));
+  s.exec(
+      "INSERT INTO subscription_keys (key_hash, company_id, is_active, created_at) VALUES (?, ?, "
+      "1, ?)",
+      {std::string_view(subscription_key_hash(key)), company_id, now});
+  return key;
+}
+
+ProvisionedCompany provision_company(storage::Session& s, const NewCompany& spec,
+                                     core::UnixSeconds now) {
+  if (spec.name.empty()) throw std::invalid_argument("the company name must not be empty");
+  if (!core::TimeZone::find(spec.timezone)) {
+    throw std::invalid_argument("unknown time zone: " + spec.timezone);
+  }
+  ProvisionedCompany p;
+  p.company_id = s.query_i64(
+                      "INSERT INTO companies (name, timezone, created_at) VALUES (?, ?, ?) "
+                      "RETURNING company_id",
+                      {std::string_view(spec.name), std::string_view(spec.timezone), now})
+                     .value_or(0);
+  p.admin_user_id = add_user(s, p.company_id, "Administrator", "", now);
+  p.service_user_id =
+      add_user(s, p.company_id, "API client", "", now, spec.service_user_id, "service");
+  auto creds = add_client(s, p.company_id, p.service_user_id, now);
+  p.client_id = std::move(creds.client_id);
+  p.client_secret = std::move(creds.client_secret);
+  p.subscription_key = add_subscription_key(s, p.company_id, now);
+  return p;
+}
+
+}  // namespace ov::auth

@@ -1,0 +1,52 @@
+// Creating companies, users, API clients and subscription keys: the administration side that
+// the CLI and the tests use. Nothing here is reachable over the Venio API.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "core/time.hpp"
+#include "storage/database.hpp"
+
+namespace ov::auth {
+
+struct NewCompany {
+  std::string name;
+  std::string timezone = "Asia/Bangkok";
+  // Fixed ids for the API client's service user (demo data uses the documented GUID).
+  std::optional<std::string> service_user_id;
+};
+
+struct ProvisionedCompany {
+  std::int64_t company_id = 0;
+  std::string client_id;
+  std::string client_secret;
+  std::string subscription_key;
+  std::string admin_user_id;
+  std::string service_user_id;
+};
+
+// Creates the company with an admin user, one API client (acting as its own service user)
+// and one subscription key, in the caller's transaction. Throws std::invalid_argument for an
+// unknown time zone or an empty name.
+ProvisionedCompany provision_company(storage::Session& s, const NewCompany& spec,
+                                     core::UnixSeconds now);
+
+// Adds an employee; returns its GUID (`user_id` when given, else a new one).
+std::string add_user(storage::Session& s, std::int64_t company_id, std::string_view name,
+                     std::string_view email, core::UnixSeconds now,
+                     std::optional<std::string> user_id = std::nullopt,
+                     std::string_view kind = "employee");
+
+struct ClientCredentials {
+  std::string client_id;
+  std::string client_secret;
+};
+// A new API client acting as `user_id`; only the Argon2id hash of the secret is stored.
+ClientCredentials add_client(storage::Session& s, std::int64_t company_id, std::string_view user_id,
+                             core::UnixSeconds now);
+std::string add_subscription_key(storage::Session& s, std::int64_t company_id,
+                                 core::UnixSeconds now);
+
+}  // namespace ov::auth

@@ -1,0 +1,56 @@
+// A request as handlers see it, and the response they produce.
+#pragma once
+
+#include <boost/beast/http/message.hpp>
+#include <boost/beast/http/string_body.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace ov::core {
+class TimeZone;
+}
+
+namespace ov::http {
+
+struct Route;
+namespace bhttp = boost::beast::http;
+
+struct Request {
+  bhttp::request<bhttp::string_body> raw;
+  std::string path;   // percent-encoded path without the query and without a leading /dev
+  std::string query;  // raw query string without '?'
+  std::vector<std::string> params;  // decoded path parameters in route order
+  std::string request_id;
+  std::string route_name;        // "GET /v1/case/{caseNo}" once routed, for logs and metrics
+  const Route* route = nullptr;  // set once routed
+  // The caller, set once authenticated.
+  std::int64_t company_id = 0;
+  std::string user_id;                   // the API client's service user
+  const core::TimeZone* zone = nullptr;  // the company's time zone
+
+  std::string_view header(std::string_view name) const {
+    auto it = raw.find(name);
+    if (it == raw.end()) return {};
+    return it->value();
+  }
+  const std::string& body() const { return raw.body(); }
+  // First value of a query parameter, percent-decoded ('+' is a space).
+  std::optional<std::string> query_param(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string body;
+  std::string content_type = "application/json; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;
+};
+
+// Percent-decoding; nullopt on a malformed escape. `plus_is_space` for form/query encoding.
+std::optional<std::string> percent_decode(std::string_view s, bool plus_is_space);
+
+}  // namespace ov::http

@@ -1,0 +1,45 @@
+// Prometheus counters: requests by route and status, and a latency histogram.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace ov::http {
+
+class Metrics {
+ public:
+  // route_names[i] labels route index i; one more slot counts requests that matched no route.
+  explicit Metrics(std::vector<std::string> route_names);
+  // route_index == route_names.size() for "no route".
+  void record(std::size_t route_index, int status, double seconds);
+  // Gauges read at scrape time (name, help, value).
+  void add_gauge(std::string name, std::string help, std::function<double()> read);
+  std::string render() const;
+  std::size_t unrouted_index() const { return route_names_.size(); }
+
+ private:
+  static constexpr std::array<int, 12> kStatuses{200, 400, 401, 404, 405, 408,
+                                                 413, 429, 431, 500, 503, 0};
+  static constexpr std::array<double, 12> kBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
+                                                   0.05,   0.1,   0.25,   0.5,   1.0,  2.5};
+  struct Counters {
+    std::array<std::atomic<std::uint64_t>, kStatuses.size()> by_status{};
+  };
+  struct Gauge {
+    std::string name, help;
+    std::function<double()> read;
+  };
+  std::vector<std::string> route_names_;
+  std::unique_ptr<Counters[]> counters_;
+  std::array<std::atomic<std::uint64_t>, kBuckets.size() + 1> buckets_{};
+  std::atomic<std::uint64_t> latency_sum_us_{0};
+  std::atomic<std::uint64_t> latency_count_{0};
+  std::vector<Gauge> gauges_;
+};
+
+}  // namespace ov::http

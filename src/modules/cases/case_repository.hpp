@@ -1,0 +1,44 @@
+// SQL of the Case section. Every statement is confined to one company.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "modules/cases/case_types.hpp"
+#include "storage/database.hpp"
+
+namespace ov::cases {
+
+struct CustomerRef {
+  std::int64_t customer_id = 0;
+  std::string customer_code;
+  std::string customer_name;
+};
+
+class CaseRepository {
+ public:
+  explicit CaseRepository(storage::Session& s) : s_(s) {}
+
+  std::optional<CaseRecord> find(std::int64_t company_id, std::string_view case_no);
+  std::optional<CaseCategory> category(std::int64_t company_id, std::int64_t category_id);
+  std::vector<CaseCategory> categories(std::int64_t company_id, bool include_inactive);
+  bool is_active_employee(std::int64_t company_id, std::string_view user_id);
+  std::optional<CustomerRef> customer(std::int64_t company_id, std::string_view code);
+  std::optional<std::int64_t> activity_id(std::int64_t company_id, std::string_view activity_no);
+  std::optional<std::int64_t> deal_id(std::int64_t company_id, std::string_view deal_no);
+
+  // Inserts the case (feedback_id is assigned) without its links.
+  std::int64_t insert(const CaseRecord& c);
+  void update(const CaseRecord& c);
+  void replace_activities(std::int64_t feedback_id, const std::vector<std::int64_t>& ids);
+  void replace_deals(std::int64_t feedback_id, const std::vector<std::int64_t>& ids);
+
+ private:
+  storage::Session& s_;
+};
+
+// Default master data of a new company: case statuses and categories.
+void seed_case_master_data(storage::Session& s, std::int64_t company_id);
+
+}  // namespace ov::cases

@@ -1,0 +1,247 @@
+#include "modules/cases/case_routes.hpp"
+
+#include "api/envelope.hpp"
+#include "api/json_input.hpp"
+#include "api/pipeline.hpp"
+#include "core/error.hpp"
+
+namespace ov::cases {
+
+namespace asio = boost::asio;
+using api::Need;
+using api::ObjectReader;
+
+namespace {
+
+// String bounds of ENDPOINTS.md §1.4 rule 6.
+constexpr std::size_t kCodeChars = 50;
+constexpr std::size_t kSubjectChars = 500;
+constexpr std::size_t kNoteChars = 4000;
+// Links per case: far above any real case, low enough to keep one write's work bounded.
+constexpr std::size_t kMaxLinks = 100;
+constexpr std::int64_t kMaxId = INT64_MAX;
+
+core::Caller caller_of(const http::Request& req) { return {req.company_id, req.user_id, req.zone}; }
+
+void check_dates(ObjectReader& r, const api::Input<core::UnixSeconds>& from,
+                 const api::Input<core::UnixSeconds>& to) {
+  if (from && to && *to < *from) r.problem("dateDue", "dateDue must not be earlier than dateCase");
+}
+
+// customerCode, or its alias customerNo (the name the docs' schema uses).
+api::Input<std::string> customer_code(ObjectReader& r) {
+  auto canonical = r.string("customerCode", Need::kOptional, kCodeChars);
+  auto alias = r.string("customerNo", Need::kOptional, kCodeChars);
+  if (canonical.present && alias.present && canonical.value != alias.value) {
+    r.problem("customerCode", "customerCode and customerNo differ");
+  }
+  return canonical.present ? canonical : alias;
+}
+
+AddCaseInput parse_add(const http::Request& req) {
+  auto doc = api::parse_json_object(req.body());
+  ObjectReader r(doc);
+  const auto& zone = *req.zone;
+  auto case_type = r.integer("caseType", Need::kRequired, kRequestForAction, kForYourInformation);
+  auto subject = r.string("subject", Need::kRequired, kSubjectChars);
+  auto customer = customer_code(r);
+  auto category = r.integer("categoryId", Need::kRequired, 1, kMaxId);
+  auto date_case = r.datetime("dateCase", Need::kRequired, zone);
+  auto date_due = r.datetime("dateDue", Need::kRequired, zone);
+  check_dates(r, date_case, date_due);
+  auto activities = r.string_array("activityNos", Need::kOptional, kMaxLinks, kCodeChars);
+  auto deals = r.string_array("dealNos", Need::kOptional, kMaxLinks, kCodeChars);
+  auto note = r.string("note", Need::kOptional, kNoteChars);
+  auto assignee = r.guid("assignedToUserId", Need::kRequired);
+  r.check();
+  AddCaseInput in;
+  in.case_type = static_cast<int>(*case_type);
+  in.subject = *subject;
+  in.customer_code = customer.value;
+  in.category_id = *category;
+  in.date_case = *date_case;
+  in.date_due = *date_due;
+  if (activities) in.activity_nos = *activities;
+  if (deals) in.deal_nos = *deals;
+  in.note = note.value;
+  in.assigned_to_user_id = *assignee;
+  return in;
+}
+
+EditCaseInput parse_edit(const http::Request& req) {
+  auto doc = api::parse_json_object(req.body());
+  ObjectReader r(doc);
+  const auto& zone = *req.zone;
+  auto subject = r.string("subject", Need::kRequired, kSubjectChars);
+  auto customer = customer_code(r);
+  auto category = r.integer("categoryId", Need::kRequired, 1, kMaxId);
+  auto date_case = r.datetime("dateCase", Need::kRequired, zone);
+  auto date_due = r.datetime("dateDue", Need::kRequired, zone);
+  check_dates(r, date_case, date_due);
+  auto activities = r.string_array("activityNos", Need::kOptional, kMaxLinks, kCodeChars);
+  auto deals = r.string_array("dealNos", Need::kOptional, kMaxLinks, kCodeChars);
+  auto note = r.string("note", Need::kOptional, kNoteChars);
+  auto assignee = r.guid("assignedToUserId", Need::kRequired);
+  auto status = r.integer("statusId", Need::kOptional, kStatusOpen, kStatusCancelled);
+  r.check();
+  EditCaseInput in;
+  in.subject = *subject;
+  in.customer_code = customer;
+  in.category_id = *category;
+  in.date_case = *date_case;
+  in.date_due = *date_due;
+  in.activity_nos = activities;
+  in.deal_nos = deals;
+  in.note = note;
+  in.assigned_to_user_id = *assignee;
+  in.status_id = status;
+  return in;
+}
+
+void write_opt_string(api::JsonWriter& w, const std::optional<std::string>& v) {
+  if (v) {
+    api::write_string(w, *v);
+  } else {
+    w.Null();
+  }
+}
+
+void write_opt_int(api::JsonWriter& w, const std::optional<std::int64_t>& v) {
+  if (v) {
+    w.Int64(*v);
+  } else {
+    w.Null();
+  }
+}
+
+// The case object: the 19 fields of the Venio Edit Case example in their order, then the four
+// additive fields (ENDPOINTS.md §4.4).
+void write_case(api::JsonWriter& w, const CaseRecord& c, const core::TimeZone& zone) {
+  auto date = [&](std::string_view key, core::UnixSeconds t) {
+    api::write_key(w, key);
+    api::write_string(w, core::format_datetime(t, zone));
+  };
+  w.StartObject();
+  api::write_key(w, "feedbackId");
+  w.Int64(c.feedback_id);
+  api::write_key(w, "companyId");
+  w.Int64(c.company_id);
+  api::write_key(w, "customerId");
+  write_opt_int(w, c.customer_id);
+  api::write_key(w, "feedbackNo");
+  api::write_string(w, c.feedback_no);
+  api::write_key(w, "subject");
+  api::write_string(w, c.subject);
+  api::write_key(w, "statusId");
+  w.Int(c.status_id);
+  api::write_key(w, "feedbackTypeId");
+  w.Int(c.case_type);
+  api::write_key(w, "feedbackFromId");
+  write_opt_int(w, c.customer_id);
+  api::write_key(w, "feedbackFromName");
+  write_opt_string(w, c.customer_name);
+  api::write_key(w, "note");
+  write_opt_string(w, c.note);
+  api::write_key(w, "assignedToUserId");
+  api::write_string(w, c.assigned_to_user_id);
+  date("dateAssigned", c.date_assigned);
+  date("dateCase", c.date_case);
+  date("dateDue", c.date_due);
+  api::write_key(w, "createdByUserId");
+  api::write_string(w, c.created_by_user_id);
+  date("dateCreated", c.date_created);
+  api::write_key(w, "updatedByUserId");
+  api::write_string(w, c.updated_by_user_id);
+  date("dateUpdated", c.date_updated);
+  date("dateLatestAnswer", c.date_latest_answer);
+  api::write_key(w, "feedbackCategoryId");
+  w.Int64(c.category_id);
+  api::write_key(w, "customerCode");
+  write_opt_string(w, c.customer_code);
+  for (auto [key, list] :
+       {std::pair{"activityNos", &c.activity_nos}, std::pair{"dealNos", &c.deal_nos}}) {
+    api::write_key(w, key);
+    w.StartArray();
+    for (const auto& s : *list) api::write_string(w, s);
+    w.EndArray();
+  }
+  w.EndObject();
+}
+
+http::Response case_reply(const CaseRecord& c, const core::TimeZone& zone) {
+  return api::ok_reply(api::Family::kSN, [&](api::JsonWriter& w) { write_case(w, c, zone); });
+}
+
+// Case numbers in paths are at most a code's length; longer values cannot name a case.
+std::string case_no_param(const http::Request& req) {
+  const auto& no = req.params.at(0);
+  if (api::utf8_length(no) > kCodeChars)
+    throw core::not_found("Case " + no.substr(0, 64) + "… was not found");
+  return no;
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, CaseService& service) {
+  using http::bhttp::verb;
+  auto route = [&](verb method, std::string path, http::Handler handler) {
+    http::Route r;
+    r.method = method;
+    r.path = std::move(path);
+    r.handler = std::move(handler);
+    r.family = api::Family::kSN;
+    router.add(std::move(r));
+  };
+
+  route(verb::post, "/v1/case", [&service](http::Request& req) -> asio::awaitable<http::Response> {
+    auto in = parse_add(req);
+    auto c = co_await service.add(caller_of(req), std::move(in));
+    co_return case_reply(c, *req.zone);
+  });
+
+  route(verb::put, "/v1/case/{caseNo}",
+        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+          auto case_no = case_no_param(req);
+          auto in = parse_edit(req);
+          auto c = co_await service.edit(caller_of(req), std::move(case_no), std::move(in));
+          co_return case_reply(c, *req.zone);
+        });
+
+  route(verb::get, "/v1/case/{caseNo}",
+        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+          auto c = co_await service.get(caller_of(req), case_no_param(req));
+          co_return case_reply(c, *req.zone);
+        });
+
+  route(verb::get, "/v1/case/categories",
+        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+          bool include_inactive = false;
+          if (auto v = req.query_param("isActive")) {
+            if (api::iequals(*v, "false")) {
+              include_inactive = true;
+            } else if (!api::iequals(*v, "true")) {
+              throw core::validation("isActive", "isActive must be true or false");
+            }
+          }
+          auto list = co_await service.categories(caller_of(req), include_inactive);
+          auto reply = api::ok_reply(api::Family::kSN, [&](api::JsonWriter& w) {
+            w.StartArray();
+            for (const auto& c : list) {
+              w.StartObject();
+              api::write_key(w, "categoryId");
+              w.Int64(c.category_id);
+              api::write_key(w, "categoryName");
+              api::write_string(w, c.name);
+              api::write_key(w, "isActive");
+              w.Bool(c.is_active);
+              w.EndObject();
+            }
+            w.EndArray();
+          });
+          // Lists carry their total in a header (ENDPOINTS.md §1.2).
+          reply.headers.emplace_back("X-Total-Count", std::to_string(list.size()));
+          co_return reply;
+        });
+}
+
+}  // namespace ov::cases

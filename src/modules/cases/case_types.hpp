@@ -1,0 +1,84 @@
+// The Case section's records and inputs (ENDPOINTS.md §4.4).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/json_input.hpp"
+#include "core/time.hpp"
+
+namespace ov::cases {
+
+// Case types (documented) and statuses (our enum, starting at the documented 201).
+inline constexpr int kRequestForAction = 1;
+inline constexpr int kForYourInformation = 2;
+inline constexpr int kStatusOpen = 201;
+inline constexpr int kStatusInProgress = 202;
+inline constexpr int kStatusResolved = 203;
+inline constexpr int kStatusClosed = 204;
+inline constexpr int kStatusCancelled = 205;
+
+// Whether a case may move from one status to another (ENDPOINTS.md §4.4).
+bool status_transition_allowed(int from, int to);
+
+struct CaseRecord {
+  std::int64_t feedback_id = 0;
+  std::int64_t company_id = 0;
+  std::optional<std::int64_t> customer_id;
+  std::string feedback_no;
+  std::string subject;
+  int status_id = kStatusOpen;
+  int case_type = kRequestForAction;
+  std::optional<std::string> customer_name;
+  std::optional<std::string> note;
+  std::string assigned_to_user_id;
+  core::UnixSeconds date_assigned = 0;
+  core::UnixSeconds date_case = 0;
+  core::UnixSeconds date_due = 0;
+  std::string created_by_user_id;
+  core::UnixSeconds date_created = 0;
+  std::string updated_by_user_id;
+  core::UnixSeconds date_updated = 0;
+  core::UnixSeconds date_latest_answer = 0;
+  std::int64_t category_id = 0;
+  std::optional<std::string> customer_code;
+  std::vector<std::string> activity_nos;
+  std::vector<std::string> deal_nos;
+};
+
+struct CaseCategory {
+  std::int64_t category_id = 0;
+  std::string name;
+  bool is_active = true;
+};
+
+struct AddCaseInput {
+  int case_type = 0;
+  std::string subject;
+  std::optional<std::string> customer_code;
+  std::int64_t category_id = 0;
+  core::UnixSeconds date_case = 0;
+  core::UnixSeconds date_due = 0;
+  std::vector<std::string> activity_nos;
+  std::vector<std::string> deal_nos;
+  std::optional<std::string> note;
+  std::string assigned_to_user_id;
+};
+
+// Absent properties keep their stored values; null clears (ENDPOINTS.md §1.5).
+struct EditCaseInput {
+  std::string subject;
+  api::Input<std::string> customer_code;
+  std::int64_t category_id = 0;
+  core::UnixSeconds date_case = 0;
+  core::UnixSeconds date_due = 0;
+  api::Input<std::vector<std::string>> activity_nos;
+  api::Input<std::vector<std::string>> deal_nos;
+  api::Input<std::string> note;
+  std::string assigned_to_user_id;
+  api::Input<std::int64_t> status_id;
+};
+
+}  // namespace ov::cases

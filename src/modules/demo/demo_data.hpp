@@ -1,0 +1,22 @@
+// Demo data: every record the Venio doc examples refer to, under the documented identifiers,
+// so the examples succeed verbatim against a demo company.
+#pragma once
+
+#include <cstdint>
+
+#include "core/time.hpp"
+#include "storage/database.hpp"
+
+namespace ov::demo {
+
+// The documented GUIDs: the assignee of the case examples, and the user the documented case
+// was created and edited by (the demo API client acts as this user).
+inline constexpr const char* kAssigneeUserId = "6d473b8f-a6b3-4536-b1e6-f4b7688414e2";
+inline constexpr const char* kApiUserId = "23108b99-ee24-43c4-b9e7-58dc6a4e16a2";
+inline constexpr std::int64_t kCaseCategoryId = 2140016585;
+
+// Seeds the company's demo records. Documented internal ids (customerId 705693, feedbackId
+// 67941) are used when still free in this database.
+void seed_demo_data(storage::Session& s, std::int64_t company_id, core::UnixSeconds now);
+
+}  // namespace ov::demo

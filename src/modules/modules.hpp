@@ -1,0 +1,27 @@
+// Every API section, wired in one place: services, routes and per-company master data.
+#pragma once
+
+#include <memory>
+
+#include "core/clock.hpp"
+#include "http/router.hpp"
+#include "storage/database.hpp"
+
+namespace ov::modules {
+
+// Owns the sections' services for the lifetime of a server.
+class Sections {
+ public:
+  Sections(storage::Database& db, const core::Clock& clock);
+  ~Sections();
+  void register_routes(http::Router& router);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The default master data every new company gets.
+void seed_master_data(storage::Session& s, std::int64_t company_id);
+
+}  // namespace ov::modules

@@ -1,0 +1,174 @@
+// The storage interface every module uses. Repositories write SQL with `?` placeholders that
+// runs unchanged on each backend; a backend adapts the dialect where it must.
+#pragma once
+
+#include <boost/asio/async_result.hpp>
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <cstdint>
+#include <exception>
+#include <functional>
+#include <initializer_list>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <variant>
+
+namespace ov::storage {
+
+using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string_view>;
+
+// A cursor over a query's rows. Columns are 0-based. Text views stay valid until next().
+class RowsImpl {
+ public:
+  virtual ~RowsImpl() = default;
+  virtual bool next() = 0;
+  virtual bool is_null(int col) = 0;
+  virtual std::int64_t i64(int col) = 0;
+  virtual double real(int col) = 0;
+  virtual std::string_view text(int col) = 0;
+};
+
+class Rows {
+ public:
+  explicit Rows(std::unique_ptr<RowsImpl> impl) : impl_(std::move(impl)) {}
+  bool next() { return impl_->next(); }
+  bool is_null(int col) { return impl_->is_null(col); }
+  std::int64_t i64(int col) { return impl_->i64(col); }
+  double real(int col) { return impl_->real(col); }
+  std::string_view text(int col) { return impl_->text(col); }
+  std::string str(int col) { return std::string(impl_->text(col)); }
+  std::optional<std::int64_t> opt_i64(int col) {
+    if (is_null(col)) return std::nullopt;
+    return i64(col);
+  }
+  std::optional<std::string> opt_str(int col) {
+    if (is_null(col)) return std::nullopt;
+    return str(col);
+  }
+
+ private:
+  std::unique_ptr<RowsImpl> impl_;
+};
+
+// One connection's view, inside a transaction when given to a write job.
+class Session {
+ public:
+  virtual ~Session() = default;
+  virtual Rows query(std::string_view sql, std::span<const Value> params) = 0;
+  // Returns the number of rows changed.
+  virtual std::int64_t exec(std::string_view sql, std::span<const Value> params) = 0;
+
+  Rows query(std::string_view sql, std::initializer_list<Value> params = {}) {
+    return query(sql, std::span<const Value>(params.begin(), params.size()));
+  }
+  std::int64_t exec(std::string_view sql, std::initializer_list<Value> params = {}) {
+    return exec(sql, std::span<const Value>(params.begin(), params.size()));
+  }
+  // First column of the first row, if any.
+  std::optional<std::int64_t> query_i64(std::string_view sql,
+                                        std::initializer_list<Value> params = {}) {
+    Rows r = query(sql, params);
+    if (!r.next() || r.is_null(0)) return std::nullopt;
+    return r.i64(0);
+  }
+};
+
+// A unit of work for the writer; `done` is called exactly once, on the writer's thread, after
+// the transaction holding `work` committed (nullptr) or failed (the error).
+struct WriteJob {
+  std::function<void(Session&)> work;
+  std::function<void(std::exception_ptr)> done;
+};
+
+class Database {
+ public:
+  virtual ~Database() = default;
+  virtual std::string_view backend() const = 0;
+
+  // Runs fn on a read connection owned by the calling thread.
+  virtual void read_now(const std::function<void(Session&)>& fn) = 0;
+  // Runs fn in its own transaction on the calling thread and commits before returning; for
+  // administration commands and tests, not for request handlers.
+  virtual void write_now(const std::function<void(Session&)>& fn) = 0;
+  // Queues a write for the group-committing writer. Throws ApiError(kUnavailable) when the
+  // queue is full.
+  virtual void submit_write(WriteJob job) = 0;
+  // Storage reachable and usable.
+  virtual bool ping() = 0;
+  // Finishes queued writes and stops the writer.
+  virtual void close() = 0;
+  // Writes waiting for the writer, for /metrics.
+  virtual std::size_t queued_writes() const = 0;
+
+  // Awaitable write: fn runs in a group-committed transaction (isolated by a savepoint from
+  // the other writes of its group); resumes on the caller's executor once durable.
+  template <class F>
+  boost::asio::awaitable<std::invoke_result_t<F, Session&>> write(F fn);
+
+  // Awaitable read on a thread-owned connection.
+  template <class F>
+  boost::asio::awaitable<std::invoke_result_t<F, Session&>> read(F fn) {
+    using R = std::invoke_result_t<F, Session&>;
+    if constexpr (std::is_void_v<R>) {
+      read_now([&](Session& s) { fn(s); });
+      co_return;
+    } else {
+      std::optional<R> out;
+      read_now([&](Session& s) { out.emplace(fn(s)); });
+      co_return std::move(*out);
+    }
+  }
+};
+
+template <class F>
+boost::asio::awaitable<std::invoke_result_t<F, Session&>> Database::write(F fn) {
+  using R = std::invoke_result_t<F, Session&>;
+  using Void = std::is_void<R>;
+  std::conditional_t<Void::value, bool, std::optional<R>> out{};
+  auto token = boost::asio::use_awaitable;
+  // With use_awaitable, a non-null exception_ptr completion is rethrown in the coroutine.
+  co_await boost::asio::async_initiate<decltype(token), void(std::exception_ptr)>(
+      [this, &fn, &out](auto handler) {
+        auto shared = std::make_shared<decltype(handler)>(std::move(handler));
+        WriteJob job;
+        job.work = [&fn, &out](Session& s) {
+          if constexpr (Void::value) {
+            fn(s);
+          } else {
+            out.emplace(fn(s));
+          }
+        };
+        auto done = [shared](std::exception_ptr e) {
+          auto ex = boost::asio::get_associated_executor(*shared);
+          boost::asio::post(ex, [shared, e]() mutable { (*shared)(e); });
+        };
+        job.done = done;
+        try {
+          submit_write(std::move(job));
+        } catch (...) {
+          done(std::current_exception());
+        }
+      },
+      token);
+  if constexpr (!Void::value) co_return std::move(*out);
+}
+
+struct DatabaseOptions {
+  // Writes queued beyond this answer 503 at once: past it a client would wait longer than
+  // any request timeout for a turn, and memory would grow without bound.
+  std::size_t max_queued_writes = 20000;
+  // Most writes committed in one transaction; bounds the latency the first write of a group
+  // can gain from the others.
+  std::size_t max_group_size = 512;
+};
+
+// "sqlite:<path>". Applies pending migrations before returning. Throws std::runtime_error.
+std::unique_ptr<Database> open_database(std::string_view url, const DatabaseOptions& options = {});
+
+}  // namespace ov::storage
