@@ -9,6 +9,7 @@ function(ov_embed_migrations out_file backend dir)
     string(REGEX MATCH "^[0-9]+" version "${name}")
     math(EXPR version "${version}")
     file(READ "${f}" content)
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${f}")
     string(APPEND body "  {${version}, \"${name}\", R\"ovsql(${content})ovsql\"},\n")
   endforeach()
   file(WRITE "${out_file}.tmp"

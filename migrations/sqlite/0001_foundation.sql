@@ -120,6 +120,10 @@ CREATE TABLE cases (
   updated_by_user_id TEXT NOT NULL,
   date_updated INTEGER NOT NULL,
   date_latest_answer INTEGER NOT NULL,
+  -- The linked numbers as a JSON array, in request order: numbers never change once assigned,
+  -- so a read of a case needs no join; case_activities/case_deals keep the references.
+  activity_nos TEXT NOT NULL DEFAULT '[]',
+  deal_nos TEXT NOT NULL DEFAULT '[]',
   UNIQUE (company_id, feedback_no)
 );
 

@@ -86,6 +86,7 @@ int run_serve(const std::string& db, const std::string& listen, int threads, boo
 int main(int argc, char** argv) {
   CLI::App cli{"openvenio — a self-hosted CRM server that speaks the Venio CRM OpenAPI"};
   cli.require_subcommand(1);
+  cli.fallthrough();  // --log-level may follow the subcommand
   std::string db = kDefaultDb;
   std::string level = "info";
   cli.add_option("--log-level", level, "trace, debug, info, warn, error")

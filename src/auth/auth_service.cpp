@@ -133,13 +133,32 @@ const core::TimeZone& AuthService::company_zone(std::int64_t company_id) {
 
 std::optional<Principal> AuthService::authenticate(std::string_view token) {
   if (token.empty() || token.size() > 4096) return std::nullopt;
-  auto check = verify_token(token, signing_key_, clock_.now());
-  if (!check.claims) return std::nullopt;
-  auto info = client(check.claims->client_id);
-  if (!info || !info->active || info->company_id != check.claims->company_id) return std::nullopt;
+  const auto now = clock_.now();
+  VerifiedToken verified;
+  bool cached = false;
+  {
+    std::shared_lock lock(mutex_);
+    auto it = tokens_.find(std::string(token));
+    if (it != tokens_.end()) {
+      if (it->second.expires_at <= now) return std::nullopt;
+      verified = it->second;
+      cached = true;
+    }
+  }
+  if (!cached) {
+    auto check = verify_token(token, signing_key_, now);
+    if (!check.claims) return std::nullopt;
+    verified = {check.claims->company_id, std::move(check.claims->client_id),
+                check.claims->expires_at};
+    std::unique_lock lock(mutex_);
+    bound(tokens_);
+    tokens_.emplace(std::string(token), verified);
+  }
+  auto info = client(verified.client_id);
+  if (!info || !info->active || info->company_id != verified.company_id) return std::nullopt;
   Principal p;
   p.company_id = info->company_id;
-  p.client_id = std::move(check.claims->client_id);
+  p.client_id = std::move(verified.client_id);
   p.user_id = info->user_id;
   p.zone = &company_zone(p.company_id);
   return p;

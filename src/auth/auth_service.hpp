@@ -79,6 +79,14 @@ class AuthService {
   std::unordered_map<std::string, KeyInfo> keys_;
   std::unordered_map<std::string, ClientInfo> clients_;
   std::unordered_map<std::int64_t, CompanyInfo> companies_;
+  // Tokens whose signature was checked, until their expiry: a token's validity depends only
+  // on its bytes and the signing key, so the HMAC need not be recomputed on every request.
+  struct VerifiedToken {
+    std::int64_t company_id = 0;
+    std::string client_id;
+    std::int64_t expires_at = 0;
+  };
+  std::unordered_map<std::string, VerifiedToken> tokens_;
 };
 
 // Keyed hash under which a subscription key is stored and looked up.

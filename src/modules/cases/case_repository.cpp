@@ -1,5 +1,9 @@
 #include "modules/cases/case_repository.hpp"
 
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 namespace ov::cases {
 
 using storage::Value;
@@ -11,6 +15,26 @@ Value opt(const std::optional<std::string>& v) {
 }
 Value opt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
 
+std::vector<std::string> decode_numbers(std::string_view json) {
+  std::vector<std::string> out;
+  rapidjson::Document d;
+  d.Parse(json.data(), json.size());
+  if (!d.IsArray()) return out;
+  for (const auto& v : d.GetArray()) {
+    if (v.IsString()) out.emplace_back(v.GetString(), v.GetStringLength());
+  }
+  return out;
+}
+
+std::string encode_numbers(const std::vector<std::string>& numbers) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  w.StartArray();
+  for (const auto& n : numbers) w.String(n.data(), static_cast<rapidjson::SizeType>(n.size()));
+  w.EndArray();
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
 }  // namespace
 
 std::optional<CaseRecord> CaseRepository::find(std::int64_t company_id, std::string_view case_no) {
@@ -18,7 +42,7 @@ std::optional<CaseRecord> CaseRepository::find(std::int64_t company_id, std::str
       "SELECT c.feedback_id, c.company_id, c.customer_id, c.feedback_no, c.subject, c.status_id, "
       "c.case_type, cu.customer_name, c.note, c.assigned_to_user_id, c.date_assigned, c.date_case, "
       "c.date_due, c.created_by_user_id, c.date_created, c.updated_by_user_id, c.date_updated, "
-      "c.date_latest_answer, c.category_id, cu.customer_code "
+      "c.date_latest_answer, c.category_id, cu.customer_code, c.activity_nos, c.deal_nos "
       "FROM cases c LEFT JOIN customers cu ON cu.customer_id = c.customer_id "
       "WHERE c.company_id = ? AND c.feedback_no = ?",
       {company_id, case_no});
@@ -44,16 +68,8 @@ std::optional<CaseRecord> CaseRepository::find(std::int64_t company_id, std::str
   c.date_latest_answer = rows.i64(17);
   c.category_id = rows.i64(18);
   c.customer_code = rows.opt_str(19);
-  auto acts = s_.query(
-      "SELECT a.activity_no FROM case_activities ca JOIN activities a ON a.activity_id = "
-      "ca.activity_id WHERE ca.feedback_id = ? ORDER BY ca.position",
-      {c.feedback_id});
-  while (acts.next()) c.activity_nos.push_back(acts.str(0));
-  auto deals = s_.query(
-      "SELECT d.deal_no FROM case_deals cd JOIN deals d ON d.deals_id = cd.deals_id "
-      "WHERE cd.feedback_id = ? ORDER BY cd.position",
-      {c.feedback_id});
-  while (deals.next()) c.deal_nos.push_back(deals.str(0));
+  c.activity_nos = decode_numbers(rows.text(20));
+  c.deal_nos = decode_numbers(rows.text(21));
   return c;
 }
 
@@ -97,29 +113,37 @@ std::optional<CustomerRef> CaseRepository::customer(std::int64_t company_id,
   return CustomerRef{rows.i64(0), rows.str(1), rows.str(2)};
 }
 
-std::optional<std::int64_t> CaseRepository::activity_id(std::int64_t company_id,
-                                                        std::string_view activity_no) {
-  return s_.query_i64("SELECT activity_id FROM activities WHERE company_id = ? AND activity_no = ?",
-                      {company_id, activity_no});
+std::optional<CaseRepository::Link> CaseRepository::activity(std::int64_t company_id,
+                                                             std::string_view activity_no) {
+  auto rows = s_.query(
+      "SELECT activity_id, activity_no FROM activities WHERE company_id = ? AND activity_no = ?",
+      {company_id, activity_no});
+  if (!rows.next()) return std::nullopt;
+  return Link{rows.i64(0), rows.str(1)};
 }
 
-std::optional<std::int64_t> CaseRepository::deal_id(std::int64_t company_id,
-                                                    std::string_view deal_no) {
-  return s_.query_i64("SELECT deals_id FROM deals WHERE company_id = ? AND deal_no = ?",
-                      {company_id, deal_no});
+std::optional<CaseRepository::Link> CaseRepository::deal(std::int64_t company_id,
+                                                         std::string_view deal_no) {
+  auto rows = s_.query("SELECT deals_id, deal_no FROM deals WHERE company_id = ? AND deal_no = ?",
+                       {company_id, deal_no});
+  if (!rows.next()) return std::nullopt;
+  return Link{rows.i64(0), rows.str(1)};
 }
 
 std::int64_t CaseRepository::insert(const CaseRecord& c) {
   auto id = s_.query_i64(
       "INSERT INTO cases (company_id, feedback_no, case_type, subject, status_id, customer_id, "
       "category_id, note, assigned_to_user_id, date_assigned, date_case, date_due, "
-      "created_by_user_id, date_created, updated_by_user_id, date_updated, date_latest_answer) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING feedback_id",
+      "created_by_user_id, date_created, updated_by_user_id, date_updated, date_latest_answer, "
+      "activity_nos, deal_nos) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING feedback_id",
       {c.company_id, std::string_view(c.feedback_no), std::int64_t{c.case_type},
        std::string_view(c.subject), std::int64_t{c.status_id}, opt(c.customer_id), c.category_id,
        opt(c.note), std::string_view(c.assigned_to_user_id), c.date_assigned, c.date_case,
        c.date_due, std::string_view(c.created_by_user_id), c.date_created,
-       std::string_view(c.updated_by_user_id), c.date_updated, c.date_latest_answer});
+       std::string_view(c.updated_by_user_id), c.date_updated, c.date_latest_answer,
+       std::string_view(encode_numbers(c.activity_nos)),
+       std::string_view(encode_numbers(c.deal_nos))});
   return id.value_or(0);
 }
 
@@ -134,22 +158,35 @@ void CaseRepository::update(const CaseRecord& c) {
        c.company_id});
 }
 
-void CaseRepository::replace_activities(std::int64_t feedback_id,
-                                        const std::vector<std::int64_t>& ids) {
-  s_.exec("DELETE FROM case_activities WHERE feedback_id = ?", {feedback_id});
+void CaseRepository::set_activities(std::int64_t feedback_id, const std::vector<Link>& links,
+                                    bool fresh) {
+  if (!fresh) s_.exec("DELETE FROM case_activities WHERE feedback_id = ?", {feedback_id});
+  if (!fresh) {
+    std::vector<std::string> numbers;
+    for (const auto& link : links) numbers.push_back(link.number);
+    s_.exec("UPDATE cases SET activity_nos = ? WHERE feedback_id = ?",
+            {std::string_view(encode_numbers(numbers)), feedback_id});
+  }
   std::int64_t pos = 0;
-  for (auto id : ids) {
+  for (const auto& link : links) {
     s_.exec("INSERT INTO case_activities (feedback_id, position, activity_id) VALUES (?, ?, ?)",
-            {feedback_id, pos++, id});
+            {feedback_id, pos++, link.id});
   }
 }
 
-void CaseRepository::replace_deals(std::int64_t feedback_id, const std::vector<std::int64_t>& ids) {
-  s_.exec("DELETE FROM case_deals WHERE feedback_id = ?", {feedback_id});
+void CaseRepository::set_deals(std::int64_t feedback_id, const std::vector<Link>& links,
+                               bool fresh) {
+  if (!fresh) s_.exec("DELETE FROM case_deals WHERE feedback_id = ?", {feedback_id});
+  if (!fresh) {
+    std::vector<std::string> numbers;
+    for (const auto& link : links) numbers.push_back(link.number);
+    s_.exec("UPDATE cases SET deal_nos = ? WHERE feedback_id = ?",
+            {std::string_view(encode_numbers(numbers)), feedback_id});
+  }
   std::int64_t pos = 0;
-  for (auto id : ids) {
+  for (const auto& link : links) {
     s_.exec("INSERT INTO case_deals (feedback_id, position, deals_id) VALUES (?, ?, ?)",
-            {feedback_id, pos++, id});
+            {feedback_id, pos++, link.id});
   }
 }
 

@@ -25,14 +25,21 @@ class CaseRepository {
   std::vector<CaseCategory> categories(std::int64_t company_id, bool include_inactive);
   bool is_active_employee(std::int64_t company_id, std::string_view user_id);
   std::optional<CustomerRef> customer(std::int64_t company_id, std::string_view code);
-  std::optional<std::int64_t> activity_id(std::int64_t company_id, std::string_view activity_no);
-  std::optional<std::int64_t> deal_id(std::int64_t company_id, std::string_view deal_no);
+  // A linked record's id and its number as stored (the request may spell it in another case).
+  struct Link {
+    std::int64_t id = 0;
+    std::string number;
+  };
+  std::optional<Link> activity(std::int64_t company_id, std::string_view activity_no);
+  std::optional<Link> deal(std::int64_t company_id, std::string_view deal_no);
 
-  // Inserts the case (feedback_id is assigned) without its links.
+  // Inserts the case with its link numbers (feedback_id is assigned); the link rows follow
+  // with set_activities/set_deals(fresh = true).
   std::int64_t insert(const CaseRecord& c);
   void update(const CaseRecord& c);
-  void replace_activities(std::int64_t feedback_id, const std::vector<std::int64_t>& ids);
-  void replace_deals(std::int64_t feedback_id, const std::vector<std::int64_t>& ids);
+  // `fresh`: the case has no links yet, so there is nothing to delete first.
+  void set_activities(std::int64_t feedback_id, const std::vector<Link>& links, bool fresh);
+  void set_deals(std::int64_t feedback_id, const std::vector<Link>& links, bool fresh);
 
  private:
   storage::Session& s_;

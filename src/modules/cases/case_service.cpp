@@ -24,27 +24,35 @@ bool status_transition_allowed(int from, int to) {
 
 namespace {
 
+using Link = CaseRepository::Link;
+
 // Lookups stop at the first unknown record (ENDPOINTS.md §2.5), in body order.
-std::vector<std::int64_t> resolve_activities(CaseRepository& repo, std::int64_t company_id,
-                                             const std::vector<std::string>& nos) {
-  std::vector<std::int64_t> ids;
+std::vector<Link> resolve_activities(CaseRepository& repo, std::int64_t company_id,
+                                     const std::vector<std::string>& nos) {
+  std::vector<Link> links;
   for (const auto& no : nos) {
-    auto id = repo.activity_id(company_id, no);
-    if (!id) throw core::not_found("Activity " + no + " was not found");
-    ids.push_back(*id);
+    auto link = repo.activity(company_id, no);
+    if (!link) throw core::not_found("Activity " + no + " was not found");
+    links.push_back(std::move(*link));
   }
-  return ids;
+  return links;
 }
 
-std::vector<std::int64_t> resolve_deals(CaseRepository& repo, std::int64_t company_id,
-                                        const std::vector<std::string>& nos) {
-  std::vector<std::int64_t> ids;
+std::vector<Link> resolve_deals(CaseRepository& repo, std::int64_t company_id,
+                                const std::vector<std::string>& nos) {
+  std::vector<Link> links;
   for (const auto& no : nos) {
-    auto id = repo.deal_id(company_id, no);
-    if (!id) throw core::not_found("Deal " + no + " was not found");
-    ids.push_back(*id);
+    auto link = repo.deal(company_id, no);
+    if (!link) throw core::not_found("Deal " + no + " was not found");
+    links.push_back(std::move(*link));
   }
-  return ids;
+  return links;
+}
+
+std::vector<std::string> numbers_of(const std::vector<Link>& links) {
+  std::vector<std::string> out;
+  for (const auto& l : links) out.push_back(l.number);
+  return out;
 }
 
 void require_category(CaseRepository& repo, std::int64_t company_id, std::int64_t category_id,
@@ -68,12 +76,6 @@ CustomerRef require_customer(CaseRepository& repo, std::int64_t company_id,
   return *c;
 }
 
-CaseRecord reload(CaseRepository& repo, std::int64_t company_id, const std::string& case_no) {
-  auto c = repo.find(company_id, case_no);
-  if (!c) throw std::runtime_error("case vanished inside its own transaction");
-  return *c;
-}
-
 }  // namespace
 
 boost::asio::awaitable<CaseRecord> CaseService::add(const core::Caller& caller, AddCaseInput in) {
@@ -84,8 +86,8 @@ boost::asio::awaitable<CaseRecord> CaseService::add(const core::Caller& caller, 
     require_assignee(repo, company, in.assigned_to_user_id);
     std::optional<CustomerRef> customer;
     if (in.customer_code) customer = require_customer(repo, company, *in.customer_code);
-    auto activity_ids = resolve_activities(repo, company, in.activity_nos);
-    auto deal_ids = resolve_deals(repo, company, in.deal_nos);
+    auto activities = resolve_activities(repo, company, in.activity_nos);
+    auto deals = resolve_deals(repo, company, in.deal_nos);
 
     const auto now = clock_.now();
     CaseRecord c;
@@ -94,7 +96,11 @@ boost::asio::awaitable<CaseRecord> CaseService::add(const core::Caller& caller, 
     c.case_type = in.case_type;
     c.subject = std::move(in.subject);
     c.status_id = kStatusOpen;
-    if (customer) c.customer_id = customer->customer_id;
+    if (customer) {
+      c.customer_id = customer->customer_id;
+      c.customer_code = customer->customer_code;
+      c.customer_name = customer->customer_name;
+    }
     c.category_id = in.category_id;
     c.note = std::move(in.note);
     c.assigned_to_user_id = in.assigned_to_user_id;
@@ -106,10 +112,13 @@ boost::asio::awaitable<CaseRecord> CaseService::add(const core::Caller& caller, 
     c.updated_by_user_id = caller.user_id;
     c.date_updated = now;
     c.date_latest_answer = now;
+    c.activity_nos = numbers_of(activities);
+    c.deal_nos = numbers_of(deals);
     c.feedback_id = repo.insert(c);
-    repo.replace_activities(c.feedback_id, activity_ids);
-    repo.replace_deals(c.feedback_id, deal_ids);
-    return reload(repo, company, c.feedback_no);
+    repo.set_activities(c.feedback_id, activities, true);
+    repo.set_deals(c.feedback_id, deals, true);
+    // The record is fully known here: no need to read it back.
+    return c;
   });
 }
 
@@ -127,17 +136,22 @@ boost::asio::awaitable<CaseRecord> CaseService::edit(const core::Caller& caller,
     require_assignee(repo, company, in.assigned_to_user_id);
     if (in.customer_code.present) {
       c.customer_id.reset();
-      if (in.customer_code)
-        c.customer_id = require_customer(repo, company, *in.customer_code).customer_id;
+      c.customer_code.reset();
+      c.customer_name.reset();
+      if (in.customer_code) {
+        auto customer = require_customer(repo, company, *in.customer_code);
+        c.customer_id = customer.customer_id;
+        c.customer_code = std::move(customer.customer_code);
+        c.customer_name = std::move(customer.customer_name);
+      }
     }
-    std::optional<std::vector<std::int64_t>> activity_ids, deal_ids;
+    const std::vector<std::string> none;
+    std::optional<std::vector<Link>> activities, deals;
     if (in.activity_nos.present) {
-      activity_ids = resolve_activities(repo, company,
-                                        in.activity_nos.value.value_or(std::vector<std::string>{}));
+      activities = resolve_activities(repo, company, in.activity_nos ? *in.activity_nos : none);
     }
     if (in.deal_nos.present) {
-      deal_ids =
-          resolve_deals(repo, company, in.deal_nos.value.value_or(std::vector<std::string>{}));
+      deals = resolve_deals(repo, company, in.deal_nos ? *in.deal_nos : none);
     }
     if (in.status_id) {
       const int to = static_cast<int>(*in.status_id);
@@ -161,9 +175,15 @@ boost::asio::awaitable<CaseRecord> CaseService::edit(const core::Caller& caller,
     c.updated_by_user_id = caller.user_id;
     c.date_updated = now;
     repo.update(c);
-    if (activity_ids) repo.replace_activities(c.feedback_id, *activity_ids);
-    if (deal_ids) repo.replace_deals(c.feedback_id, *deal_ids);
-    return reload(repo, company, c.feedback_no);
+    if (activities) {
+      repo.set_activities(c.feedback_id, *activities, false);
+      c.activity_nos = numbers_of(*activities);
+    }
+    if (deals) {
+      repo.set_deals(c.feedback_id, *deals, false);
+      c.deal_nos = numbers_of(*deals);
+    }
+    return c;
   });
 }
 

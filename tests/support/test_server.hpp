@@ -1,0 +1,78 @@
+// An in-process server on an ephemeral port with a fresh database, plus helpers to provision
+// companies and call the API as them.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "app/application.hpp"
+#include "core/clock.hpp"
+#include "support/http_client.hpp"
+
+namespace ov::test {
+
+// A fresh directory under the system temp dir, removed on destruction.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+struct TestCompany {
+  std::int64_t id = 0;
+  std::string client_id;
+  std::string client_secret;
+  std::string subscription_key;
+  std::string admin_user_id;
+  std::string token;  // a valid bearer token
+
+  Headers auth() const;                    // key + bearer
+  Headers auth_json() const;               // key + bearer + JSON content type
+};
+
+struct TestServerOptions {
+  // Applied to the default ServerOptions (port 0, 2 threads, no access log).
+  std::function<void(http::ServerOptions&)> tune;
+  // When set, the server's clock is this fixed clock.
+  std::optional<core::UnixSeconds> fixed_time;
+  // Reuse an existing database URL instead of a fresh one.
+  std::string db_url;
+};
+
+class TestServer {
+ public:
+  explicit TestServer(TestServerOptions options = {});
+  ~TestServer();
+
+  std::uint16_t port() const { return app_->port(); }
+  HttpClient client() const { return HttpClient("127.0.0.1", port()); }
+  app::Application& app() { return *app_; }
+  core::FixedClock* fixed_clock() { return fixed_clock_.get(); }
+  const std::string& db_url() const { return db_url_; }
+
+  // A new company (with the demo data when `demo`), its credentials and a fresh token.
+  TestCompany add_company(bool demo = true, const std::string& timezone = "Asia/Bangkok");
+  // A token for the company's client, through the token endpoint.
+  std::string fetch_token(const TestCompany& c);
+  // Runs SQL against the database (administration side, for setting up and checking state).
+  storage::Database& db() { return app_->database(); }
+
+ private:
+  std::unique_ptr<TempDir> dir_;
+  std::string db_url_;
+  std::unique_ptr<core::FixedClock> fixed_clock_;
+  std::unique_ptr<app::Application> app_;
+};
+
+// The Venio docs' Add Case request example, verbatim.
+extern const char* const kDocAddCaseExample;
+// The Venio docs' Edit Case request example, verbatim.
+extern const char* const kDocEditCaseExample;
+
+}  // namespace ov::test
