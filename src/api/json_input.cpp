@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "auth/crypto.hpp"
+#include "core/text.hpp"
 
 namespace ov::api {
 
@@ -66,9 +67,32 @@ bool nested_too_deeply(std::string_view body) {
   return false;
 }
 
+// Every string (keys included) is valid UTF-8: the parser lets a lone low-surrogate escape
+// (\udc00) through as CESU-8 bytes, which must not be stored or echoed.
+bool strings_valid(const rapidjson::Value& v) {
+  if (v.IsString()) return core::valid_utf8({v.GetString(), v.GetStringLength()});
+  if (v.IsArray()) {
+    for (const auto& item : v.GetArray()) {
+      if (!strings_valid(item)) return false;
+    }
+  } else if (v.IsObject()) {
+    for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it) {
+      if (!core::valid_utf8({it->name.GetString(), it->name.GetStringLength()}) ||
+          !strings_valid(it->value)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 rapidjson::Document parse_json_body(std::string_view body) {
+  // A raw NUL byte is never valid JSON text, and the parser would take it for the end of input.
+  if (body.find('\0') != std::string_view::npos) {
+    throw core::validation("", "Request body is not valid JSON: it contains a NUL byte");
+  }
   if (nested_too_deeply(body)) {
     throw core::validation("", "Request body is nested too deeply");
   }
@@ -85,6 +109,8 @@ rapidjson::Document parse_json_body(std::string_view body) {
     msg += " (at byte " + std::to_string(doc.GetErrorOffset()) + ")";
     throw core::validation("", msg);
   }
+  // Depth is bounded above, so this walk's recursion is too.
+  if (!strings_valid(doc)) throw core::validation("", "Request body is not valid UTF-8");
   return doc;
 }
 

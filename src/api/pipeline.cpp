@@ -117,6 +117,15 @@ boost::asio::awaitable<http::Response> Pipeline::dispatch(http::Request& req) {
 }
 
 http::Response Pipeline::payload_too_large(const http::Request& req) {
+  if (req.route && req.route->access == http::Access::kTokenEndpoint) {
+    // The token endpoint speaks RFC 6749, not an envelope.
+    http::Response r;
+    r.status = 413;
+    r.body = R"({"error":"invalid_request","error_description":"Request body is too large"})";
+    r.headers.emplace_back("Cache-Control", "no-store");
+    r.headers.emplace_back("Pragma", "no-cache");
+    return r;
+  }
   const auto family = req.route ? req.route->family : Family::kS;
   return error_reply(
       family, core::ApiError(core::ErrorKind::kPayloadTooLarge, "Request body is too large"));

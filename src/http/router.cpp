@@ -3,6 +3,8 @@
 #include <map>
 #include <stdexcept>
 
+#include "core/text.hpp"
+
 namespace ov::http {
 
 namespace {
@@ -18,7 +20,11 @@ std::string lower(std::string_view s) {
 enum class ParamType { kString, kInt64 };
 
 bool fits(ParamType type, std::string_view value) {
-  if (value.empty()) return false;
+  // A parameter must decode to text: it is compared with stored codes and may be echoed in
+  // an error message.
+  if (value.empty() || value.find('\0') != std::string_view::npos || !core::valid_utf8(value)) {
+    return false;
+  }
   if (type == ParamType::kInt64) {
     if (value.size() > 19) return false;
     for (char c : value) {

@@ -12,6 +12,7 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 
+#include <limits>
 #include <mutex>
 #include <random>
 #include <unordered_set>
@@ -170,7 +171,10 @@ struct Server::Impl {
       if (draining) co_return;
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
-      parser.body_limit(options.max_body_bytes);
+      // The body limit depends on the route, known only once the header is read; Beast would
+      // reject a too-large Content-Length while parsing the header, so no limit applies until
+      // then and the declared length is compared below.
+      parser.body_limit(std::numeric_limits<std::uint64_t>::max());
       stream.expires_after(options.header_timeout);
       beast::error_code ec;
       co_await bhttp::async_read_header(stream, buffer, parser,
@@ -206,10 +210,9 @@ struct Server::Impl {
       req.raw.method(head.method());
       std::size_t limit = dispatcher.prepare(req);
       if (limit == 0) limit = options.max_body_bytes;
-      bool too_large =
-          head.has_content_length() && head.payload_size() && *head.payload_size() > limit;
+      bool too_large = parser.content_length() && *parser.content_length() > limit;
       if (!too_large && !parser.is_done()) {
-        parser.body_limit(limit);
+        parser.body_limit(limit);  // enforced chunk by chunk for chunked bodies
         stream.expires_after(options.body_timeout);
         beast::error_code bec;
         co_await bhttp::async_read(stream, buffer, parser,

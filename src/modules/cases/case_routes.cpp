@@ -32,7 +32,10 @@ void check_dates(ObjectReader& r, const api::Input<core::UnixSeconds>& from,
 api::Input<std::string> customer_code(ObjectReader& r) {
   auto canonical = r.string("customerCode", Need::kOptional, kCodeChars);
   auto alias = r.string("customerNo", Need::kOptional, kCodeChars);
-  if (canonical.present && alias.present && canonical.value != alias.value) {
+  // Codes compare case-insensitively (ENDPOINTS.md §1.8), so C000154 and c000154 agree.
+  if (canonical.present && alias.present &&
+      (canonical.value.has_value() != alias.value.has_value() ||
+       (canonical.value && !api::iequals(*canonical.value, *alias.value)))) {
     r.problem("customerCode", "customerCode and customerNo differ");
   }
   return canonical.present ? canonical : alias;
@@ -175,8 +178,9 @@ http::Response case_reply(const CaseRecord& c, const core::TimeZone& zone) {
 // Case numbers in paths are at most a code's length; longer values cannot name a case.
 std::string case_no_param(const http::Request& req) {
   const auto& no = req.params.at(0);
-  if (api::utf8_length(no) > kCodeChars)
-    throw core::not_found("Case " + no.substr(0, 64) + "… was not found");
+  if (api::utf8_length(no) > kCodeChars) {
+    throw core::not_found("Case numbers are at most 50 characters; no such case exists");
+  }
   return no;
 }
 
