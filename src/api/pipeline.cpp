@@ -39,6 +39,8 @@ http::Response error_reply(Family family, const core::ApiError& error) {
   http::Response r;
   r.status = e.http_status;
   r.body = std::move(e.body);
+  // Overload and unreachable storage are passing conditions: tell the client when to retry.
+  if (r.status == 503) r.headers.emplace_back("Retry-After", "1");
   return r;
 }
 
@@ -62,7 +64,6 @@ std::size_t Pipeline::prepare(http::Request& req) {
   auto m = router_.match(req.raw.method(), req.path);
   if (!m.route) return 0;
   req.route = m.route;
-  req.route_name = m.route->name;
   req.params = std::move(m.params);
   return m.route->max_body_bytes;
 }

@@ -54,10 +54,9 @@ AuthService::AuthService(storage::Database& db, const core::Clock& clock, AuthOp
 std::optional<std::int64_t> AuthService::company_for_key(std::string_view key) {
   if (key.empty() || key.size() > 256) return std::nullopt;
   const auto now = clock_.now();
-  std::string k(key);
   {
     std::shared_lock lock(mutex_);
-    auto it = keys_.find(k);
+    auto it = keys_.find(key);
     if (it != keys_.end() && it->second.expires > now) {
       if (it->second.company_id == 0) return std::nullopt;
       return it->second.company_id;
@@ -75,7 +74,7 @@ std::optional<std::int64_t> AuthService::company_for_key(std::string_view key) {
   {
     std::unique_lock lock(mutex_);
     bound(keys_);
-    keys_[k] = info;
+    keys_.insert_or_assign(std::string(key), info);
   }
   if (info.company_id == 0) return std::nullopt;
   return info.company_id;
@@ -83,18 +82,16 @@ std::optional<std::int64_t> AuthService::company_for_key(std::string_view key) {
 
 std::optional<AuthService::ClientInfo> AuthService::client(std::string_view client_id) {
   const auto now = clock_.now();
-  std::string id(client_id);
   {
     std::shared_lock lock(mutex_);
-    auto it = clients_.find(id);
+    auto it = clients_.find(client_id);
     if (it != clients_.end() && it->second.expires > now) return it->second;
   }
   ClientInfo info;
   info.expires = now + kCacheSeconds;
   db_.read_now([&](storage::Session& s) {
-    auto rows =
-        s.query("SELECT company_id, user_id, is_active FROM api_clients WHERE client_id = ?",
-                {std::string_view(id)});
+    auto rows = s.query(
+        "SELECT company_id, user_id, is_active FROM api_clients WHERE client_id = ?", {client_id});
     if (rows.next()) {
       info.company_id = rows.i64(0);
       info.user_id = rows.str(1);
@@ -104,7 +101,7 @@ std::optional<AuthService::ClientInfo> AuthService::client(std::string_view clie
   {
     std::unique_lock lock(mutex_);
     bound(clients_);
-    clients_[id] = info;
+    clients_.insert_or_assign(std::string(client_id), info);
   }
   return info;
 }
@@ -138,7 +135,7 @@ std::optional<Principal> AuthService::authenticate(std::string_view token) {
   bool cached = false;
   {
     std::shared_lock lock(mutex_);
-    auto it = tokens_.find(std::string(token));
+    auto it = tokens_.find(token);
     if (it != tokens_.end()) {
       if (it->second.expires_at <= now) return std::nullopt;
       verified = it->second;

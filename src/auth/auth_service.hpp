@@ -71,13 +71,21 @@ class AuthService {
   };
   std::optional<ClientInfo> client(std::string_view client_id);
 
+  // Lets the maps be searched with a string_view, without building a std::string per request.
+  struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <class V>
+  using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
   storage::Database& db_;
   const core::Clock& clock_;
   AuthOptions options_;
   std::string signing_key_;
   std::shared_mutex mutex_;
-  std::unordered_map<std::string, KeyInfo> keys_;
-  std::unordered_map<std::string, ClientInfo> clients_;
+  StringMap<KeyInfo> keys_;
+  StringMap<ClientInfo> clients_;
   std::unordered_map<std::int64_t, CompanyInfo> companies_;
   // Tokens whose signature was checked, until their expiry: a token's validity depends only
   // on its bytes and the signing key, so the HMAC need not be recomputed on every request.
@@ -86,7 +94,7 @@ class AuthService {
     std::string client_id;
     std::int64_t expires_at = 0;
   };
-  std::unordered_map<std::string, VerifiedToken> tokens_;
+  StringMap<VerifiedToken> tokens_;
 };
 
 // Keyed hash under which a subscription key is stored and looked up.

@@ -26,7 +26,6 @@ struct Request {
   std::string query;  // raw query string without '?'
   std::vector<std::string> params;  // decoded path parameters in route order
   std::string request_id;
-  std::string route_name;        // "GET /v1/case/{caseNo}" once routed, for logs and metrics
   const Route* route = nullptr;  // set once routed
   // The caller, set once authenticated.
   std::int64_t company_id = 0;
