@@ -76,8 +76,9 @@ int http_status_of(core::ErrorKind kind) {
 }  // namespace
 
 std::string success_body(Family family, const PayloadWriter& payload) {
-  // Family V has no status object on success (ENDPOINTS.md §2.3).
-  return frame(family, family != Family::kV, "1000", "Success", 1000, 200, payload);
+  // Families V and N have no status object on success (ENDPOINTS.md §2.3, §2.4).
+  const bool with_status = family != Family::kV && family != Family::kN;
+  return frame(family, with_status, "1000", "Success", 1000, 200, payload);
 }
 
 ErrorResponse error_response(Family family, const core::ApiError& error) {

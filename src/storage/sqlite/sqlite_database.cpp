@@ -320,44 +320,70 @@ class SqliteDatabase final : public Database {
   }
 
   // One transaction for the whole group; each job inside its own savepoint so a failing job
-  // leaves no trace and does not take the others down.
+  // leaves no trace and does not take the others down. Some failures (a full disk, an I/O
+  // error, a constraint with ON CONFLICT ROLLBACK) end the whole transaction instead: then the
+  // failed job keeps its error and the jobs before it, whose work was rolled back with it, run
+  // again in a new transaction. Every job is thus reported done exactly when its work is
+  // committed.
   void run_group(std::vector<WriteJob>& batch, std::vector<std::exception_ptr>& results) {
     results.assign(batch.size(), nullptr);
     auto& s = *writer_conn_;
-    try {
-      s.exec_plain("BEGIN IMMEDIATE");
-    } catch (...) {
-      auto e = std::make_exception_ptr(
-          core::ApiError(core::ErrorKind::kUnavailable, "Storage is unavailable"));
-      for (auto& r : results) r = e;
-      return;
-    }
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      s.exec_plain("SAVEPOINT job");
-      try {
-        batch[i].work(s);
-        s.exec_plain("RELEASE job");
-      } catch (...) {
-        results[i] = std::current_exception();
-        try {
-          s.exec_plain("ROLLBACK TO job");
-          s.exec_plain("RELEASE job");
-        } catch (...) {
-        }
-      }
-    }
-    try {
-      s.exec_plain("COMMIT");
-    } catch (...) {
-      try {
-        s.exec_plain("ROLLBACK");
-      } catch (...) {
-      }
-      auto e = std::make_exception_ptr(
-          core::ApiError(core::ErrorKind::kUnavailable, "Storage could not commit the write"));
+    const auto unavailable = [](const char* why) {
+      return std::make_exception_ptr(core::ApiError(core::ErrorKind::kUnavailable, why));
+    };
+    const auto fail_pending = [&](const std::exception_ptr& e) {
       for (auto& r : results) {
         if (!r) r = e;
       }
+    };
+    // Each round either commits or removes one job from the group, so this ends.
+    for (;;) {
+      try {
+        s.exec_plain("BEGIN IMMEDIATE");
+      } catch (...) {
+        fail_pending(unavailable("Storage is unavailable"));
+        return;
+      }
+      bool aborted = false;
+      for (std::size_t i = 0; i < batch.size() && !aborted; ++i) {
+        if (results[i]) continue;
+        try {
+          s.exec_plain("SAVEPOINT job");
+          batch[i].work(s);
+          s.exec_plain("RELEASE job");
+        } catch (...) {
+          results[i] = std::current_exception();
+          if (sqlite3_get_autocommit(s.handle())) {
+            aborted = true;  // the transaction is gone
+          } else {
+            try {
+              s.exec_plain("ROLLBACK TO job");
+              s.exec_plain("RELEASE job");
+            } catch (...) {
+              aborted = true;
+            }
+          }
+        }
+      }
+      if (aborted) {
+        if (!sqlite3_get_autocommit(s.handle())) {
+          try {
+            s.exec_plain("ROLLBACK");
+          } catch (...) {
+          }
+        }
+        continue;
+      }
+      try {
+        s.exec_plain("COMMIT");
+      } catch (...) {
+        try {
+          s.exec_plain("ROLLBACK");
+        } catch (...) {
+        }
+        fail_pending(unavailable("Storage could not commit the write"));
+      }
+      return;
     }
   }
 
