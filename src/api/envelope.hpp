@@ -20,7 +20,20 @@ enum class Family {
   kN,   // {"data":<payload>,"statusCode":1000,"httpStatusCode":200}
 };
 
-using JsonWriter = rapidjson::Writer<rapidjson::StringBuffer>;
+// A RapidJSON output stream that appends to a std::string, so a response body is written
+// once, straight into the string the HTTP layer sends.
+class StringSink {
+ public:
+  using Ch = char;
+  explicit StringSink(std::string& out) : out_(out) {}
+  void Put(char c) { out_.push_back(c); }
+  void Flush() {}
+
+ private:
+  std::string& out_;
+};
+
+using JsonWriter = rapidjson::Writer<StringSink>;
 using PayloadWriter = std::function<void(JsonWriter&)>;
 
 // 200 / 1000 with the payload written by `payload` into the family's slot.

@@ -16,17 +16,16 @@ namespace asio = boost::asio;
 namespace {
 
 http::Response oauth_error(int status, std::string_view error, std::string_view description) {
-  rapidjson::StringBuffer buf;
-  api::JsonWriter w(buf);
+  http::Response r;
+  api::StringSink sink(r.body);
+  api::JsonWriter w(sink);
   w.StartObject();
   api::write_key(w, "error");
   api::write_string(w, error);
   api::write_key(w, "error_description");
   api::write_string(w, description);
   w.EndObject();
-  http::Response r;
   r.status = status;
-  r.body.assign(buf.GetString(), buf.GetSize());
   r.headers.emplace_back("Cache-Control", "no-store");
   r.headers.emplace_back("Pragma", "no-cache");
   return r;
@@ -134,8 +133,9 @@ void register_token_routes(http::Router& router, AuthService& auth, asio::thread
       if (basic) r.headers.emplace_back("WWW-Authenticate", "Basic realm=\"token\"");
       co_return r;
     }
-    rapidjson::StringBuffer buf;
-    api::JsonWriter w(buf);
+    http::Response r;
+    api::StringSink sink(r.body);
+    api::JsonWriter w(sink);
     w.StartObject();
     api::write_key(w, "access_token");
     api::write_string(w, issued->access_token);
@@ -144,8 +144,6 @@ void register_token_routes(http::Router& router, AuthService& auth, asio::thread
     api::write_key(w, "token_type");
     api::write_string(w, "Bearer");
     w.EndObject();
-    http::Response r;
-    r.body.assign(buf.GetString(), buf.GetSize());
     r.headers.emplace_back("Cache-Control", "no-store");
     r.headers.emplace_back("Pragma", "no-cache");
     co_return r;

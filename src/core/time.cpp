@@ -247,6 +247,11 @@ std::optional<UnixSeconds> parse_datetime(std::string_view text, const TimeZone&
 }
 
 std::string format_datetime(UnixSeconds t, const TimeZone& zone) {
+  DateTimeText text;
+  return std::string(format_datetime(t, zone, text));
+}
+
+std::string_view format_datetime(UnixSeconds t, const TimeZone& zone, DateTimeText& out) {
   LocalTime local = zone.to_local(t);
   // Historic local mean time offsets carry seconds that ±HHmm cannot show. Truncating the offset
   // and shifting the wall clock to match keeps the string denoting exactly `t`.
@@ -255,7 +260,7 @@ std::string format_datetime(UnixSeconds t, const TimeZone& zone) {
     local = local_fields(std::clamp(t, kMinInstant, kMaxInstant), shown_offset);
   }
 
-  char buf[32];
+  char* buf = out.data();
   char* p = buf;
   p = write_number(p, local.year, 4);
   *p++ = '-';
@@ -272,7 +277,7 @@ std::string format_datetime(UnixSeconds t, const TimeZone& zone) {
   const int offset_minutes = (shown_offset < 0 ? -shown_offset : shown_offset) / 60;
   p = write_number(p, offset_minutes / 60, 2);
   p = write_number(p, offset_minutes % 60, 2);
-  return std::string(buf, static_cast<std::size_t>(p - buf));
+  return std::string_view(buf, static_cast<std::size_t>(p - buf));
 }
 
 }  // namespace ov::core

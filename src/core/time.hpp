@@ -1,6 +1,7 @@
 // Instants, IANA time zones and the date formats of the Venio API (ENDPOINTS.md §1.6).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -55,5 +56,8 @@ std::optional<UnixSeconds> parse_datetime(std::string_view text, const TimeZone&
 
 // yyyy-MM-ddTHH:mm:ss±HHmm in `zone`, e.g. 2025-02-06T09:41:33+0700.
 std::string format_datetime(UnixSeconds t, const TimeZone& zone);
+// The same into a caller's buffer, without allocating (responses format many dates).
+using DateTimeText = std::array<char, 32>;
+std::string_view format_datetime(UnixSeconds t, const TimeZone& zone, DateTimeText& out);
 
 }  // namespace ov::core

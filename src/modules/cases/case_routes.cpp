@@ -120,9 +120,10 @@ void write_opt_int(api::JsonWriter& w, const std::optional<std::int64_t>& v) {
 // The case object: the 19 fields of the Venio Edit Case example in their order, then the four
 // additive fields (ENDPOINTS.md §4.4).
 void write_case(api::JsonWriter& w, const CaseRecord& c, const core::TimeZone& zone) {
+  core::DateTimeText text;
   auto date = [&](std::string_view key, core::UnixSeconds t) {
     api::write_key(w, key);
-    api::write_string(w, core::format_datetime(t, zone));
+    api::write_string(w, core::format_datetime(t, zone, text));
   };
   w.StartObject();
   api::write_key(w, "feedbackId");

@@ -405,6 +405,12 @@ class SqliteDatabase final : public Database {
 }  // namespace
 
 std::unique_ptr<Database> open_sqlite(const std::string& path, const DatabaseOptions& options) {
+  static std::once_flag configured;
+  std::call_once(configured, [] {
+    // Memory statistics take a process-wide mutex on every allocation, which the reader
+    // threads would contend on; nothing here reads the statistics.
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  });
   return std::make_unique<SqliteDatabase>(path, options);
 }
 
