@@ -1,5 +1,7 @@
 -- Tenancy, authentication, number sequences and the Case section.
--- Times are Unix seconds (UTC); GUIDs are lowercase text; codes compare case-insensitively.
+-- Times are Unix seconds (UTC); GUIDs are lowercase text. Codes and numbers compare
+-- case-insensitively everywhere as lower(column) = lower(?), backed by unique indexes on
+-- (company_id, lower(column)): the same SQL and indexes work on every backend.
 
 CREATE TABLE companies (
   company_id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -75,36 +77,36 @@ CREATE TABLE case_statuses (
 CREATE TABLE customers (
   customer_id INTEGER PRIMARY KEY AUTOINCREMENT,
   company_id INTEGER NOT NULL REFERENCES companies (company_id),
-  customer_code TEXT NOT NULL COLLATE NOCASE,
+  customer_code TEXT NOT NULL,
   customer_name TEXT NOT NULL,
   customer_type INTEGER NOT NULL DEFAULT 11300,
   is_active INTEGER NOT NULL DEFAULT 1,
-  created_at INTEGER NOT NULL,
-  UNIQUE (company_id, customer_code)
+  created_at INTEGER NOT NULL
 );
+CREATE UNIQUE INDEX customers_code ON customers (company_id, lower(customer_code));
 
 CREATE TABLE activities (
   activity_id INTEGER PRIMARY KEY AUTOINCREMENT,
   company_id INTEGER NOT NULL REFERENCES companies (company_id),
-  activity_no TEXT NOT NULL COLLATE NOCASE,
+  activity_no TEXT NOT NULL,
   subject TEXT,
-  created_at INTEGER NOT NULL,
-  UNIQUE (company_id, activity_no)
+  created_at INTEGER NOT NULL
 );
+CREATE UNIQUE INDEX activities_no ON activities (company_id, lower(activity_no));
 
 CREATE TABLE deals (
   deals_id INTEGER PRIMARY KEY AUTOINCREMENT,
   company_id INTEGER NOT NULL REFERENCES companies (company_id),
-  deal_no TEXT NOT NULL COLLATE NOCASE,
+  deal_no TEXT NOT NULL,
   deals_name TEXT,
-  created_at INTEGER NOT NULL,
-  UNIQUE (company_id, deal_no)
+  created_at INTEGER NOT NULL
 );
+CREATE UNIQUE INDEX deals_no ON deals (company_id, lower(deal_no));
 
 CREATE TABLE cases (
   feedback_id INTEGER PRIMARY KEY AUTOINCREMENT,
   company_id INTEGER NOT NULL REFERENCES companies (company_id),
-  feedback_no TEXT NOT NULL COLLATE NOCASE,
+  feedback_no TEXT NOT NULL,
   case_type INTEGER NOT NULL,
   subject TEXT NOT NULL,
   status_id INTEGER NOT NULL,
@@ -123,9 +125,9 @@ CREATE TABLE cases (
   -- The linked numbers as a JSON array, in request order: numbers never change once assigned,
   -- so a read of a case needs no join; case_activities/case_deals keep the references.
   activity_nos TEXT NOT NULL DEFAULT '[]',
-  deal_nos TEXT NOT NULL DEFAULT '[]',
-  UNIQUE (company_id, feedback_no)
+  deal_nos TEXT NOT NULL DEFAULT '[]'
 );
+CREATE UNIQUE INDEX cases_no ON cases (company_id, lower(feedback_no));
 
 CREATE TABLE case_activities (
   feedback_id INTEGER NOT NULL REFERENCES cases (feedback_id),

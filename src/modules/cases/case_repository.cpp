@@ -44,7 +44,7 @@ std::optional<CaseRecord> CaseRepository::find(std::int64_t company_id, std::str
       "c.date_due, c.created_by_user_id, c.date_created, c.updated_by_user_id, c.date_updated, "
       "c.date_latest_answer, c.category_id, cu.customer_code, c.activity_nos, c.deal_nos "
       "FROM cases c LEFT JOIN customers cu ON cu.customer_id = c.customer_id "
-      "WHERE c.company_id = ? AND c.feedback_no = ?",
+      "WHERE c.company_id = ? AND lower(c.feedback_no) = lower(?)",
       {company_id, case_no});
   if (!rows.next()) return std::nullopt;
   CaseRecord c;
@@ -107,7 +107,7 @@ std::optional<CustomerRef> CaseRepository::customer(std::int64_t company_id,
                                                     std::string_view code) {
   auto rows = s_.query(
       "SELECT customer_id, customer_code, customer_name FROM customers WHERE company_id = ? AND "
-      "customer_code = ? AND is_active = 1",
+      "lower(customer_code) = lower(?) AND is_active = 1",
       {company_id, code});
   if (!rows.next()) return std::nullopt;
   return CustomerRef{rows.i64(0), rows.str(1), rows.str(2)};
@@ -116,7 +116,8 @@ std::optional<CustomerRef> CaseRepository::customer(std::int64_t company_id,
 std::optional<CaseRepository::Link> CaseRepository::activity(std::int64_t company_id,
                                                              std::string_view activity_no) {
   auto rows = s_.query(
-      "SELECT activity_id, activity_no FROM activities WHERE company_id = ? AND activity_no = ?",
+      "SELECT activity_id, activity_no FROM activities WHERE company_id = ? AND lower(activity_no) "
+      "= lower(?)",
       {company_id, activity_no});
   if (!rows.next()) return std::nullopt;
   return Link{rows.i64(0), rows.str(1)};
@@ -124,8 +125,9 @@ std::optional<CaseRepository::Link> CaseRepository::activity(std::int64_t compan
 
 std::optional<CaseRepository::Link> CaseRepository::deal(std::int64_t company_id,
                                                          std::string_view deal_no) {
-  auto rows = s_.query("SELECT deals_id, deal_no FROM deals WHERE company_id = ? AND deal_no = ?",
-                       {company_id, deal_no});
+  auto rows = s_.query(
+      "SELECT deals_id, deal_no FROM deals WHERE company_id = ? AND lower(deal_no) = lower(?)",
+      {company_id, deal_no});
   if (!rows.next()) return std::nullopt;
   return Link{rows.i64(0), rows.str(1)};
 }
