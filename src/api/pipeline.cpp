@@ -85,7 +85,7 @@ boost::asio::awaitable<http::Response> Pipeline::dispatch(http::Request& req) {
                           "subscription key when making requests to an API.");
       }
     } else {
-      auto company = auth_.company_for_key(key);
+      auto company = co_await auth_.company_for_key(key);
       if (!company) {
         co_return gateway(401,
                           "Access denied due to invalid subscription key. Make sure to provide a "
@@ -94,7 +94,7 @@ boost::asio::awaitable<http::Response> Pipeline::dispatch(http::Request& req) {
       req.company_id = *company;
     }
     if (route.access == http::Access::kProtected) {
-      auto principal = auth_.authenticate(bearer_token(req.header("Authorization")));
+      auto principal = co_await auth_.authenticate(bearer_token(req.header("Authorization")));
       if (!principal || principal->company_id != req.company_id) co_return unauthorized();
       req.user_id = std::move(principal->user_id);
       req.zone = principal->zone;

@@ -51,21 +51,22 @@ AuthService::AuthService(storage::Database& db, const core::Clock& clock, AuthOp
   signing_key_ = load_signing_key(db_);
 }
 
-std::optional<std::int64_t> AuthService::company_for_key(std::string_view key) {
-  if (key.empty() || key.size() > 256) return std::nullopt;
+boost::asio::awaitable<std::optional<std::int64_t>> AuthService::company_for_key(
+    std::string_view key) {
+  if (key.empty() || key.size() > 256) co_return std::nullopt;
   const auto now = clock_.now();
   {
     std::shared_lock lock(mutex_);
     auto it = keys_.find(key);
     if (it != keys_.end() && it->second.expires > now) {
-      if (it->second.company_id == 0) return std::nullopt;
-      return it->second.company_id;
+      if (it->second.company_id == 0) co_return std::nullopt;
+      co_return it->second.company_id;
     }
   }
   KeyInfo info;
   info.expires = now + kCacheSeconds;
   const auto hash = subscription_key_hash(key);
-  db_.read_now([&](storage::Session& s) {
+  co_await db_.read([&](storage::Session& s) {
     info.company_id =
         s.query_i64("SELECT company_id FROM subscription_keys WHERE key_hash = ? AND is_active = 1",
                     {std::string_view(hash)})
@@ -76,20 +77,21 @@ std::optional<std::int64_t> AuthService::company_for_key(std::string_view key) {
     bound(keys_);
     keys_.insert_or_assign(std::string(key), info);
   }
-  if (info.company_id == 0) return std::nullopt;
-  return info.company_id;
+  if (info.company_id == 0) co_return std::nullopt;
+  co_return info.company_id;
 }
 
-std::optional<AuthService::ClientInfo> AuthService::client(std::string_view client_id) {
+boost::asio::awaitable<std::optional<AuthService::ClientInfo>> AuthService::client(
+    std::string_view client_id) {
   const auto now = clock_.now();
   {
     std::shared_lock lock(mutex_);
     auto it = clients_.find(client_id);
-    if (it != clients_.end() && it->second.expires > now) return it->second;
+    if (it != clients_.end() && it->second.expires > now) co_return it->second;
   }
   ClientInfo info;
   info.expires = now + kCacheSeconds;
-  db_.read_now([&](storage::Session& s) {
+  co_await db_.read([&](storage::Session& s) {
     auto rows = s.query(
         "SELECT company_id, user_id, is_active FROM api_clients WHERE client_id = ?", {client_id});
     if (rows.next()) {
@@ -103,20 +105,20 @@ std::optional<AuthService::ClientInfo> AuthService::client(std::string_view clie
     bound(clients_);
     clients_.insert_or_assign(std::string(client_id), info);
   }
-  return info;
+  co_return info;
 }
 
-const core::TimeZone& AuthService::company_zone(std::int64_t company_id) {
+boost::asio::awaitable<const core::TimeZone*> AuthService::company_zone(std::int64_t company_id) {
   const auto now = clock_.now();
   {
     std::shared_lock lock(mutex_);
     auto it = companies_.find(company_id);
-    if (it != companies_.end() && it->second.expires > now) return *it->second.zone;
+    if (it != companies_.end() && it->second.expires > now) co_return it->second.zone;
   }
   CompanyInfo info;
   info.expires = now + kCacheSeconds;
   std::string tz;
-  db_.read_now([&](storage::Session& s) {
+  co_await db_.read([&](storage::Session& s) {
     auto rows = s.query("SELECT timezone FROM companies WHERE company_id = ?", {company_id});
     if (rows.next()) tz = rows.str(0);
   });
@@ -125,11 +127,11 @@ const core::TimeZone& AuthService::company_zone(std::int64_t company_id) {
   std::unique_lock lock(mutex_);
   bound(companies_);
   companies_[company_id] = info;
-  return *info.zone;
+  co_return info.zone;
 }
 
-std::optional<Principal> AuthService::authenticate(std::string_view token) {
-  if (token.empty() || token.size() > 4096) return std::nullopt;
+boost::asio::awaitable<std::optional<Principal>> AuthService::authenticate(std::string_view token) {
+  if (token.empty() || token.size() > 4096) co_return std::nullopt;
   const auto now = clock_.now();
   VerifiedToken verified;
   bool cached = false;
@@ -137,28 +139,28 @@ std::optional<Principal> AuthService::authenticate(std::string_view token) {
     std::shared_lock lock(mutex_);
     auto it = tokens_.find(token);
     if (it != tokens_.end()) {
-      if (it->second.expires_at <= now) return std::nullopt;
+      if (it->second.expires_at <= now) co_return std::nullopt;
       verified = it->second;
       cached = true;
     }
   }
   if (!cached) {
     auto check = verify_token(token, signing_key_, now);
-    if (!check.claims) return std::nullopt;
+    if (!check.claims) co_return std::nullopt;
     verified = {check.claims->company_id, std::move(check.claims->client_id),
                 check.claims->expires_at};
     std::unique_lock lock(mutex_);
     bound(tokens_);
     tokens_.emplace(std::string(token), verified);
   }
-  auto info = client(verified.client_id);
-  if (!info || !info->active || info->company_id != verified.company_id) return std::nullopt;
+  auto info = co_await client(verified.client_id);
+  if (!info || !info->active || info->company_id != verified.company_id) co_return std::nullopt;
   Principal p;
   p.company_id = info->company_id;
   p.client_id = std::move(verified.client_id);
   p.user_id = info->user_id;
-  p.zone = &company_zone(p.company_id);
-  return p;
+  p.zone = co_await company_zone(p.company_id);
+  co_return p;
 }
 
 std::optional<AuthService::Issued> AuthService::issue_token(std::string_view client_id,

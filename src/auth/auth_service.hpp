@@ -1,7 +1,10 @@
 // Subscription keys, API clients and bearer tokens. Lookups are cached for a few seconds so
-// the hot path touches no database, while a revoked key or disabled client stops working on
+// the hot path touches no database (a miss reads it through Database::read, off the I/O
+// threads where the backend needs that), while a revoked key or disabled client stops working on
 // every server within kCacheSeconds.
 #pragma once
+
+#include <boost/asio/awaitable.hpp>
 
 #include <cstdint>
 #include <mutex>
@@ -40,9 +43,9 @@ class AuthService {
   AuthService(storage::Database& db, const core::Clock& clock, AuthOptions options = {});
 
   // The company a subscription key belongs to, if the key is known and active.
-  std::optional<std::int64_t> company_for_key(std::string_view key);
+  boost::asio::awaitable<std::optional<std::int64_t>> company_for_key(std::string_view key);
   // The principal a bearer token stands for, if valid, unexpired, and its client active.
-  std::optional<Principal> authenticate(std::string_view token);
+  boost::asio::awaitable<std::optional<Principal>> authenticate(std::string_view token);
 
   struct Issued {
     std::string access_token;
@@ -52,7 +55,7 @@ class AuthService {
   // Checks the client's secret (Argon2id: slow on purpose, so call it off the I/O threads).
   std::optional<Issued> issue_token(std::string_view client_id, std::string_view secret);
 
-  const core::TimeZone& company_zone(std::int64_t company_id);
+  boost::asio::awaitable<const core::TimeZone*> company_zone(std::int64_t company_id);
 
  private:
   struct ClientInfo {
@@ -69,7 +72,7 @@ class AuthService {
     const core::TimeZone* zone = nullptr;
     std::int64_t expires = 0;
   };
-  std::optional<ClientInfo> client(std::string_view client_id);
+  boost::asio::awaitable<std::optional<ClientInfo>> client(std::string_view client_id);
 
   // Lets the maps be searched with a string_view, without building a std::string per request.
   struct StringHash {

@@ -19,9 +19,16 @@
 #include <type_traits>
 #include <variant>
 
+#include "core/error.hpp"
+
 namespace ov::storage {
 
-using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string_view>;
+// Raw bytes for a BLOB/BYTEA column (text columns take std::string_view).
+struct Blob {
+  std::string_view bytes;
+};
+
+using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string_view, Blob>;
 
 // A cursor over a query's rows. Columns are 0-based. Text views stay valid until next().
 class RowsImpl {
@@ -32,6 +39,7 @@ class RowsImpl {
   virtual std::int64_t i64(int col) = 0;
   virtual double real(int col) = 0;
   virtual std::string_view text(int col) = 0;
+  virtual std::string blob(int col) = 0;
 };
 
 class Rows {
@@ -43,6 +51,7 @@ class Rows {
   double real(int col) { return impl_->real(col); }
   std::string_view text(int col) { return impl_->text(col); }
   std::string str(int col) { return std::string(impl_->text(col)); }
+  std::string blob(int col) { return impl_->blob(col); }
   std::optional<std::int64_t> opt_i64(int col) {
     if (is_null(col)) return std::nullopt;
     return i64(col);
@@ -79,11 +88,20 @@ class Session {
   }
 };
 
-// A unit of work for the writer; `done` is called exactly once, on the writer's thread, after
-// the transaction holding `work` committed (nullptr) or failed (the error).
+// A unit of work for the storage threads; `done` is called exactly once, on a storage thread,
+// after the transaction holding `work` committed (nullptr) or failed (the error).
 struct WriteJob {
   std::function<void(Session&)> work;
   std::function<void(std::exception_ptr)> done;
+};
+using ReadJob = WriteJob;
+
+// A write that would break a unique key (e.g. two clients creating the same code at once).
+class UniqueViolation : public core::ApiError {
+ public:
+  UniqueViolation()
+      : core::ApiError(core::ErrorKind::kBusinessRule,
+                       "A record with the same key already exists") {}
 };
 
 class Database {
@@ -105,36 +123,54 @@ class Database {
   virtual void close() = 0;
   // Writes waiting for the writer, for /metrics.
   virtual std::size_t queued_writes() const = 0;
+  // True when reads are local and cheap enough to run on the calling (I/O) thread; otherwise
+  // read() queues them with submit_read.
+  virtual bool reads_inline() const { return true; }
+  virtual void submit_read(ReadJob job) { submit_write(std::move(job)); }
 
   // Awaitable write: fn runs in a group-committed transaction (isolated by a savepoint from
   // the other writes of its group); resumes on the caller's executor once durable.
   template <class F>
   boost::asio::awaitable<std::invoke_result_t<F, Session&>> write(F fn);
 
-  // Awaitable read on a thread-owned connection.
+  // Awaitable read: on a thread-owned connection when reads are inline, else on a storage
+  // thread, resuming on the caller's executor.
   template <class F>
   boost::asio::awaitable<std::invoke_result_t<F, Session&>> read(F fn) {
     using R = std::invoke_result_t<F, Session&>;
-    if constexpr (std::is_void_v<R>) {
-      read_now([&](Session& s) { fn(s); });
-      co_return;
+    if (reads_inline()) {
+      if constexpr (std::is_void_v<R>) {
+        read_now([&](Session& s) { fn(s); });
+        co_return;
+      } else {
+        std::optional<R> out;
+        read_now([&](Session& s) { out.emplace(fn(s)); });
+        co_return std::move(*out);
+      }
     } else {
-      std::optional<R> out;
-      read_now([&](Session& s) { out.emplace(fn(s)); });
-      co_return std::move(*out);
+      co_return co_await run_async(std::move(fn), false);
     }
   }
+
+ private:
+  template <class F>
+  boost::asio::awaitable<std::invoke_result_t<F, Session&>> run_async(F fn, bool is_write);
 };
 
 template <class F>
 boost::asio::awaitable<std::invoke_result_t<F, Session&>> Database::write(F fn) {
+  co_return co_await run_async(std::move(fn), true);
+}
+
+template <class F>
+boost::asio::awaitable<std::invoke_result_t<F, Session&>> Database::run_async(F fn, bool is_write) {
   using R = std::invoke_result_t<F, Session&>;
   using Void = std::is_void<R>;
   std::conditional_t<Void::value, bool, std::optional<R>> out{};
   auto token = boost::asio::use_awaitable;
   // With use_awaitable, a non-null exception_ptr completion is rethrown in the coroutine.
   co_await boost::asio::async_initiate<decltype(token), void(std::exception_ptr)>(
-      [this, &fn, &out](auto handler) {
+      [this, &fn, &out, is_write](auto handler) {
         auto shared = std::make_shared<decltype(handler)>(std::move(handler));
         WriteJob job;
         job.work = [&fn, &out](Session& s) {
@@ -150,7 +186,11 @@ boost::asio::awaitable<std::invoke_result_t<F, Session&>> Database::write(F fn) 
         };
         job.done = done;
         try {
-          submit_write(std::move(job));
+          if (is_write) {
+            submit_write(std::move(job));
+          } else {
+            submit_read(std::move(job));
+          }
         } catch (...) {
           done(std::current_exception());
         }
@@ -166,9 +206,13 @@ struct DatabaseOptions {
   // Most writes committed in one transaction; bounds the latency the first write of a group
   // can gain from the others.
   std::size_t max_group_size = 512;
+  // PostgreSQL connections (and storage threads) per server: enough to keep the database busy
+  // for a few I/O threads; several servers share the database's max_connections.
+  std::size_t pool_size = 8;
 };
 
-// "sqlite:<path>". Applies pending migrations before returning. Throws std::runtime_error.
+// "sqlite:<path>" or "postgresql://user:pass@host:port/dbname" (also "postgres://"). Applies
+// pending migrations before returning. Throws std::runtime_error.
 std::unique_ptr<Database> open_database(std::string_view url, const DatabaseOptions& options = {});
 
 }  // namespace ov::storage

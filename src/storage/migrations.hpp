@@ -14,5 +14,6 @@ struct Migration {
 
 // Ordered by version.
 std::span<const Migration> sqlite_migrations();
+std::span<const Migration> postgres_migrations();
 
 }  // namespace ov::storage

@@ -11,7 +11,7 @@
 #include <thread>
 #include <vector>
 
-#include "api/raw_connection.hpp"
+#include "support/raw_connection.hpp"
 #include "support/test_server.hpp"
 
 namespace ov::test {

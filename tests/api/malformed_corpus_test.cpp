@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "api/raw_connection.hpp"
+#include "support/raw_connection.hpp"
 #include "support/test_server.hpp"
 
 namespace ov::test {

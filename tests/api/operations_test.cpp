@@ -5,7 +5,7 @@
 #include <sstream>
 #include <string>
 
-#include "api/raw_connection.hpp"
+#include "support/raw_connection.hpp"
 #include "support/test_server.hpp"
 
 namespace ov::test {

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <libpq-fe.h>
+
+#include <cstdlib>
 #include <random>
 
 #include "auth/provisioning.hpp"
@@ -69,10 +72,69 @@ Headers TestCompany::auth_json() const {
   return h;
 }
 
+bool testing_postgres() {
+  const char* backend = std::getenv("OPENVENIO_TEST_BACKEND");
+  return backend && std::string_view(backend) == "postgres";
+}
+
+namespace {
+
+void pg_admin(const std::string& url, const std::string& sql) {
+  PGconn* conn = PQconnectdb(url.c_str());
+  if (PQstatus(conn) != CONNECTION_OK) {
+    std::string msg = PQerrorMessage(conn);
+    PQfinish(conn);
+    throw std::runtime_error("cannot reach the test PostgreSQL server: " + msg);
+  }
+  PGresult* res = PQexec(conn, sql.c_str());
+  const bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+  std::string msg = PQresultErrorMessage(res);
+  PQclear(res);
+  PQfinish(conn);
+  if (!ok) throw std::runtime_error(sql + ": " + msg);
+}
+
+// The admin URL with its database name replaced.
+std::string with_database(const std::string& url, const std::string& name) {
+  auto scheme = url.find("://");
+  auto slash = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  auto query = url.find('?');
+  std::string base = slash == std::string::npos ? url.substr(0, query) : url.substr(0, slash);
+  std::string rest = query == std::string::npos ? "" : url.substr(query);
+  return base + "/" + name + rest;
+}
+
+}  // namespace
+
+TestDatabase::TestDatabase() {
+  if (!testing_postgres()) {
+    dir_ = std::make_unique<TempDir>();
+    url_ = "sqlite:" + (dir_->path() / "test.db").string();
+    return;
+  }
+  const char* admin = std::getenv("OPENVENIO_TEST_PG");
+  if (!admin || !*admin) {
+    throw std::runtime_error("OPENVENIO_TEST_BACKEND=postgres needs OPENVENIO_TEST_PG");
+  }
+  pg_admin_url_ = admin;
+  std::random_device rd;
+  pg_name_ = "ovtest_" + std::to_string(rd()) + "_" + std::to_string(rd());
+  pg_admin(pg_admin_url_, "CREATE DATABASE " + pg_name_);
+  url_ = with_database(pg_admin_url_, pg_name_);
+}
+
+TestDatabase::~TestDatabase() {
+  if (pg_name_.empty()) return;
+  try {
+    pg_admin(pg_admin_url_, "DROP DATABASE IF EXISTS " + pg_name_ + " WITH (FORCE)");
+  } catch (const std::exception&) {
+  }
+}
+
 TestServer::TestServer(TestServerOptions options) {
   if (options.db_url.empty()) {
-    dir_ = std::make_unique<TempDir>();
-    db_url_ = "sqlite:" + (dir_->path() / "test.db").string();
+    database_ = std::make_unique<TestDatabase>();
+    db_url_ = database_->url();
   } else {
     db_url_ = options.db_url;
   }
@@ -117,10 +179,10 @@ TestCompany TestServer::add_company(bool demo, const std::string& timezone) {
 
 std::string TestServer::fetch_token(const TestCompany& c) {
   auto client = this->client();
-  auto res = client.request(
-      "POST", "/authorization/connect/token",
-      {{"Content-Type", "application/x-www-form-urlencoded"}},
-      "grant_type=client_credentials&client_id=" + c.client_id + "&client_secret=" + c.client_secret);
+  auto res = client.request("POST", "/authorization/connect/token",
+                            {{"Content-Type", "application/x-www-form-urlencoded"}},
+                            "grant_type=client_credentials&client_id=" + c.client_id +
+                                "&client_secret=" + c.client_secret);
   EXPECT_EQ(res.status, 200) << res.body;
   auto doc = res.json();
   if (!doc.IsObject() || !doc.HasMember("access_token")) return {};

@@ -24,6 +24,25 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// True when the suite runs against PostgreSQL: OPENVENIO_TEST_BACKEND=postgres, with
+// OPENVENIO_TEST_PG naming a database URL whose user may create databases.
+bool testing_postgres();
+
+// A fresh, empty database for one test: a SQLite file in a temp dir, or a new PostgreSQL
+// database dropped on destruction.
+class TestDatabase {
+ public:
+  TestDatabase();
+  ~TestDatabase();
+  const std::string& url() const { return url_; }
+
+ private:
+  std::string url_;
+  std::string pg_admin_url_;
+  std::string pg_name_;
+  std::unique_ptr<TempDir> dir_;
+};
+
 struct TestCompany {
   std::int64_t id = 0;
   std::string client_id;
@@ -32,8 +51,8 @@ struct TestCompany {
   std::string admin_user_id;
   std::string token;  // a valid bearer token
 
-  Headers auth() const;                    // key + bearer
-  Headers auth_json() const;               // key + bearer + JSON content type
+  Headers auth() const;       // key + bearer
+  Headers auth_json() const;  // key + bearer + JSON content type
 };
 
 struct TestServerOptions {
@@ -64,7 +83,7 @@ class TestServer {
   storage::Database& db() { return app_->database(); }
 
  private:
-  std::unique_ptr<TempDir> dir_;
+  std::unique_ptr<TestDatabase> database_;
   std::string db_url_;
   std::unique_ptr<core::FixedClock> fixed_clock_;
   std::unique_ptr<app::Application> app_;

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -21,6 +22,12 @@ namespace {
 // How long a connection waits for another process's lock before failing: long enough to ride
 // out a checkpoint or a second server's migration, short enough to surface a stuck writer.
 constexpr int kBusyTimeoutMs = 10000;
+
+std::int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
 
 [[noreturn]] void fail(sqlite3* db, std::string_view what) {
   std::string msg(what);
@@ -44,6 +51,9 @@ class SqliteRows final : public RowsImpl {
     int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
     if (rc == SQLITE_DONE) return false;
+    if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
+      throw UniqueViolation();
+    }
     fail(db_, "query failed");
   }
   bool is_null(int col) override { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
@@ -53,6 +63,11 @@ class SqliteRows final : public RowsImpl {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
     int n = sqlite3_column_bytes(stmt_, col);
     return p ? std::string_view(p, static_cast<std::size_t>(n)) : std::string_view();
+  }
+  std::string blob(int col) override {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
+    int n = sqlite3_column_bytes(stmt_, col);
+    return p ? std::string(p, static_cast<std::size_t>(n)) : std::string();
   }
 
  private:
@@ -154,6 +169,8 @@ class SqliteSession final : public Session {
         rc = sqlite3_bind_int64(stmt, i, *n);
       } else if (const auto* d = std::get_if<double>(&v)) {
         rc = sqlite3_bind_double(stmt, i, *d);
+      } else if (const auto* b = std::get_if<Blob>(&v)) {
+        rc = sqlite3_bind_blob64(stmt, i, b->bytes.data(), b->bytes.size(), SQLITE_TRANSIENT);
       } else {
         const auto& s = std::get<std::string_view>(v);
         rc = sqlite3_bind_text64(stmt, i, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
@@ -287,10 +304,8 @@ class SqliteDatabase final : public Database {
         }
         std::string sql(m.sql);
         s.exec_plain(sql.c_str());
-        s.exec(
-            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, "
-            "strftime('%s','now'))",
-            {std::int64_t{m.version}, m.name});
+        s.exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+               {std::int64_t{m.version}, m.name, unix_now()});
       }
       s.exec_plain("COMMIT");
     } catch (...) {
@@ -412,17 +427,6 @@ std::unique_ptr<Database> open_sqlite(const std::string& path, const DatabaseOpt
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   });
   return std::make_unique<SqliteDatabase>(path, options);
-}
-
-std::unique_ptr<Database> open_database(std::string_view url, const DatabaseOptions& options) {
-  constexpr std::string_view kSqlite = "sqlite:";
-  if (url.substr(0, kSqlite.size()) == kSqlite) {
-    std::string path(url.substr(kSqlite.size()));
-    if (path.empty()) throw std::runtime_error("sqlite: URL needs a file path");
-    return open_sqlite(path, options);
-  }
-  throw std::runtime_error("unsupported database URL (expected sqlite:<path>): " +
-                           std::string(url));
 }
 
 }  // namespace ov::storage

@@ -1,0 +1,56 @@
+// Running the real `openvenio` binary as a child process, for tests that need a separate
+// process: killing it, signalling it, or running several servers on one database.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "support/http_client.hpp"
+
+namespace ov::test {
+
+struct Credentials {
+  std::int64_t company_id = 0;
+  std::string client_id, client_secret, subscription_key;
+};
+
+std::uint16_t free_port();
+std::string read_file(const std::filesystem::path& p);
+// Runs the binary to completion; returns its standard output, or nullopt unless it exited 0.
+std::optional<std::string> run_to_completion(std::vector<std::string> args);
+// `openvenio init --demo-data --json` on the database; the new company's credentials.
+Credentials init_company(const std::string& db_url);
+
+// `openvenio serve` on a free port; killed on destruction if still running.
+class ServerProcess {
+ public:
+  ServerProcess(const std::string& db_url, std::filesystem::path log);
+  ~ServerProcess();
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  std::uint16_t port() const { return port_; }
+  std::string log() const { return read_file(log_); }
+  // Polls /healthz until it answers 200; false if the process exited or time ran out.
+  bool wait_ready(std::chrono::milliseconds timeout);
+  void signal(int sig);
+  // The wait status once the process ended, or nullopt if it still runs after `timeout`.
+  std::optional<int> wait_exit(std::chrono::milliseconds timeout);
+
+ private:
+  std::uint16_t port_;
+  std::filesystem::path log_;
+  int pid_ = -1;
+  int status_ = 0;
+};
+
+std::string fetch_token(std::uint16_t port, const Credentials& c);
+Headers api_headers(const Credentials& c, const std::string& token);
+// The feedbackNo of an Add Case 200 response, or "" when there is none.
+std::string feedback_no(const HttpResponse& res);
+
+}  // namespace ov::test
