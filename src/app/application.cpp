@@ -66,8 +66,14 @@ struct Application::Impl {
       co_return text(200, R"({"status":"ok"})", "application/json; charset=utf-8");
     });
     add_public(router, "/readyz", [this](http::Request&) -> asio::awaitable<http::Response> {
-      if (db->ping())
-        co_return text(200, R"({"status":"ready"})", "application/json; charset=utf-8");
+      // Through read(): on a networked backend the probe runs on a storage thread too.
+      bool ready = false;
+      try {
+        ready = co_await db->read(
+            [](storage::Session& s) { return s.query_i64("SELECT 1").value_or(0) == 1; });
+      } catch (const std::exception&) {
+      }
+      if (ready) co_return text(200, R"({"status":"ready"})", "application/json; charset=utf-8");
       co_return text(503, R"({"status":"unavailable"})", "application/json; charset=utf-8");
     });
     add_public(router, "/metrics", [this](http::Request&) -> asio::awaitable<http::Response> {

@@ -388,7 +388,8 @@ TEST(SqliteDatabaseTest, FailingJobDoesNotAffectItsGroup) {
   EXPECT_EQ(d.wait(), nullptr);
   auto e_error = e.wait();
   ASSERT_NE(e_error, nullptr);
-  EXPECT_NE(message_of(e_error).find("UNIQUE"), std::string::npos) << message_of(e_error);
+  // A duplicate key is reported as such, whatever the backend's own wording.
+  EXPECT_THROW(std::rethrow_exception(e_error), UniqueViolation) << message_of(e_error);
   EXPECT_EQ(ids(*db), (std::vector<std::int64_t>{1, 3, 100}));
   EXPECT_EQ(db->queued_writes(), 0u);
 }
