@@ -5,7 +5,9 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -57,6 +59,21 @@ inline void write_string(JsonWriter& w, std::string_view s) {
 }
 inline void write_key(JsonWriter& w, std::string_view s) {
   w.Key(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+// A value or null: every listed property is always present (ENDPOINTS.md §1.4).
+inline void write_opt_string(JsonWriter& w, const std::optional<std::string>& v) {
+  if (v) {
+    write_string(w, *v);
+  } else {
+    w.Null();
+  }
+}
+inline void write_opt_int(JsonWriter& w, const std::optional<std::int64_t>& v) {
+  if (v) {
+    w.Int64(*v);
+  } else {
+    w.Null();
+  }
 }
 
 }  // namespace ov::api

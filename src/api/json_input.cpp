@@ -120,6 +120,25 @@ rapidjson::Document parse_json_object(std::string_view body) {
   return doc;
 }
 
+std::optional<rapidjson::Document> parse_optional_json_object(std::string_view body) {
+  if (body.find_first_not_of(" \t\r\n") == std::string_view::npos) return std::nullopt;
+  return parse_json_object(body);
+}
+
+std::optional<core::UnixSeconds> parse_range_end(std::string_view text,
+                                                 const core::TimeZone& zone) {
+  auto start = core::parse_datetime(text, zone);
+  // Only the date-only form (yyyy-MM-dd) is 10 characters long.
+  if (!start || text.size() != 10) return start;
+  // The next local midnight, found from a moment well inside the next day: days are 23 to 25
+  // hours long where daylight saving time changes.
+  const auto next = zone.to_local(*start + 36 * 3600);
+  auto end = zone.from_local(next.year, next.month, next.day, 0, 0, 0);
+  // 9999-12-31 has no next day to end at.
+  if (!end) return *start + 24 * 3600 - 1;
+  return *end - 1;
+}
+
 ObjectReader::ObjectReader(const rapidjson::Value& object, std::string path_prefix)
     : object_(object), prefix_(std::move(path_prefix)) {}
 
@@ -167,6 +186,10 @@ std::string ObjectReader::path(std::string_view name) const {
 
 void ObjectReader::problem(std::string_view name, std::string message) {
   push(name, {path(name), std::move(message)});
+}
+
+void ObjectReader::nested_problems(std::string_view name, std::vector<FieldProblem> problems) {
+  for (auto& p : problems) push(name, std::move(p));
 }
 
 Input<std::string> ObjectReader::string(std::string_view name, Need need, std::size_t max_chars) {
@@ -273,6 +296,21 @@ Input<core::UnixSeconds> ObjectReader::datetime(std::string_view name, Need need
   if (v->IsString()) {
     in.value = core::parse_datetime({v->GetString(), v->GetStringLength()}, zone);
   }
+  if (!in.value) push(name, {field, field + " is not a valid date"});
+  return in;
+}
+
+Input<core::UnixSeconds> ObjectReader::range_end(std::string_view name, Need need,
+                                                 const core::TimeZone& zone) {
+  Input<core::UnixSeconds> in;
+  const auto* v = find(name);
+  in.present = v != nullptr;
+  const std::string field = path(name);
+  if (!v || v->IsNull()) {
+    if (need == Need::kRequired) push(name, {field, field + " is required"});
+    return in;
+  }
+  if (v->IsString()) in.value = parse_range_end({v->GetString(), v->GetStringLength()}, zone);
   if (!in.value) push(name, {field, field + " is not a valid date"});
   return in;
 }

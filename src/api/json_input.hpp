@@ -25,6 +25,13 @@ rapidjson::Document parse_json_body(std::string_view body);
 
 // Parses a body that must be a JSON object.
 rapidjson::Document parse_json_object(std::string_view body);
+// The same for a body the route makes optional (e.g. the JSON body of a GET): nullopt when the
+// body is empty or only white space.
+std::optional<rapidjson::Document> parse_optional_json_object(std::string_view body);
+
+// A date or date-time used as the inclusive upper end of a range (ENDPOINTS.md §1.6): a
+// date-only value stands for the whole local day, so it ends at that day's last second.
+std::optional<core::UnixSeconds> parse_range_end(std::string_view text, const core::TimeZone& zone);
 
 // A value that may be absent, explicitly null, or present: update semantics need all three
 // (ENDPOINTS.md §1.5).
@@ -56,6 +63,9 @@ class ObjectReader {
   Input<std::int64_t> integer(std::string_view name, Need need, std::int64_t min, std::int64_t max);
   Input<bool> boolean(std::string_view name, Need need);
   Input<core::UnixSeconds> datetime(std::string_view name, Need need, const core::TimeZone& zone);
+  // A date-time that ends a range: as datetime(), but a date-only value means the end of that
+  // local day (parse_range_end).
+  Input<core::UnixSeconds> range_end(std::string_view name, Need need, const core::TimeZone& zone);
   Input<std::string> guid(std::string_view name, Need need);
   // An array of non-empty strings, at most max_items of at most max_chars each.
   Input<std::vector<std::string>> string_array(std::string_view name, Need need,
@@ -63,6 +73,9 @@ class ObjectReader {
 
   // Records a problem of property `name` (e.g. a rule across fields).
   void problem(std::string_view name, std::string message);
+  // Records the problems found inside property `name` (e.g. by an ObjectReader over one item of
+  // an array), so that they keep that property's place in body order.
+  void nested_problems(std::string_view name, std::vector<core::FieldProblem> problems);
   std::string path(std::string_view name) const;
   bool has_problems() const { return !problems_.empty(); }
   // Throws the problems found so far, in body order, as one validation error (4001 or 4002).

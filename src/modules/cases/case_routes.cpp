@@ -101,22 +101,6 @@ EditCaseInput parse_edit(const http::Request& req) {
   return in;
 }
 
-void write_opt_string(api::JsonWriter& w, const std::optional<std::string>& v) {
-  if (v) {
-    api::write_string(w, *v);
-  } else {
-    w.Null();
-  }
-}
-
-void write_opt_int(api::JsonWriter& w, const std::optional<std::int64_t>& v) {
-  if (v) {
-    w.Int64(*v);
-  } else {
-    w.Null();
-  }
-}
-
 // The case object: the 19 fields of the Venio Edit Case example in their order, then the four
 // additive fields (ENDPOINTS.md §4.4).
 void write_case(api::JsonWriter& w, const CaseRecord& c, const core::TimeZone& zone) {
@@ -131,7 +115,7 @@ void write_case(api::JsonWriter& w, const CaseRecord& c, const core::TimeZone& z
   api::write_key(w, "companyId");
   w.Int64(c.company_id);
   api::write_key(w, "customerId");
-  write_opt_int(w, c.customer_id);
+  api::write_opt_int(w, c.customer_id);
   api::write_key(w, "feedbackNo");
   api::write_string(w, c.feedback_no);
   api::write_key(w, "subject");
@@ -141,11 +125,11 @@ void write_case(api::JsonWriter& w, const CaseRecord& c, const core::TimeZone& z
   api::write_key(w, "feedbackTypeId");
   w.Int(c.case_type);
   api::write_key(w, "feedbackFromId");
-  write_opt_int(w, c.customer_id);
+  api::write_opt_int(w, c.customer_id);
   api::write_key(w, "feedbackFromName");
-  write_opt_string(w, c.customer_name);
+  api::write_opt_string(w, c.customer_name);
   api::write_key(w, "note");
-  write_opt_string(w, c.note);
+  api::write_opt_string(w, c.note);
   api::write_key(w, "assignedToUserId");
   api::write_string(w, c.assigned_to_user_id);
   date("dateAssigned", c.date_assigned);
@@ -161,7 +145,7 @@ void write_case(api::JsonWriter& w, const CaseRecord& c, const core::TimeZone& z
   api::write_key(w, "feedbackCategoryId");
   w.Int64(c.category_id);
   api::write_key(w, "customerCode");
-  write_opt_string(w, c.customer_code);
+  api::write_opt_string(w, c.customer_code);
   for (auto [key, list] :
        {std::pair{"activityNos", &c.activity_nos}, std::pair{"dealNos", &c.deal_nos}}) {
     api::write_key(w, key);

@@ -14,6 +14,8 @@ namespace ov::demo {
 inline constexpr const char* kAssigneeUserId = "6d473b8f-a6b3-4536-b1e6-f4b7688414e2";
 inline constexpr const char* kApiUserId = "23108b99-ee24-43c4-b9e7-58dc6a4e16a2";
 inline constexpr std::int64_t kCaseCategoryId = 2140016585;
+// The staff code of the assignee, the owner of the demo customers (staff codes §1.8).
+inline constexpr const char* kOwnerStaffCode = "staff01";
 
 // Seeds the company's demo records. Documented internal ids (customerId 705693, feedbackId
 // 67941) are used when still free in this database.

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <cstring>
 #include <deque>
 #include <mutex>
@@ -182,7 +183,11 @@ class PgSession final : public Session {
         owned[i] = std::to_string(*n);
         values[i] = owned[i].c_str();
       } else if (const auto* d = std::get_if<double>(&v)) {
-        owned[i] = std::to_string(*d);
+        // 17 significant digits round-trip every double exactly (std::to_string keeps 6
+        // decimals, which moves coordinates).
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.17g", *d);
+        owned[i] = buf;
         values[i] = owned[i].c_str();
       } else if (const auto* b = std::get_if<Blob>(&v)) {
         values[i] = b->bytes.data();

@@ -1,0 +1,23 @@
+-- POST /v3/customers/enquiry with a keyword and a customer-type filter, take 50: the first page
+-- a person sees after typing part of a name into the customer list's search box.
+-- Environment: OV_KEY, OV_TOKEN, OV_KEYWORDS (file of "<keyword>\t<customerType>" lines: name
+-- fragments of seeded customers with the type of the customer they came from).
+local bodies = {}
+for line in io.lines(os.getenv("OV_KEYWORDS")) do
+  local keyword, type = line:match("^(.-)\t(%d+)$")
+  if keyword then
+    bodies[#bodies + 1] = '{"keyword":"' .. keyword .. '","customerType":' .. type .. ',"take":50}'
+  end
+end
+local key, token = os.getenv("OV_KEY"), os.getenv("OV_TOKEN")
+
+function setup(thread) thread:set("seed", math.random(1, 1000000)) end
+function init() math.randomseed(seed) end
+
+request = function()
+  return wrk.format("POST", "/v3/customers/enquiry", {
+    ["Ocp-Apim-Subscription-Key"] = key,
+    ["Authorization"] = "Bearer " .. token,
+    ["Content-Type"] = "application/json",
+  }, bodies[math.random(1, #bodies)])
+end

@@ -1,0 +1,152 @@
+#include "modules/customer_events/customer_event_repository.hpp"
+
+#include <string>
+#include <utility>
+
+namespace ov::customer_events {
+
+using storage::Value;
+
+namespace {
+
+Value opt(const std::optional<std::string>& v) {
+  return v ? Value(std::string_view(*v)) : Value(nullptr);
+}
+
+constexpr const char* kEventColumns =
+    "SELECT event_id, customer_id, event_name, event_date, event_type_id, description FROM "
+    "customer_events ";
+
+EventRecord event_of(storage::Rows& rows) {
+  EventRecord e;
+  e.event_id = rows.i64(0);
+  e.customer_id = rows.i64(1);
+  e.event_name = rows.str(2);
+  e.event_date = rows.i64(3);
+  e.event_type = rows.i64(4);
+  e.description = rows.opt_str(5);
+  return e;
+}
+
+}  // namespace
+
+std::optional<CustomerRef> CustomerEventRepository::customer(std::int64_t company_id,
+                                                             std::string_view code) {
+  auto rows = s_.query(
+      "SELECT customer_id, customer_code, is_active FROM customers WHERE company_id = ? AND "
+      "lower(customer_code) = lower(?)",
+      {company_id, code});
+  if (!rows.next()) return std::nullopt;
+  return CustomerRef{rows.i64(0), rows.str(1), rows.i64(2) == 1};
+}
+
+std::optional<EventType> CustomerEventRepository::event_type(std::int64_t company_id,
+                                                             std::int64_t event_type_id) {
+  auto rows = s_.query(
+      "SELECT event_type_id, name, is_active FROM customer_event_types WHERE company_id = ? AND "
+      "event_type_id = ?",
+      {company_id, event_type_id});
+  if (!rows.next()) return std::nullopt;
+  return EventType{rows.i64(0), rows.str(1), rows.i64(2) == 1};
+}
+
+std::vector<EventType> CustomerEventRepository::active_event_types(std::int64_t company_id) {
+  auto rows = s_.query(
+      "SELECT event_type_id, name, is_active FROM customer_event_types WHERE company_id = ? AND "
+      "is_active = 1 ORDER BY event_type_id",
+      {company_id});
+  std::vector<EventType> out;
+  while (rows.next()) out.push_back({rows.i64(0), rows.str(1), rows.i64(2) == 1});
+  return out;
+}
+
+std::optional<EventRecord> CustomerEventRepository::find(std::int64_t company_id,
+                                                         std::int64_t event_id) {
+  auto rows = s_.query(
+      std::string(kEventColumns) + "WHERE company_id = ? AND event_id = ? AND is_deleted = 0",
+      {company_id, event_id});
+  if (!rows.next()) return std::nullopt;
+  return event_of(rows);
+}
+
+std::vector<EventRecord> CustomerEventRepository::list(std::int64_t company_id,
+                                                       const CustomerRef& customer,
+                                                       const EventFilter& filter) {
+  std::string sql =
+      std::string(kEventColumns) + "WHERE company_id = ? AND customer_id = ? AND is_deleted = 0";
+  std::vector<Value> params{company_id, customer.customer_id};
+  if (!filter.event_type_ids.empty()) {
+    sql += " AND event_type_id IN (";
+    for (std::size_t i = 0; i < filter.event_type_ids.size(); ++i) {
+      sql += i ? ", ?" : "?";
+      params.emplace_back(filter.event_type_ids[i]);
+    }
+    sql += ")";
+  }
+  if (filter.date_from) {
+    sql += " AND event_date >= ?";
+    params.emplace_back(*filter.date_from);
+  }
+  if (filter.date_to) {
+    sql += " AND event_date <= ?";
+    params.emplace_back(*filter.date_to);
+  }
+  sql += " ORDER BY event_date, event_id";
+  auto rows = s_.query(sql, std::span<const Value>(params.data(), params.size()));
+  std::vector<EventRecord> out;
+  while (rows.next()) out.push_back(event_of(rows));
+  return out;
+}
+
+std::int64_t CustomerEventRepository::count(std::int64_t company_id, std::int64_t customer_id) {
+  return s_
+      .query_i64(
+          "SELECT COUNT(*) FROM customer_events WHERE company_id = ? AND customer_id = ? AND "
+          "is_deleted = 0",
+          {company_id, customer_id})
+      .value_or(0);
+}
+
+std::int64_t CustomerEventRepository::insert(std::int64_t company_id, const EventRecord& e,
+                                             std::string_view user_id, core::UnixSeconds now) {
+  return s_
+      .query_i64(
+          "INSERT INTO customer_events (company_id, customer_id, event_name, event_type_id, "
+          "event_date, description, created_by_user_id, date_created, updated_by_user_id, "
+          "date_updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING event_id",
+          {company_id, e.customer_id, std::string_view(e.event_name), e.event_type, e.event_date,
+           opt(e.description), user_id, now, user_id, now})
+      .value_or(0);
+}
+
+void CustomerEventRepository::update(std::int64_t company_id, const EventRecord& e,
+                                     std::string_view user_id, core::UnixSeconds now) {
+  s_.exec(
+      "UPDATE customer_events SET customer_id = ?, event_name = ?, event_type_id = ?, "
+      "event_date = ?, description = ?, updated_by_user_id = ?, date_updated = ? WHERE "
+      "company_id = ? AND event_id = ? AND is_deleted = 0",
+      {e.customer_id, std::string_view(e.event_name), e.event_type, e.event_date,
+       opt(e.description), user_id, now, company_id, e.event_id});
+}
+
+bool CustomerEventRepository::soft_delete(std::int64_t company_id, std::int64_t event_id,
+                                          std::string_view user_id, core::UnixSeconds now) {
+  return s_.exec(
+             "UPDATE customer_events SET is_deleted = 1, updated_by_user_id = ?, date_updated = "
+             "? WHERE company_id = ? AND event_id = ? AND is_deleted = 0",
+             {user_id, now, company_id, event_id}) == 1;
+}
+
+void seed_event_types(storage::Session& s, std::int64_t company_id) {
+  static constexpr std::pair<std::int64_t, const char*> kTypes[] = {
+      {1, "Meeting"}, {2, "Appointment"}, {3, "Birthday"}, {4, "Anniversary"}, {5, "Other"},
+  };
+  for (const auto& [id, name] : kTypes) {
+    s.exec(
+        "INSERT INTO customer_event_types (company_id, event_type_id, name, is_active) VALUES "
+        "(?, ?, ?, 1)",
+        {company_id, id, std::string_view(name)});
+  }
+}
+
+}  // namespace ov::customer_events

@@ -1,0 +1,45 @@
+// SQL of customer events and event types. Every statement is confined to one company.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "modules/customer_events/customer_event_types.hpp"
+#include "storage/database.hpp"
+
+namespace ov::customer_events {
+
+class CustomerEventRepository {
+ public:
+  explicit CustomerEventRepository(storage::Session& s) : s_(s) {}
+
+  // The customer with this code (compared case-insensitively), active or not.
+  std::optional<CustomerRef> customer(std::int64_t company_id, std::string_view code);
+  std::optional<EventType> event_type(std::int64_t company_id, std::int64_t event_type_id);
+  // Active types, by id.
+  std::vector<EventType> active_event_types(std::int64_t company_id);
+
+  // An event that is not deleted.
+  std::optional<EventRecord> find(std::int64_t company_id, std::int64_t event_id);
+  std::vector<EventRecord> list(std::int64_t company_id, const CustomerRef& customer,
+                                const EventFilter& filter);
+  // Events of the customer that are not deleted.
+  std::int64_t count(std::int64_t company_id, std::int64_t customer_id);
+
+  std::int64_t insert(std::int64_t company_id, const EventRecord& e, std::string_view user_id,
+                      core::UnixSeconds now);
+  void update(std::int64_t company_id, const EventRecord& e, std::string_view user_id,
+              core::UnixSeconds now);
+  // False when there was no such event left to delete.
+  bool soft_delete(std::int64_t company_id, std::int64_t event_id, std::string_view user_id,
+                   core::UnixSeconds now);
+
+ private:
+  storage::Session& s_;
+};
+
+// Default event types of a new company (ENDPOINTS.md §4.3.10).
+void seed_event_types(storage::Session& s, std::int64_t company_id);
+
+}  // namespace ov::customer_events

@@ -1,0 +1,262 @@
+#include "modules/customer_events/customer_event_routes.hpp"
+
+#include <charconv>
+
+#include "api/envelope.hpp"
+#include "api/json_input.hpp"
+#include "api/pipeline.hpp"
+#include "api/query_input.hpp"
+#include "core/error.hpp"
+
+namespace ov::customer_events {
+
+namespace asio = boost::asio;
+using api::Need;
+using api::ObjectReader;
+
+namespace {
+
+// String bounds of ENDPOINTS.md §1.4 rule 6.
+constexpr std::size_t kCodeChars = 50;
+constexpr std::size_t kNameChars = 500;
+constexpr std::size_t kDescriptionChars = 4000;
+// Event type ids are documented as int (int32).
+constexpr std::int64_t kMaxEventType = INT32_MAX;
+// Type filters per request: more than any company defines types, few enough to keep the
+// query's IN list small.
+constexpr std::size_t kMaxEventTypeFilters = 100;
+
+core::Caller caller_of(const http::Request& req) { return {req.company_id, req.user_id, req.zone}; }
+
+EventInput parse_event(const http::Request& req) {
+  auto doc = api::parse_json_object(req.body());
+  ObjectReader r(doc);
+  auto name = r.string("eventName", Need::kRequired, kNameChars);
+  auto type = r.integer("eventType", Need::kRequired, 1, kMaxEventType);
+  auto date = r.datetime("eventDate", Need::kRequired, *req.zone);
+  auto description = r.string("description", Need::kOptional, kDescriptionChars);
+  auto customer = r.string("customerCode", Need::kRequired, kCodeChars);
+  r.check();
+  EventInput in;
+  in.event_name = std::move(*name.value);
+  in.event_type = *type;
+  in.event_date = *date;
+  in.description = std::move(description);
+  in.customer_code = std::move(*customer.value);
+  return in;
+}
+
+// The documented query, plus dateFrom/dateTo from the JSON body the Venio sample sends on
+// this GET (the body wins over the same parameter in the query).
+EventFilter parse_filter(const http::Request& req) {
+  const auto& zone = *req.zone;
+  api::QueryReader q(req.query);
+  auto customer = q.string("customerCode", Need::kRequired, kCodeChars);
+  auto types =
+      q.integer_list("eventTypeIds", Need::kOptional, 1, kMaxEventType, kMaxEventTypeFilters);
+  auto doc = api::parse_optional_json_object(req.body());
+  std::optional<ObjectReader> body;
+  if (doc) body.emplace(*doc);
+  // A body property that is absent or null leaves the query's value in force.
+  auto in_body = [&](std::string_view name) {
+    const auto* v = body ? body->find(name) : nullptr;
+    return v != nullptr && !v->IsNull();
+  };
+  const bool from_body = in_body("dateFrom");
+  const bool to_from_body = in_body("dateTo");
+  auto from = from_body ? body->datetime("dateFrom", Need::kOptional, zone)
+                        : q.datetime("dateFrom", Need::kOptional, zone);
+  auto to = to_from_body ? body->range_end("dateTo", Need::kOptional, zone)
+                         : q.range_end("dateTo", Need::kOptional, zone);
+  if (from && to && *to < *from) {
+    const char* message = "dateTo must not be earlier than dateFrom";
+    if (to_from_body) {
+      body->problem("dateTo", message);
+    } else {
+      q.problem("dateTo", message);
+    }
+  }
+  api::check_request(q, body ? &*body : nullptr);
+  EventFilter f;
+  f.customer_code = std::move(*customer.value);
+  if (types) f.event_type_ids = std::move(*types.value);
+  f.date_from = from.value;
+  f.date_to = to.value;
+  return f;
+}
+
+SatisfactionInput parse_satisfaction(const http::Request& req) {
+  auto doc = api::parse_json_object(req.body());
+  // The documented names are PascalCase; they are matched case-insensitively like any other.
+  ObjectReader r(doc);
+  auto answer_by = r.string("AnswerBy", Need::kOptional, kNameChars);
+  auto source_name = r.string("SourceName", Need::kRequired, kNameChars);
+  auto source_type = r.integer("SourceType", Need::kRequired, kCsat, kNps);
+  // Range-checked below against the scale of the answer's SourceType.
+  auto point = r.integer("Point", Need::kRequired, INT64_MIN, INT64_MAX);
+  if (point) {
+    const int max = !source_type            ? kNpsMaxPoint
+                    : *source_type == kCsat ? kCsatMaxPoint
+                                            : kNpsMaxPoint;
+    if (*point < 1 || *point > max) {
+      std::string message = "Point must be between 1 and " + std::to_string(max);
+      if (source_type) {
+        message += *source_type == kCsat ? " for a CSAT answer (SourceType 1)"
+                                         : " for an NPS answer (SourceType 2)";
+      }
+      r.problem("Point", std::move(message));
+    }
+  }
+  auto comment = r.string("Comment", Need::kOptional, kDescriptionChars);
+  auto customer = r.string("CustomerCode", Need::kRequired, kCodeChars);
+  auto date = r.datetime("DateCreated", Need::kRequired, *req.zone);
+  r.check();
+  SatisfactionInput in;
+  in.answer_by = std::move(answer_by.value);
+  // Surrounding spaces are not part of a source's name.
+  auto& name = *source_name.value;
+  name.erase(0, name.find_first_not_of(" \t\r\n"));
+  name.erase(name.find_last_not_of(" \t\r\n") + 1);
+  in.source_name = std::move(name);
+  in.source_type = static_cast<int>(*source_type);
+  in.point = static_cast<int>(*point);
+  in.comment = std::move(comment.value);
+  in.customer_code = std::move(*customer.value);
+  in.date_created = *date;
+  return in;
+}
+
+std::int64_t event_id_param(const http::Request& req) {
+  // The router matched {eventId:int64}: 1-19 digits within int64.
+  std::int64_t id = 0;
+  const auto& p = req.params.at(0);
+  std::from_chars(p.data(), p.data() + p.size(), id);
+  return id;
+}
+
+// The customer event object (ENDPOINTS.md §4.3); Edit Customer Event omits customerId.
+void write_event(api::JsonWriter& w, const EventRecord& e, const core::TimeZone& zone,
+                 bool with_customer) {
+  core::DateTimeText text;
+  w.StartObject();
+  api::write_key(w, "eventId");
+  w.Int64(e.event_id);
+  api::write_key(w, "eventName");
+  api::write_string(w, e.event_name);
+  api::write_key(w, "eventDate");
+  api::write_string(w, core::format_datetime(e.event_date, zone, text));
+  api::write_key(w, "eventType");
+  w.Int64(e.event_type);
+  api::write_key(w, "description");
+  api::write_opt_string(w, e.description);
+  if (with_customer) {
+    api::write_key(w, "customerId");
+    w.Int64(e.customer_id);
+  }
+  w.EndObject();
+}
+
+void write_satisfaction(api::JsonWriter& w, const SatisfactionRecord& r,
+                        const core::TimeZone& zone) {
+  core::DateTimeText text;
+  w.StartObject();
+  api::write_key(w, "satisfactionId");
+  w.Int64(r.satisfaction_id);
+  api::write_key(w, "customerId");
+  w.Int64(r.customer_id);
+  api::write_key(w, "customerCode");
+  api::write_string(w, r.customer_code);
+  api::write_key(w, "sourceId");
+  w.Int64(r.source_id);
+  api::write_key(w, "sourceName");
+  api::write_string(w, r.source_name);
+  api::write_key(w, "sourceType");
+  w.Int(r.source_type);
+  api::write_key(w, "point");
+  w.Int(r.point);
+  api::write_key(w, "comment");
+  api::write_opt_string(w, r.comment);
+  api::write_key(w, "answerBy");
+  api::write_opt_string(w, r.answer_by);
+  api::write_key(w, "dateCreated");
+  api::write_string(w, core::format_datetime(r.date_created, zone, text));
+  w.EndObject();
+}
+
+// Lists carry their total in a header (ENDPOINTS.md §1.2).
+http::Response list_reply(std::size_t count, const api::PayloadWriter& payload) {
+  auto reply = api::ok_reply(api::Family::kS, payload);
+  reply.headers.emplace_back("X-Total-Count", std::to_string(count));
+  return reply;
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, CustomerEventService& service) {
+  using http::bhttp::verb;
+  auto route = [&](verb method, std::string path, http::Handler handler) {
+    http::Route r;
+    r.method = method;
+    r.path = std::move(path);
+    r.handler = std::move(handler);
+    r.family = api::Family::kS;
+    router.add(std::move(r));
+  };
+
+  route(verb::post, "/v1/customerEvent",
+        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+          auto e = co_await service.add(caller_of(req), parse_event(req));
+          co_return api::ok_reply(api::Family::kS,
+                                  [&](api::JsonWriter& w) { write_event(w, e, *req.zone, true); });
+        });
+
+  route(verb::get, "/v1/customerEvent/filter",
+        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+          auto list = co_await service.list(caller_of(req), parse_filter(req));
+          co_return list_reply(list.size(), [&](api::JsonWriter& w) {
+            w.StartArray();
+            for (const auto& e : list) write_event(w, e, *req.zone, true);
+            w.EndArray();
+          });
+        });
+
+  route(verb::put, "/v1/customerEvent/{eventId:int64}",
+        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+          const auto id = event_id_param(req);
+          auto e = co_await service.edit(caller_of(req), id, parse_event(req));
+          co_return api::ok_reply(api::Family::kS,
+                                  [&](api::JsonWriter& w) { write_event(w, e, *req.zone, false); });
+        });
+
+  route(verb::delete_, "/v1/customerEvent/{eventId:int64}",
+        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+          co_await service.remove(caller_of(req), event_id_param(req));
+          co_return api::ok_reply(api::Family::kS, [](api::JsonWriter& w) { w.Bool(true); });
+        });
+
+  route(verb::get, "/v1/customerEvent/event-types",
+        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+          auto types = co_await service.event_types(caller_of(req));
+          co_return list_reply(types.size(), [&](api::JsonWriter& w) {
+            w.StartArray();
+            for (const auto& t : types) {
+              w.StartObject();
+              api::write_key(w, "eventTypeId");
+              w.Int64(t.event_type_id);
+              api::write_key(w, "eventTypeName");
+              api::write_string(w, t.name);
+              w.EndObject();
+            }
+            w.EndArray();
+          });
+        });
+
+  route(verb::post, "/v3/customers/satisfaction",
+        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+          auto r = co_await service.add_satisfaction(caller_of(req), parse_satisfaction(req));
+          co_return api::ok_reply(api::Family::kS,
+                                  [&](api::JsonWriter& w) { write_satisfaction(w, r, *req.zone); });
+        });
+}
+
+}  // namespace ov::customer_events

@@ -1,0 +1,143 @@
+#include "modules/customer_events/customer_event_service.hpp"
+
+#include "core/error.hpp"
+#include "modules/customer_events/customer_event_repository.hpp"
+#include "modules/customer_events/satisfaction_repository.hpp"
+
+namespace ov::customer_events {
+
+namespace {
+
+std::string event_not_found(std::int64_t event_id) {
+  return "Customer event " + std::to_string(event_id) + " was not found";
+}
+
+// Records are written only for customers in use; an inactive customer counts as unknown, as
+// in the Case section.
+CustomerRef require_active_customer(CustomerEventRepository& repo, std::int64_t company_id,
+                                    const std::string& code) {
+  auto c = repo.customer(company_id, code);
+  if (!c || !c->is_active) throw core::not_found("customerCode " + code + " was not found");
+  return *c;
+}
+
+// An inactive type may stay on an event that has it, but may not be newly chosen.
+void require_event_type(CustomerEventRepository& repo, std::int64_t company_id,
+                        std::int64_t event_type, bool must_be_active) {
+  auto t = repo.event_type(company_id, event_type);
+  if (!t || (must_be_active && !t->is_active)) {
+    throw core::not_found("eventType " + std::to_string(event_type) + " was not found");
+  }
+}
+
+void require_room(CustomerEventRepository& repo, std::int64_t company_id,
+                  const CustomerRef& customer) {
+  if (repo.count(company_id, customer.customer_id) >= kMaxEventsPerCustomer) {
+    throw core::business_rule("Customer " + customer.customer_code + " already has " +
+                              std::to_string(kMaxEventsPerCustomer) +
+                              " events, the most one customer may have");
+  }
+}
+
+}  // namespace
+
+boost::asio::awaitable<EventRecord> CustomerEventService::add(const core::Caller& caller,
+                                                              EventInput in) {
+  co_return co_await db_.write([&](storage::Session& s) {
+    CustomerEventRepository repo(s);
+    const auto company = caller.company_id;
+    require_event_type(repo, company, in.event_type, true);
+    const auto customer = require_active_customer(repo, company, in.customer_code);
+    require_room(repo, company, customer);
+    EventRecord e;
+    e.customer_id = customer.customer_id;
+    e.event_name = std::move(in.event_name);
+    e.event_date = in.event_date;
+    e.event_type = in.event_type;
+    e.description = std::move(in.description.value);
+    e.event_id = repo.insert(company, e, caller.user_id, clock_.now());
+    return e;
+  });
+}
+
+boost::asio::awaitable<EventRecord> CustomerEventService::edit(const core::Caller& caller,
+                                                               std::int64_t event_id,
+                                                               EventInput in) {
+  co_return co_await db_.write([&](storage::Session& s) {
+    CustomerEventRepository repo(s);
+    const auto company = caller.company_id;
+    auto found = repo.find(company, event_id);
+    if (!found) throw core::not_found(event_not_found(event_id));
+    EventRecord e = std::move(*found);
+    require_event_type(repo, company, in.event_type, in.event_type != e.event_type);
+    const auto customer = require_active_customer(repo, company, in.customer_code);
+    if (customer.customer_id != e.customer_id) require_room(repo, company, customer);
+    e.customer_id = customer.customer_id;
+    e.event_name = std::move(in.event_name);
+    e.event_date = in.event_date;
+    e.event_type = in.event_type;
+    if (in.description.present) e.description = std::move(in.description.value);
+    repo.update(company, e, caller.user_id, clock_.now());
+    return e;
+  });
+}
+
+boost::asio::awaitable<void> CustomerEventService::remove(const core::Caller& caller,
+                                                          std::int64_t event_id) {
+  const bool deleted = co_await db_.write([&](storage::Session& s) {
+    return CustomerEventRepository(s).soft_delete(caller.company_id, event_id, caller.user_id,
+                                                  clock_.now());
+  });
+  if (!deleted) throw core::not_found(event_not_found(event_id));
+}
+
+boost::asio::awaitable<std::vector<EventRecord>> CustomerEventService::list(
+    const core::Caller& caller, EventFilter filter) {
+  co_return co_await db_.read([&](storage::Session& s) {
+    CustomerEventRepository repo(s);
+    // Reading keeps working for a customer made inactive: its history stays visible.
+    auto customer = repo.customer(caller.company_id, filter.customer_code);
+    if (!customer) throw core::not_found("customerCode " + filter.customer_code + " was not found");
+    return repo.list(caller.company_id, *customer, filter);
+  });
+}
+
+boost::asio::awaitable<std::vector<EventType>> CustomerEventService::event_types(
+    const core::Caller& caller) {
+  co_return co_await db_.read([&](storage::Session& s) {
+    return CustomerEventRepository(s).active_event_types(caller.company_id);
+  });
+}
+
+boost::asio::awaitable<SatisfactionRecord> CustomerEventService::add_satisfaction(
+    const core::Caller& caller, SatisfactionInput in) {
+  co_return co_await db_.write([&](storage::Session& s) {
+    const auto company = caller.company_id;
+    const auto now = clock_.now();
+    CustomerEventRepository customers(s);
+    SatisfactionRepository repo(s);
+    const auto customer = require_active_customer(customers, company, in.customer_code);
+    auto source = repo.source(company, in.source_name, in.source_type, caller.user_id, now);
+    // One source collects one kind of score: CSAT and NPS points are not comparable.
+    if (source.source_type != in.source_type) {
+      throw core::business_rule(
+          "SourceName " + source.source_name + " is a" +
+          (source.source_type == kCsat ? " CSAT (SourceType 1)" : "n NPS (SourceType 2)") +
+          " source; SourceType must be " + std::to_string(source.source_type));
+    }
+    SatisfactionRecord r;
+    r.customer_id = customer.customer_id;
+    r.customer_code = customer.customer_code;
+    r.source_id = source.source_id;
+    r.source_name = std::move(source.source_name);
+    r.source_type = source.source_type;
+    r.point = in.point;
+    r.comment = std::move(in.comment);
+    r.answer_by = std::move(in.answer_by);
+    r.date_created = in.date_created;
+    r.satisfaction_id = repo.insert(company, r, caller.user_id, now);
+    return r;
+  });
+}
+
+}  // namespace ov::customer_events

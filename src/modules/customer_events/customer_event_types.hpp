@@ -1,0 +1,87 @@
+// Customer events, their types and satisfaction answers (ENDPOINTS.md §4.3.5-§4.3.10).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/json_input.hpp"
+#include "core/time.hpp"
+
+namespace ov::customer_events {
+
+// Satisfaction source types (documented) and their point scales.
+inline constexpr int kCsat = 1;
+inline constexpr int kNps = 2;
+inline constexpr int kCsatMaxPoint = 5;
+inline constexpr int kNpsMaxPoint = 10;
+
+// #14 returns all of a customer's events in one unpaged array (the Venio endpoint has no
+// paging); this many keeps that reply around a few megabytes.
+inline constexpr std::int64_t kMaxEventsPerCustomer = 10000;
+
+// A customer as this section refers to it.
+struct CustomerRef {
+  std::int64_t customer_id = 0;
+  std::string customer_code;  // as stored (the request may spell it in another case)
+  bool is_active = true;
+};
+
+struct EventRecord {
+  std::int64_t event_id = 0;
+  std::int64_t customer_id = 0;
+  std::string event_name;
+  core::UnixSeconds event_date = 0;
+  std::int64_t event_type = 0;
+  std::optional<std::string> description;
+};
+
+struct EventType {
+  std::int64_t event_type_id = 0;
+  std::string name;
+  bool is_active = true;
+};
+
+// The body of Add and Edit Customer Event. On Edit an absent description keeps the stored
+// one and null clears it (ENDPOINTS.md §1.5).
+struct EventInput {
+  std::string event_name;
+  std::int64_t event_type = 0;
+  core::UnixSeconds event_date = 0;
+  api::Input<std::string> description;
+  std::string customer_code;
+};
+
+// Query and body of Get Customer Events by Customer Code; the range is inclusive.
+struct EventFilter {
+  std::string customer_code;
+  std::vector<std::int64_t> event_type_ids;  // empty: every type
+  std::optional<core::UnixSeconds> date_from;
+  std::optional<core::UnixSeconds> date_to;
+};
+
+struct SatisfactionInput {
+  std::optional<std::string> answer_by;
+  std::string source_name;
+  int source_type = kCsat;
+  int point = 0;
+  std::optional<std::string> comment;
+  std::string customer_code;
+  core::UnixSeconds date_created = 0;
+};
+
+struct SatisfactionRecord {
+  std::int64_t satisfaction_id = 0;
+  std::int64_t customer_id = 0;
+  std::string customer_code;
+  std::int64_t source_id = 0;
+  std::string source_name;
+  int source_type = kCsat;
+  int point = 0;
+  std::optional<std::string> comment;
+  std::optional<std::string> answer_by;
+  core::UnixSeconds date_created = 0;
+};
+
+}  // namespace ov::customer_events

@@ -1,0 +1,50 @@
+#include "modules/customer_events/satisfaction_repository.hpp"
+
+namespace ov::customer_events {
+
+using storage::Value;
+
+namespace {
+
+Value opt(const std::optional<std::string>& v) {
+  return v ? Value(std::string_view(*v)) : Value(nullptr);
+}
+
+}  // namespace
+
+std::optional<SatisfactionSource> SatisfactionRepository::find_source(std::int64_t company_id,
+                                                                      std::string_view name) {
+  auto rows = s_.query(
+      "SELECT source_id, source_name, source_type FROM customer_satisfaction_sources WHERE "
+      "company_id = ? AND lower(source_name) = lower(?)",
+      {company_id, name});
+  if (!rows.next()) return std::nullopt;
+  return SatisfactionSource{rows.i64(0), rows.str(1), static_cast<int>(rows.i64(2))};
+}
+
+SatisfactionSource SatisfactionRepository::source(std::int64_t company_id, std::string_view name,
+                                                  int type, std::string_view user_id,
+                                                  core::UnixSeconds now) {
+  if (auto found = find_source(company_id, name)) return *found;
+  // Another server on the same database may create the same source at the same moment: the
+  // unique name index keeps one, and both answers then use it.
+  s_.exec(
+      "INSERT INTO customer_satisfaction_sources (company_id, source_name, source_type, "
+      "created_by_user_id, date_created) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+      {company_id, name, std::int64_t{type}, user_id, now});
+  return find_source(company_id, name).value();
+}
+
+std::int64_t SatisfactionRepository::insert(std::int64_t company_id, const SatisfactionRecord& r,
+                                            std::string_view user_id, core::UnixSeconds now) {
+  return s_
+      .query_i64(
+          "INSERT INTO customer_satisfactions (company_id, customer_id, source_id, point, "
+          "comment, answer_by, date_answered, created_by_user_id, recorded_at) VALUES (?, ?, ?, "
+          "?, ?, ?, ?, ?, ?) RETURNING satisfaction_id",
+          {company_id, r.customer_id, r.source_id, std::int64_t{r.point}, opt(r.comment),
+           opt(r.answer_by), r.date_created, user_id, now})
+      .value_or(0);
+}
+
+}  // namespace ov::customer_events

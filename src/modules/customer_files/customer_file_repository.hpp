@@ -1,0 +1,44 @@
+// SQL of customer file categories and attachments. Every statement is confined to one company.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "modules/customer_files/customer_file_types.hpp"
+#include "storage/database.hpp"
+
+namespace ov::customer_files {
+
+struct CustomerRef {
+  std::int64_t customer_id = 0;
+  std::string customer_code;
+  bool is_active = true;
+};
+
+class CustomerFileRepository {
+ public:
+  explicit CustomerFileRepository(storage::Session& s) : s_(s) {}
+
+  // The customer with this code (compared case-insensitively), active or not.
+  std::optional<CustomerRef> customer(std::int64_t company_id, std::string_view code);
+  std::optional<FileCategory> category(std::int64_t company_id, std::int64_t file_category_id);
+  // Every category, active or not, by name.
+  std::vector<FileCategory> categories(std::int64_t company_id);
+
+  std::int64_t count_attachments(std::int64_t company_id, std::int64_t customer_id);
+  // Inserts the attachment and, for a stored file, its content; returns the attachment id.
+  std::int64_t insert(const AttachmentRecord& a, const std::optional<std::string>& content);
+  // The customer's active attachments, oldest first.
+  std::vector<AttachmentRecord> attachments(std::int64_t company_id, std::int64_t customer_id);
+  // The stored bytes of an active attachment with content; nullopt for link attachments.
+  std::optional<AttachmentContent> content(std::int64_t company_id, std::int64_t attachment_id);
+
+ private:
+  storage::Session& s_;
+};
+
+// Default file categories of a new company.
+void seed_file_categories(storage::Session& s, std::int64_t company_id);
+
+}  // namespace ov::customer_files

@@ -1,0 +1,363 @@
+#include "modules/customer_files/customer_file_routes.hpp"
+
+#include <charconv>
+
+#include "api/base_url.hpp"
+#include "api/envelope.hpp"
+#include "api/json_input.hpp"
+#include "api/pipeline.hpp"
+#include "auth/crypto.hpp"
+#include "core/error.hpp"
+
+namespace ov::customer_files {
+
+namespace asio = boost::asio;
+using api::Need;
+using api::ObjectReader;
+
+namespace {
+
+// ENDPOINTS.md §1.4 rule 6: codes 50 characters.
+constexpr std::size_t kCodeChars = 50;
+// The longest name common file systems store, so a downloaded file can be saved under it.
+constexpr std::size_t kFilenameChars = 255;
+// Links longer than this are not stored: browsers, proxies and servers do not reliably handle
+// longer URLs.
+constexpr std::size_t kUrlChars = 2048;
+constexpr std::int64_t kMaxId = INT64_MAX;
+// Where a stored file is downloaded from, relative to the server's base URL.
+constexpr std::string_view kDownloadPath = "/v3/customers/files/";
+
+core::Caller caller_of(const http::Request& req) { return {req.company_id, req.user_id, req.zone}; }
+
+bool has_control_char(std::string_view s) {
+  for (unsigned char c : s) {
+    if (c < 0x20 || c == 0x7f) return true;
+  }
+  return false;
+}
+
+// An absolute http(s) URL with a host and nothing that would need escaping to stay one link.
+bool valid_link(std::string_view url) {
+  std::string_view rest;
+  if (url.size() > 7 && api::iequals(url.substr(0, 7), "http://")) {
+    rest = url.substr(7);
+  } else if (url.size() > 8 && api::iequals(url.substr(0, 8), "https://")) {
+    rest = url.substr(8);
+  } else {
+    return false;
+  }
+  const auto host_end = rest.find_first_of("/?#");
+  if (host_end == 0) return false;
+  for (unsigned char c : url) {
+    if (c <= 0x20 || c == 0x7f) return false;
+  }
+  return true;
+}
+
+std::optional<std::string> strip_white_space(std::string_view text) {
+  if (text.find_first_of(" \t\r\n") == std::string_view::npos) return std::nullopt;
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    if (c != ' ' && c != '\t' && c != '\r' && c != '\n') out.push_back(c);
+  }
+  return out;
+}
+
+// Decodes contentBase64 into `file`, or records why it cannot be stored.
+void read_content(ObjectReader& r, const rapidjson::Value& v, NewFile& file) {
+  const std::string field = r.path("contentBase64");
+  if (!v.IsString()) {
+    r.problem("contentBase64", field + " must be a string");
+    return;
+  }
+  std::string_view text(v.GetString(), v.GetStringLength());
+  // Encoders commonly wrap base64 at 76 columns; the line breaks carry no data.
+  const auto stripped = strip_white_space(text);
+  if (stripped) text = *stripped;
+  if (text.empty()) {
+    r.problem("contentBase64", field + " must not be empty");
+    return;
+  }
+  const std::string too_large = field + " is larger than " +
+                                std::to_string(kMaxFileBytes / (1024 * 1024)) + " MiB (" +
+                                std::to_string(kMaxFileBytes) + " bytes) when decoded";
+  // Every 4 characters carry 3 bytes: refuse before decoding what cannot fit.
+  if (text.size() / 4 * 3 > kMaxFileBytes + 2) {
+    r.problem("contentBase64", too_large);
+    return;
+  }
+  auto bytes = auth::base64_decode(text);
+  if (!bytes) {
+    r.problem("contentBase64", field + " is not valid base64");
+    return;
+  }
+  if (bytes->size() > kMaxFileBytes) {
+    r.problem("contentBase64", too_large);
+    return;
+  }
+  if (bytes->empty()) {
+    r.problem("contentBase64", field + " must not be empty");
+    return;
+  }
+  file.content = std::move(*bytes);
+}
+
+std::optional<NewFile> read_file(ObjectReader& r, const std::string& item_path) {
+  NewFile file;
+  auto filename = r.string("filename", Need::kRequired, kFilenameChars);
+  if (filename) {
+    const auto& name = *filename.value;
+    const auto dot = name.rfind('.');
+    if (has_control_char(name) || name.find_first_of("/\\") != std::string::npos) {
+      r.problem("filename", r.path("filename") +
+                                " must be a file name without path separators or control "
+                                "characters");
+    } else if (dot == std::string::npos || dot + 1 == name.size()) {
+      r.problem("filename", r.path("filename") + " must have an extension (e.g. report.pdf)");
+    } else {
+      file.filename = name;
+      file.extension = name.substr(dot + 1);
+      for (auto& c : file.extension) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
+      }
+    }
+  }
+  const auto* content = r.find("contentBase64");
+  const auto* url = r.find("url");
+  const bool has_content = content && !content->IsNull();
+  const bool has_url = url && !url->IsNull();
+  if (has_content == has_url) {
+    r.problem("contentBase64", item_path + " must have exactly one of contentBase64 and url");
+  } else if (has_content) {
+    read_content(r, *content, file);
+  } else {
+    auto link = r.string("url", Need::kRequired, kUrlChars);
+    if (link) {
+      if (valid_link(*link.value)) {
+        file.url = std::move(*link.value);
+      } else {
+        r.problem("url", r.path("url") + " must be an absolute http or https URL");
+      }
+    }
+  }
+  if (r.has_problems()) return std::nullopt;
+  return file;
+}
+
+AttachInput parse_attach(const http::Request& req) {
+  auto doc = api::parse_json_object(req.body());
+  ObjectReader r(doc);
+  auto customer = r.string("customerCode", Need::kRequired, kCodeChars);
+  auto category = r.integer("fileCategoryId", Need::kRequired, 1, kMaxId);
+  AttachInput in;
+  const auto* files = r.find("files");
+  if (!files || files->IsNull()) {
+    r.problem("files", "files is required");
+  } else if (!files->IsArray()) {
+    r.problem("files", "files must be an array");
+  } else if (files->Empty() || files->Size() > kMaxFilesPerRequest) {
+    r.problem("files", "files must have 1 to " + std::to_string(kMaxFilesPerRequest) + " items");
+  } else {
+    for (rapidjson::SizeType i = 0; i < files->Size(); ++i) {
+      const auto& item = (*files)[i];
+      const std::string path = "files[" + std::to_string(i) + "]";
+      if (!item.IsObject()) {
+        r.nested_problems("files", {{path, path + " must be an object"}});
+        continue;
+      }
+      ObjectReader fr(item, path);
+      auto file = read_file(fr, path);
+      if (file) {
+        in.files.push_back(std::move(*file));
+      } else {
+        r.nested_problems("files", fr.take_problems());
+      }
+    }
+  }
+  r.check();
+  in.customer_code = std::move(*customer.value);
+  in.file_category_id = *category;
+  return in;
+}
+
+bool is_image(std::string_view extension) {
+  for (std::string_view e : {"png", "jpg", "jpeg", "gif", "webp", "bmp", "svg"}) {
+    if (extension == e) return true;
+  }
+  return false;
+}
+
+std::string_view content_type_of(std::string_view extension) {
+  static constexpr std::pair<std::string_view, std::string_view> kTypes[] = {
+      {"pdf", "application/pdf"},
+      {"png", "image/png"},
+      {"jpg", "image/jpeg"},
+      {"jpeg", "image/jpeg"},
+      {"gif", "image/gif"},
+      {"webp", "image/webp"},
+      {"bmp", "image/bmp"},
+      {"svg", "image/svg+xml"},
+      {"txt", "text/plain; charset=utf-8"},
+      {"csv", "text/csv; charset=utf-8"},
+      {"json", "application/json"},
+      {"xml", "application/xml"},
+      {"zip", "application/zip"},
+      {"doc", "application/msword"},
+      {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
+      {"xls", "application/vnd.ms-excel"},
+      {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+      {"ppt", "application/vnd.ms-powerpoint"},
+      {"pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation"},
+  };
+  for (const auto& [ext, type] : kTypes) {
+    if (extension == ext) return type;
+  }
+  return "application/octet-stream";
+}
+
+// RFC 6266: a plain ASCII name for old clients and the exact UTF-8 name (RFC 5987) for the rest.
+std::string content_disposition(std::string_view filename) {
+  std::string ascii, encoded;
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (unsigned char c : filename) {
+    ascii.push_back(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? static_cast<char>(c) : '_');
+    const bool attr_char =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+        std::string_view("!#$&+-.^_`|~").find(static_cast<char>(c)) != std::string_view::npos;
+    if (attr_char) {
+      encoded.push_back(static_cast<char>(c));
+    } else {
+      encoded += '%';
+      encoded += kHex[c >> 4];
+      encoded += kHex[c & 15];
+    }
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+}
+
+// The attachment object (ENDPOINTS.md §4.0) followed by fileCategoryId (§4.3.12).
+void write_attachment(api::JsonWriter& w, const AttachmentRecord& a, const std::string& base,
+                      const core::TimeZone& zone) {
+  core::DateTimeText text;
+  const std::string resource =
+      a.link_url ? *a.link_url : std::string(kDownloadPath) + std::to_string(a.attachment_id);
+  const std::string url = a.link_url ? *a.link_url : base + resource;
+  w.StartObject();
+  api::write_key(w, "attachmentId");
+  w.Int64(a.attachment_id);
+  api::write_key(w, "refId");
+  w.Int64(a.customer_id);
+  api::write_key(w, "type");
+  w.Int(kCustomerAttachmentType);
+  api::write_key(w, "filename");
+  api::write_string(w, a.filename);
+  api::write_key(w, "extension");
+  api::write_string(w, a.extension);
+  api::write_key(w, "fileSize");
+  w.Int64(a.file_size);
+  api::write_key(w, "isActive");
+  w.Bool(a.is_active);
+  api::write_key(w, "createdByUserId");
+  api::write_string(w, a.created_by_user_id);
+  api::write_key(w, "dateCreated");
+  api::write_string(w, core::format_datetime(a.date_created, zone, text));
+  api::write_key(w, "resourceUrl");
+  api::write_string(w, resource);
+  api::write_key(w, "companyId");
+  w.Int64(a.company_id);
+  api::write_key(w, "isProcessed");
+  w.Bool(true);
+  api::write_key(w, "url");
+  api::write_string(w, url);
+  api::write_key(w, "urlResponseUpload");
+  w.Null();
+  api::write_key(w, "thumbnail");
+  // No thumbnails are generated: an image is its own thumbnail.
+  if (is_image(a.extension)) {
+    api::write_string(w, url);
+  } else {
+    w.Null();
+  }
+  api::write_key(w, "fileCategoryId");
+  w.Int64(a.file_category_id);
+  w.EndObject();
+}
+
+// Lists carry their total in a header (ENDPOINTS.md §1.2).
+http::Response list_reply(std::size_t count, const api::PayloadWriter& payload) {
+  auto reply = api::ok_reply(api::Family::kS, payload);
+  reply.headers.emplace_back("X-Total-Count", std::to_string(count));
+  return reply;
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, CustomerFileService& service) {
+  using http::bhttp::verb;
+  auto route = [&](verb method, std::string path, http::Handler handler,
+                   std::size_t max_body_bytes) {
+    http::Route r;
+    r.method = method;
+    r.path = std::move(path);
+    r.handler = std::move(handler);
+    r.family = api::Family::kS;
+    r.max_body_bytes = max_body_bytes;
+    router.add(std::move(r));
+  };
+
+  route(
+      verb::get, "/v3/customers/file-categories",
+      [&service](http::Request& req) -> asio::awaitable<http::Response> {
+        auto list = co_await service.categories(caller_of(req));
+        co_return list_reply(list.size(), [&](api::JsonWriter& w) {
+          w.StartArray();
+          for (const auto& c : list) {
+            w.StartObject();
+            api::write_key(w, "fileCategoryId");
+            w.Int64(c.file_category_id);
+            api::write_key(w, "fileCategoryName");
+            api::write_string(w, c.name);
+            api::write_key(w, "isActive");
+            w.Bool(c.is_active);
+            w.EndObject();
+          }
+          w.EndArray();
+        });
+      },
+      0);
+
+  route(
+      verb::post, "/v3/customers/files",
+      [&service](http::Request& req) -> asio::awaitable<http::Response> {
+        auto list = co_await service.attach(caller_of(req), parse_attach(req));
+        const auto base = api::request_base_url(req);
+        co_return list_reply(list.size(), [&](api::JsonWriter& w) {
+          w.StartArray();
+          for (const auto& a : list) write_attachment(w, a, base, *req.zone);
+          w.EndArray();
+        });
+      },
+      kAttachBodyBytes);
+
+  // Designed: the `url` of a stored customer file. The bytes come back exactly as uploaded.
+  route(
+      verb::get, "/v3/customers/files/{attachmentId:int64}",
+      [&service](http::Request& req) -> asio::awaitable<http::Response> {
+        std::int64_t id = 0;
+        const auto& p = req.params.at(0);
+        std::from_chars(p.data(), p.data() + p.size(), id);
+        auto file = co_await service.content(caller_of(req), id);
+        http::Response r;
+        r.content_type = std::string(content_type_of(file.extension));
+        r.body = std::move(file.bytes);
+        r.headers.emplace_back("Content-Disposition", content_disposition(file.filename));
+        // The declared type is the whole truth: browsers must not guess another from the bytes.
+        r.headers.emplace_back("X-Content-Type-Options", "nosniff");
+        co_return r;
+      },
+      0);
+}
+
+}  // namespace ov::customer_files

@@ -1,0 +1,774 @@
+#include "modules/customers/customer_repository.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <deque>
+#include <numbers>
+#include <span>
+#include <unordered_map>
+
+namespace ov::customers {
+
+using storage::Value;
+
+namespace {
+
+// Mean Earth radius of the great-circle distance (IUGG), in km.
+constexpr double kEarthRadiusKm = 6371.0088;
+constexpr double kDegreesToRadians = std::numbers::pi / 180.0;
+
+Value opt(const std::optional<std::string>& v) {
+  return v ? Value(std::string_view(*v)) : Value(nullptr);
+}
+Value opt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
+Value opt(const std::optional<double>& v) { return v ? Value(*v) : Value(nullptr); }
+
+// The shortest decimal text that reads back as exactly `d`.
+std::string exact_decimal(double d) {
+  std::array<char, 32> buf;
+  auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), d);
+  return std::string(buf.data(), end);
+}
+
+std::vector<std::string> decode_strings(std::string_view json) {
+  std::vector<std::string> out;
+  rapidjson::Document d;
+  d.Parse(json.data(), json.size());
+  if (!d.IsArray()) return out;
+  for (const auto& v : d.GetArray()) {
+    if (v.IsString()) out.emplace_back(v.GetString(), v.GetStringLength());
+  }
+  return out;
+}
+
+std::string encode_strings(const std::vector<std::string>& list) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  w.StartArray();
+  for (const auto& s : list) w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+  w.EndArray();
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+// One statement being put together: its text and its parameters, with the strings the
+// parameters view kept alive here.
+class Sql {
+ public:
+  Sql& add(std::string_view fragment) {
+    text_ += fragment;
+    return *this;
+  }
+  Sql& bind(Value v) {
+    params_.push_back(v);
+    return *this;
+  }
+  Sql& bind_text(std::string s) {
+    owned_.push_back(std::move(s));
+    params_.emplace_back(std::string_view(owned_.back()));
+    return *this;
+  }
+  // "(?, ?, …)" for the values. The list is padded to a power of two by repeating its last
+  // value (harmless in IN), so lists of any length share a few statement shapes and the
+  // prepared-statement cache stays small.
+  template <class T>
+  Sql& in_list(const std::vector<T>& values) {
+    std::size_t n = 1;
+    while (n < values.size()) n *= 2;
+    text_ += "(";
+    for (std::size_t i = 0; i < n; ++i) {
+      text_ += i ? ", ?" : "?";
+      const T& v = values[std::min(i, values.size() - 1)];
+      if constexpr (std::is_same_v<T, std::string>) {
+        owned_.push_back(v);
+        params_.emplace_back(std::string_view(owned_.back()));
+      } else {
+        params_.emplace_back(static_cast<std::int64_t>(v));
+      }
+    }
+    text_ += ")";
+    return *this;
+  }
+  const std::string& text() const { return text_; }
+  std::span<const Value> params() const { return params_; }
+
+ private:
+  std::string text_;
+  std::vector<Value> params_;
+  std::deque<std::string> owned_;
+};
+
+// The columns of a full customer row, in the order read_customer expects.
+constexpr int kCustomerColumnCount = 26;
+constexpr std::string_view kCustomerColumns =
+    "c.customer_id, c.company_id, c.customer_code, c.customer_name, c.customer_2nd_name, "
+    "c.customer_aliases, c.customer_type, c.customer_state, c.customer_status, "
+    "c.customer_picture, c.customer_tax_no, c.branch_code, c.customer_phone, c.customer_mobile, "
+    "c.customer_email, c.customer_position, c.customer_gender, c.customer_marital_status, "
+    "c.customer_birthdate, c.customer_income, c.credit_limit, c.date_acquired, "
+    "c.created_by_user_id, c.created_at, c.modified_by_user_id, "
+    "COALESCE(c.date_modified, c.created_at)";
+
+CustomerRecord read_customer(storage::Rows& r) {
+  CustomerRecord c;
+  c.customer_id = r.i64(0);
+  c.company_id = r.i64(1);
+  c.customer_code = r.str(2);
+  c.customer_name = r.str(3);
+  c.second_name = r.opt_str(4);
+  c.aliases = decode_strings(r.text(5));
+  c.customer_type = static_cast<int>(r.i64(6));
+  c.customer_state = static_cast<int>(r.i64(7));
+  c.customer_status = r.opt_i64(8);
+  c.picture = r.opt_str(9);
+  c.tax_no = r.opt_str(10);
+  c.branch_code = r.opt_str(11);
+  c.phone = r.opt_str(12);
+  c.mobile = r.opt_str(13);
+  c.email = r.opt_str(14);
+  c.position = r.opt_str(15);
+  c.gender = r.opt_i64(16);
+  c.marital_status = r.opt_i64(17);
+  c.birthdate = r.opt_i64(18);
+  c.income = r.opt_str(19);
+  c.credit_limit = r.opt_str(20);
+  c.date_acquired = r.opt_i64(21);
+  c.created_by_user_id = r.opt_str(22);
+  c.date_created = r.i64(23);
+  c.modified_by_user_id = r.opt_str(24);
+  c.date_modified = r.i64(25);
+  return c;
+}
+
+// Sorting expressions of the orderBy fields, and whether the column may be NULL. Codes,
+// names and e-mails sort case-insensitively, like they compare.
+struct SortColumn {
+  std::string_view expr;
+  bool nullable;
+};
+SortColumn sort_column(SortKey key) {
+  switch (key) {
+    case SortKey::kCustomerId:
+      return {"c.customer_id", false};
+    case SortKey::kCustomerCode:
+      return {"lower(c.customer_code)", false};
+    case SortKey::kCustomerName:
+      return {"lower(c.customer_name)", false};
+    case SortKey::kSecondName:
+      return {"lower(c.customer_2nd_name)", true};
+    case SortKey::kCustomerType:
+      return {"c.customer_type", false};
+    case SortKey::kCustomerState:
+      return {"c.customer_state", false};
+    case SortKey::kCustomerStatus:
+      return {"c.customer_status", true};
+    case SortKey::kTaxNo:
+      return {"c.customer_tax_no", true};
+    case SortKey::kBranchCode:
+      return {"c.branch_code", true};
+    case SortKey::kPhone:
+      return {"c.customer_phone", true};
+    case SortKey::kMobile:
+      return {"c.customer_mobile", true};
+    case SortKey::kEmail:
+      return {"lower(c.customer_email)", true};
+    case SortKey::kDateAcquired:
+      return {"c.date_acquired", true};
+    case SortKey::kDateCreated:
+      return {"c.created_at", false};
+    case SortKey::kDateModified:
+      return {"COALESCE(c.date_modified, c.created_at)", false};
+    case SortKey::kIsActive:
+      return {"c.is_active", false};
+  }
+  return {"c.customer_id", false};
+}
+
+// ORDER BY of the terms, made total by the customer id, so that paging with any page size
+// returns every match exactly once. NULL sorts lowest on every backend.
+std::string order_by(const std::vector<SortTerm>& terms) {
+  std::string out = " ORDER BY ";
+  bool by_id = false;
+  for (const auto& t : terms) {
+    const auto col = sort_column(t.key);
+    out += col.expr;
+    out += t.descending ? " DESC" : " ASC";
+    if (col.nullable) out += t.descending ? " NULLS LAST" : " NULLS FIRST";
+    out += ", ";
+    if (t.key == SortKey::kCustomerId) {
+      by_id = true;
+      break;  // the id is unique: later terms cannot matter
+    }
+  }
+  if (!by_id) {
+    out += "c.customer_id ASC";
+  } else {
+    out.resize(out.size() - 2);
+  }
+  return out;
+}
+
+// The FROM clause and first conditions of a customer list, confined to the company. With a
+// keyword, the customers are those whose search text contains it: the lower-cased keyword
+// between '%'s. LIKE's own wildcards (% _) and PostgreSQL's default escape character (\) in a
+// keyword must match literally: they become '%' in the indexed pattern (a superset of the
+// matches that still uses the trigram index for runs of three or more characters), and an
+// exact LIKE … ESCAPE on the candidates keeps only the true matches. The search rows drive
+// the join (CROSS JOIN keeps SQLite from starting at a customers index instead, which without
+// statistics it takes for more selective than the keyword), each match then costing one
+// primary-key lookup.
+void list_from(Sql& q, std::int64_t company_id, const std::optional<std::string>& keyword) {
+  if (!keyword) {
+    q.add(" FROM customers c WHERE c.company_id = ?").bind(company_id);
+    return;
+  }
+  const std::string kw = search_lower(*keyword);
+  std::string coarse = "%";
+  std::string exact = "%";
+  bool special = false;
+  for (char ch : kw) {
+    if (ch == '%' || ch == '_' || ch == '\\') {
+      special = true;
+      if (coarse.back() != '%') coarse += '%';
+      exact += '\\';
+    } else {
+      coarse += ch;
+    }
+    exact += ch;
+  }
+  if (coarse.back() != '%') coarse += '%';
+  exact += '%';
+  q.add(
+      " FROM customer_search s CROSS JOIN customers c WHERE s.search_text LIKE ? AND "
+      "s.company_id = ?");
+  q.bind_text(std::move(coarse)).bind(company_id);
+  if (special) {
+    q.add(" AND s.search_text LIKE ? ESCAPE '\\'");
+    q.bind_text(std::move(exact));
+  }
+  q.add(" AND c.customer_id = s.rowid AND c.company_id = ?").bind(company_id);
+}
+
+std::string search_text(const CustomerRecord& c) {
+  std::string out = search_lower(c.customer_name);
+  auto add = [&](std::string_view s) {
+    out += kSearchSeparator;
+    out += search_lower(s);
+  };
+  if (c.second_name) add(*c.second_name);
+  for (const auto& a : c.aliases) add(a);
+  add(c.customer_code);
+  for (const auto* f : {&c.tax_no, &c.phone, &c.mobile, &c.email}) {
+    if (*f) add(**f);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<CustomerRecord> CustomerRepository::load(std::string_view where_sql,
+                                                     std::initializer_list<Value> params) {
+  std::string sql = "SELECT ";
+  sql += kCustomerColumns;
+  sql += " FROM customers c WHERE ";
+  sql += where_sql;
+  auto rows = s_.query(sql, params);
+  std::vector<CustomerRecord> out;
+  while (rows.next()) out.push_back(read_customer(rows));
+  attach_children(out);
+  return out;
+}
+
+void CustomerRepository::attach_children(std::vector<CustomerRecord>& list) {
+  if (list.empty()) return;
+  std::unordered_map<std::int64_t, CustomerRecord*> by_id;
+  std::vector<std::int64_t> ids;
+  for (auto& c : list) {
+    by_id.emplace(c.customer_id, &c);
+    ids.push_back(c.customer_id);
+  }
+  Sql a;
+  a.add(
+       "SELECT a.address_id, a.customer_id, a.location_name, a.location, a.latitude, "
+       "a.longitude, a.is_active, a.created_by_user_id, a.date_created FROM customer_addresses "
+       "a WHERE a.customer_id IN ")
+      .in_list(ids)
+      .add(" ORDER BY a.customer_id, a.position");
+  auto rows = s_.query(a.text(), a.params());
+  while (rows.next()) {
+    Address addr;
+    addr.address_id = rows.i64(0);
+    addr.customer_id = rows.i64(1);
+    addr.location_name = rows.str(2);
+    addr.location = rows.str(3);
+    if (!rows.is_null(4)) addr.latitude = rows.real(4);
+    if (!rows.is_null(5)) addr.longitude = rows.real(5);
+    addr.is_active = rows.i64(6) == 1;
+    addr.created_by_user_id = rows.str(7);
+    addr.date_created = rows.i64(8);
+    by_id.at(addr.customer_id)->addresses.push_back(std::move(addr));
+  }
+  Sql o;
+  o.add(
+       "SELECT o.customer_id, u.staff_code FROM customer_owners o JOIN users u ON u.company_id "
+       "= o.company_id AND u.user_id = o.user_id WHERE o.customer_id IN ")
+      .in_list(ids)
+      .add(" ORDER BY o.customer_id, o.position");
+  auto owners = s_.query(o.text(), o.params());
+  while (owners.next()) {
+    // An owner whose staff code was since removed still owns the customer, but has no code to
+    // show.
+    if (owners.is_null(1)) continue;
+    by_id.at(owners.i64(0))->owners.push_back(owners.str(1));
+  }
+}
+
+std::optional<CustomerRecord> CustomerRepository::find_by_code(std::int64_t company_id,
+                                                               std::string_view code) {
+  auto list = load("c.company_id = ? AND lower(c.customer_code) = lower(?)", {company_id, code});
+  if (list.empty()) return std::nullopt;
+  return std::move(list.front());
+}
+
+std::optional<CustomerRecord> CustomerRepository::find_by_id(std::int64_t company_id,
+                                                             std::int64_t customer_id) {
+  auto list = load("c.company_id = ? AND c.customer_id = ?", {company_id, customer_id});
+  if (list.empty()) return std::nullopt;
+  return std::move(list.front());
+}
+
+std::vector<CustomerRecord> CustomerRepository::find_by_name(std::int64_t company_id,
+                                                             std::string_view name) {
+  return load(
+      "c.company_id = ? AND lower(c.customer_name) = lower(?) ORDER BY lower(c.customer_code), "
+      "c.customer_id",
+      {company_id, name});
+}
+
+std::vector<CustomerRecord> CustomerRepository::find_by_tax_no(
+    std::int64_t company_id, std::string_view tax_no,
+    const std::optional<std::string>& branch_code) {
+  if (branch_code) {
+    return load(
+        "c.company_id = ? AND c.customer_tax_no = ? AND c.branch_code = ? ORDER BY "
+        "c.customer_id",
+        {company_id, tax_no, std::string_view(*branch_code)});
+  }
+  return load(
+      "c.company_id = ? AND c.customer_tax_no = ? ORDER BY c.branch_code ASC NULLS FIRST, "
+      "c.customer_id",
+      {company_id, tax_no});
+}
+
+namespace {
+
+// One page of `where` (a FROM … WHERE … of list_from plus filters) in `order`, with the number
+// of all matches. With a keyword, the matches cost most to find (each is checked against its
+// search text), so they are found once: a window count over the matching ids, the page cut
+// from them, and only the page's rows read in full. Without one, an index counts the matches
+// and the page is read in index order.
+template <class Row, class Read>
+Page<Row> run_page(storage::Session& s, std::string_view columns, int column_count,
+                   const Sql& where, bool keyword, const std::string& order, std::int64_t take,
+                   std::int64_t skip, const std::vector<Value>& order_params, Read read) {
+  Page<Row> page;
+  auto count = [&] {
+    std::string sql = "SELECT COUNT(*)";
+    sql += where.text();
+    auto rows = s.query(sql, where.params());
+    return rows.next() ? rows.i64(0) : 0;
+  };
+  std::vector<Value> params(where.params().begin(), where.params().end());
+  params.insert(params.end(), order_params.begin(), order_params.end());
+  params.emplace_back(take);
+  params.emplace_back(skip);
+  std::string sql = "SELECT ";
+  sql += columns;
+  if (keyword) {
+    sql += ", p.total FROM (SELECT c.customer_id AS id, COUNT(*) OVER () AS total";
+    sql += where.text();
+    sql += order;
+    sql += " LIMIT ? OFFSET ?) p CROSS JOIN customers c WHERE c.customer_id = p.id";
+    sql += order;
+    // The outer ORDER BY repeats the inner one's parameters.
+    params.insert(params.end(), order_params.begin(), order_params.end());
+  } else {
+    page.total = count();
+    if (page.total <= skip) return page;
+    sql += where.text();
+    sql += order;
+    sql += " LIMIT ? OFFSET ?";
+  }
+  auto rows = s.query(sql, params);
+  while (rows.next()) {
+    if (keyword) page.total = rows.i64(column_count);
+    page.items.push_back(read(rows));
+  }
+  // Past the last page the window has no row to carry the count.
+  if (keyword && page.items.empty() && skip > 0) page.total = count();
+  return page;
+}
+
+}  // namespace
+
+Page<CustomerRecord> CustomerRepository::enquiry(std::int64_t company_id, const EnquiryInput& in) {
+  Sql where;
+  list_from(where, company_id, in.keyword);
+  if (in.customer_type) {
+    where.add(" AND c.customer_type = ?").bind(std::int64_t{*in.customer_type});
+  }
+  if (!in.states.empty()) where.add(" AND c.customer_state IN ").in_list(in.states);
+  if (!in.statuses.empty()) {
+    std::vector<std::int64_t> flags;
+    for (bool b : in.statuses) flags.push_back(b ? 1 : 0);
+    where.add(" AND c.is_active IN ").in_list(flags);
+  }
+  if (!in.classifications.empty()) {
+    where.add(" AND c.classification_id IN ").in_list(in.classifications);
+  }
+  if (!in.groups.empty()) where.add(" AND c.customer_group_id IN ").in_list(in.groups);
+  if (!in.owners.empty()) {
+    // Staff codes that name no employee match no customer.
+    std::vector<std::string> user_ids;
+    for (const auto& code : in.owners) {
+      if (auto e = employee(company_id, code)) user_ids.push_back(std::move(e->user_id));
+    }
+    if (user_ids.empty()) return {};
+    where
+        .add(
+            " AND c.customer_id IN (SELECT o.customer_id FROM customer_owners o WHERE "
+            "o.company_id = ? AND o.user_id IN ")
+        .bind(company_id)
+        .in_list(user_ids)
+        .add(")");
+  }
+  if (in.owner_teams && *in.owner_teams == kOwnerTeamsAnyOwner) {
+    where.add(" AND EXISTS (SELECT 1 FROM customer_owners o WHERE o.customer_id = c.customer_id)");
+  } else if (in.owner_teams && *in.owner_teams != kOwnerTeamsAll) {
+    where
+        .add(
+            " AND c.customer_id IN (SELECT o.customer_id FROM customer_owners o JOIN users u ON "
+            "u.company_id = o.company_id AND u.user_id = o.user_id WHERE o.company_id = ? AND "
+            "u.team_id = ?)")
+        .bind(company_id)
+        .bind(*in.owner_teams);
+  }
+  if (!in.topic_interests.empty()) {
+    where
+        .add(
+            " AND c.customer_id IN (SELECT i.customer_id FROM customer_interests i WHERE "
+            "i.company_id = ? AND i.is_active = 1 AND i.topic_id IN ")
+        .bind(company_id)
+        .in_list(in.topic_interests)
+        .add(")");
+  }
+  if (in.geo) {
+    // Within d km of the centre ⇔ the cosine of the central angle is at least cos(d / R)
+    // (spherical law of cosines): no arccosine, so no domain error from rounding. The terms
+    // that depend on the centre travel as shortest round-trip decimal text, cast back to a
+    // double by the database: every backend then receives them to the last bit, which small
+    // radii need (5 km is a cosine of 1 - 3e-7). 0.017453292519943295 is π/180.
+    const double lat0 = in.geo->latitude * kDegreesToRadians;
+    const double angle = std::min(in.geo->distance_km / kEarthRadiusKm, std::numbers::pi);
+    where
+        .add(
+            " AND c.customer_id IN (SELECT a.customer_id FROM customer_addresses a WHERE "
+            "a.company_id = ? AND a.latitude IS NOT NULL AND a.longitude IS NOT NULL AND "
+            "sin(a.latitude * 0.017453292519943295) * CAST(? AS DOUBLE PRECISION) + "
+            "cos(a.latitude * 0.017453292519943295) * CAST(? AS DOUBLE PRECISION) * "
+            "cos(a.longitude * 0.017453292519943295 - CAST(? AS DOUBLE PRECISION)) >= "
+            "CAST(? AS DOUBLE PRECISION))")
+        .bind(company_id)
+        .bind_text(exact_decimal(std::sin(lat0)))
+        .bind_text(exact_decimal(std::cos(lat0)))
+        .bind_text(exact_decimal(in.geo->longitude * kDegreesToRadians))
+        .bind_text(exact_decimal(std::cos(angle) - 1e-12));
+  }
+  auto page = run_page<CustomerRecord>(s_, kCustomerColumns, kCustomerColumnCount, where,
+                                       in.keyword.has_value(), order_by(in.order), in.take, in.skip,
+                                       {}, [](storage::Rows& r) { return read_customer(r); });
+  attach_children(page.items);
+  return page;
+}
+
+Page<CustomerSummary> CustomerRepository::search(std::int64_t company_id, const SearchInput& in) {
+  Sql where;
+  list_from(where, company_id, in.text);
+  if (!in.customer_types.empty()) where.add(" AND c.customer_type IN ").in_list(in.customer_types);
+  // An exact code match first, then by name (§4.3.13); the id makes the order total.
+  const std::string order =
+      " ORDER BY CASE WHEN lower(c.customer_code) = lower(?) THEN 0 ELSE 1 END, "
+      "lower(c.customer_name), c.customer_id";
+  return run_page<CustomerSummary>(
+      s_,
+      "c.customer_id, c.customer_code, c.customer_name, c.customer_2nd_name, c.customer_type, "
+      "c.customer_tax_no, c.branch_code, c.customer_phone, c.customer_mobile, c.customer_email",
+      10, where, true, order, in.take, in.skip, {std::string_view(in.text)}, [](storage::Rows& r) {
+        CustomerSummary c;
+        c.customer_id = r.i64(0);
+        c.customer_code = r.str(1);
+        c.customer_name = r.str(2);
+        c.second_name = r.opt_str(3);
+        c.customer_type = static_cast<int>(r.i64(4));
+        c.tax_no = r.opt_str(5);
+        c.branch_code = r.opt_str(6);
+        c.phone = r.opt_str(7);
+        c.mobile = r.opt_str(8);
+        c.email = r.opt_str(9);
+        return c;
+      });
+}
+
+std::vector<ExistenceMatch> CustomerRepository::existence(std::int64_t company_id,
+                                                          const ExistenceInput& in,
+                                                          std::int64_t limit) {
+  // Each given field is one condition; the CASE columns tell which of them a row met, so the
+  // matched fields are decided by the same comparison as the match itself.
+  Sql cols, cond;
+  std::vector<const char*> names;
+  auto term = [&](const char* name, std::string_view sql, auto bind) {
+    names.push_back(name);
+    cols.add(", CASE WHEN ").add(sql).add(" THEN 1 ELSE 0 END");
+    bind(cols);
+    cond.add(cond.text().empty() ? "(" : " OR (").add(sql).add(")");
+    bind(cond);
+  };
+  if (in.customer_name) {
+    term("customerName", "lower(c.customer_name) = lower(?)",
+         [&](Sql& q) { q.bind(std::string_view(*in.customer_name)); });
+  }
+  if (in.tax_no) {
+    if (in.branch_code) {
+      term("customerTaxNo", "c.customer_tax_no = ? AND c.branch_code = ?", [&](Sql& q) {
+        q.bind(std::string_view(*in.tax_no)).bind(std::string_view(*in.branch_code));
+      });
+    } else {
+      term("customerTaxNo", "c.customer_tax_no = ?",
+           [&](Sql& q) { q.bind(std::string_view(*in.tax_no)); });
+    }
+  }
+  // Phone and mobile each compare on digits against both stored numbers.
+  std::optional<std::string> phone, mobile;
+  if (in.phone) phone = phone_digits(*in.phone);
+  if (in.mobile) mobile = phone_digits(*in.mobile);
+  if (phone) {
+    term("customerPhone", "c.phone_digits = ? OR c.mobile_digits = ?",
+         [&](Sql& q) { q.bind(std::string_view(*phone)).bind(std::string_view(*phone)); });
+  }
+  if (mobile) {
+    term("customerMobile", "c.phone_digits = ? OR c.mobile_digits = ?",
+         [&](Sql& q) { q.bind(std::string_view(*mobile)).bind(std::string_view(*mobile)); });
+  }
+  if (in.email) {
+    term("customerEmail", "lower(c.customer_email) = lower(?)",
+         [&](Sql& q) { q.bind(std::string_view(*in.email)); });
+  }
+  std::vector<ExistenceMatch> out;
+  if (names.empty()) return out;
+
+  Sql q;
+  q.add("SELECT c.customer_id, c.customer_code, c.customer_name").add(cols.text());
+  q.add(" FROM customers c WHERE c.company_id = ? AND (").add(cond.text());
+  q.add(") ORDER BY lower(c.customer_code), c.customer_id LIMIT ?");
+  std::vector<Value> params(cols.params().begin(), cols.params().end());
+  params.emplace_back(company_id);
+  params.insert(params.end(), cond.params().begin(), cond.params().end());
+  params.emplace_back(limit);
+  auto rows = s_.query(q.text(), params);
+  while (rows.next()) {
+    ExistenceMatch m;
+    m.customer_id = rows.i64(0);
+    m.customer_code = rows.str(1);
+    m.customer_name = rows.str(2);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (rows.i64(3 + static_cast<int>(i)) == 1) {
+        m.matched_fields.emplace_back(names[i]);
+        if (std::string_view(names[i]) == "customerTaxNo" && in.branch_code) {
+          m.matched_fields.emplace_back("branchCode");
+        }
+      }
+    }
+    out.push_back(std::move(m));
+  }
+  return out;
+}
+
+bool CustomerRepository::code_taken(std::int64_t company_id, std::string_view code) {
+  return s_
+      .query_i64("SELECT 1 FROM customers WHERE company_id = ? AND lower(customer_code) = lower(?)",
+                 {company_id, code})
+      .has_value();
+}
+
+std::optional<Employee> CustomerRepository::employee(std::int64_t company_id,
+                                                     std::string_view staff_code) {
+  auto rows = s_.query(
+      "SELECT user_id, staff_code FROM users WHERE company_id = ? AND lower(staff_code) = "
+      "lower(?) AND kind = 'employee' AND is_active = 1",
+      {company_id, staff_code});
+  if (!rows.next()) return std::nullopt;
+  return Employee{rows.str(0), rows.str(1)};
+}
+
+std::int64_t CustomerRepository::insert_row(const CustomerRecord& c) {
+  const auto phone = c.phone ? phone_digits(*c.phone) : std::nullopt;
+  const auto mobile = c.mobile ? phone_digits(*c.mobile) : std::nullopt;
+  const std::string aliases = encode_strings(c.aliases);
+  const std::array<Value, 28> params = {
+      c.company_id,
+      std::string_view(c.customer_code),
+      std::string_view(c.customer_name),
+      std::int64_t{c.customer_type},
+      std::int64_t{c.is_active() ? 1 : 0},
+      c.date_created,
+      opt(c.second_name),
+      std::string_view(aliases),
+      std::int64_t{c.customer_state},
+      opt(c.customer_status),
+      opt(c.picture),
+      opt(c.tax_no),
+      opt(c.branch_code),
+      opt(c.phone),
+      opt(c.mobile),
+      opt(phone),
+      opt(mobile),
+      opt(c.email),
+      opt(c.position),
+      opt(c.gender),
+      opt(c.marital_status),
+      opt(c.birthdate),
+      opt(c.income),
+      opt(c.credit_limit),
+      opt(c.date_acquired),
+      opt(c.created_by_user_id),
+      opt(c.modified_by_user_id),
+      c.date_modified,
+  };
+  auto id = s_.query(
+      "INSERT INTO customers (company_id, customer_code, customer_name, customer_type, "
+      "is_active, created_at, customer_2nd_name, customer_aliases, customer_state, "
+      "customer_status, customer_picture, customer_tax_no, branch_code, customer_phone, "
+      "customer_mobile, phone_digits, mobile_digits, customer_email, customer_position, "
+      "customer_gender, customer_marital_status, customer_birthdate, customer_income, "
+      "credit_limit, date_acquired, created_by_user_id, modified_by_user_id, date_modified) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+      "?) RETURNING customer_id",
+      params);
+  return id.next() ? id.i64(0) : 0;
+}
+
+void CustomerRepository::update_row(const CustomerRecord& c) {
+  const auto phone = c.phone ? phone_digits(*c.phone) : std::nullopt;
+  const auto mobile = c.mobile ? phone_digits(*c.mobile) : std::nullopt;
+  const std::string aliases = encode_strings(c.aliases);
+  const std::array<Value, 26> params = {
+      std::string_view(c.customer_name),
+      std::int64_t{c.customer_type},
+      std::int64_t{c.is_active() ? 1 : 0},
+      opt(c.second_name),
+      std::string_view(aliases),
+      std::int64_t{c.customer_state},
+      opt(c.customer_status),
+      opt(c.picture),
+      opt(c.tax_no),
+      opt(c.branch_code),
+      opt(c.phone),
+      opt(c.mobile),
+      opt(phone),
+      opt(mobile),
+      opt(c.email),
+      opt(c.position),
+      opt(c.gender),
+      opt(c.marital_status),
+      opt(c.birthdate),
+      opt(c.income),
+      opt(c.credit_limit),
+      opt(c.date_acquired),
+      opt(c.modified_by_user_id),
+      c.date_modified,
+      c.customer_id,
+      c.company_id,
+  };
+  s_.exec(
+      "UPDATE customers SET customer_name = ?, customer_type = ?, is_active = ?, "
+      "customer_2nd_name = ?, customer_aliases = ?, customer_state = ?, customer_status = ?, "
+      "customer_picture = ?, customer_tax_no = ?, branch_code = ?, customer_phone = ?, "
+      "customer_mobile = ?, phone_digits = ?, mobile_digits = ?, customer_email = ?, "
+      "customer_position = ?, customer_gender = ?, customer_marital_status = ?, "
+      "customer_birthdate = ?, customer_income = ?, credit_limit = ?, date_acquired = ?, "
+      "modified_by_user_id = ?, date_modified = ? WHERE customer_id = ? AND company_id = ?",
+      params);
+}
+
+void CustomerRepository::save_addresses(CustomerRecord& c, bool fresh) {
+  if (!fresh) {
+    // Stored addresses the new list does not keep are removed.
+    std::vector<std::int64_t> kept;
+    for (const auto& a : c.addresses) {
+      if (a.address_id != 0) kept.push_back(a.address_id);
+    }
+    Sql del;
+    del.add("DELETE FROM customer_addresses WHERE customer_id = ? AND company_id = ?")
+        .bind(c.customer_id)
+        .bind(c.company_id);
+    if (!kept.empty()) del.add(" AND address_id NOT IN ").in_list(kept);
+    s_.exec(del.text(), del.params());
+  }
+  std::int64_t position = 0;
+  for (auto& a : c.addresses) {
+    a.customer_id = c.customer_id;
+    if (a.address_id != 0) {
+      s_.exec(
+          "UPDATE customer_addresses SET position = ?, location_name = ?, location = ?, "
+          "latitude = ?, longitude = ? WHERE address_id = ? AND customer_id = ?",
+          {position++, std::string_view(a.location_name), std::string_view(a.location),
+           opt(a.latitude), opt(a.longitude), a.address_id, c.customer_id});
+      continue;
+    }
+    auto id = s_.query_i64(
+        "INSERT INTO customer_addresses (company_id, customer_id, position, location_name, "
+        "location, latitude, longitude, is_active, created_by_user_id, date_created) VALUES (?, "
+        "?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING address_id",
+        {c.company_id, c.customer_id, position++, std::string_view(a.location_name),
+         std::string_view(a.location), opt(a.latitude), opt(a.longitude),
+         std::string_view(a.created_by_user_id), a.date_created});
+    a.address_id = id.value_or(0);
+  }
+}
+
+void CustomerRepository::save_owners(const CustomerRecord& c, const std::vector<Employee>& owners,
+                                     bool fresh) {
+  if (!fresh) {
+    s_.exec("DELETE FROM customer_owners WHERE customer_id = ? AND company_id = ?",
+            {c.customer_id, c.company_id});
+  }
+  std::int64_t position = 0;
+  for (const auto& o : owners) {
+    s_.exec(
+        "INSERT INTO customer_owners (company_id, customer_id, position, user_id) VALUES (?, ?, "
+        "?, ?)",
+        {c.company_id, c.customer_id, position++, std::string_view(o.user_id)});
+  }
+}
+
+void CustomerRepository::save_search(const CustomerRecord& c, bool fresh) {
+  const std::string text = search_text(c);
+  if (fresh) {
+    s_.exec("INSERT INTO customer_search (rowid, search_text, company_id) VALUES (?, ?, ?)",
+            {c.customer_id, std::string_view(text), c.company_id});
+    return;
+  }
+  // A customer stored by older code may have no search row yet: it gets one now.
+  if (s_.exec("UPDATE customer_search SET search_text = ? WHERE rowid = ?",
+              {std::string_view(text), c.customer_id}) == 0) {
+    s_.exec("INSERT INTO customer_search (rowid, search_text, company_id) VALUES (?, ?, ?)",
+            {c.customer_id, std::string_view(text), c.company_id});
+  }
+}
+
+}  // namespace ov::customers

@@ -1,0 +1,60 @@
+// SQL of the Customer section. Every statement is confined to one company.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "modules/customers/customer_types.hpp"
+#include "storage/database.hpp"
+
+namespace ov::customers {
+
+// An employee named by staff code: the user id stored and the code as the company spells it.
+struct Employee {
+  std::string user_id;
+  std::string staff_code;
+};
+
+class CustomerRepository {
+ public:
+  explicit CustomerRepository(storage::Session& s) : s_(s) {}
+
+  std::optional<CustomerRecord> find_by_code(std::int64_t company_id, std::string_view code);
+  std::optional<CustomerRecord> find_by_id(std::int64_t company_id, std::int64_t customer_id);
+  // Exact name, case-insensitively; ordered by code.
+  std::vector<CustomerRecord> find_by_name(std::int64_t company_id, std::string_view name);
+  // Exact tax number (and branch code when given); ordered by branch code.
+  std::vector<CustomerRecord> find_by_tax_no(std::int64_t company_id, std::string_view tax_no,
+                                             const std::optional<std::string>& branch_code);
+  Page<CustomerRecord> enquiry(std::int64_t company_id, const EnquiryInput& in);
+  Page<CustomerSummary> search(std::int64_t company_id, const SearchInput& in);
+  // Customers matching any given field, ordered by code, at most `limit`.
+  std::vector<ExistenceMatch> existence(std::int64_t company_id, const ExistenceInput& in,
+                                        std::int64_t limit);
+
+  bool code_taken(std::int64_t company_id, std::string_view code);
+  // An active employee with this staff code (case-insensitive).
+  std::optional<Employee> employee(std::int64_t company_id, std::string_view staff_code);
+
+  // Inserts the customer row and returns its id; addresses, owners and the search row follow
+  // with the save_* calls once the id is final.
+  std::int64_t insert_row(const CustomerRecord& c);
+  void update_row(const CustomerRecord& c);
+  // Makes the stored addresses those of c.addresses: kept ones (address_id set) are updated,
+  // new ones (address_id 0) get their ids here, the rest are deleted. `fresh`: none stored yet.
+  void save_addresses(CustomerRecord& c, bool fresh);
+  void save_owners(const CustomerRecord& c, const std::vector<Employee>& owners, bool fresh);
+  // The customer's row of customer_search, in step with its searchable fields.
+  void save_search(const CustomerRecord& c, bool fresh);
+
+ private:
+  std::vector<CustomerRecord> load(std::string_view where_sql,
+                                   std::initializer_list<storage::Value> params);
+  void attach_children(std::vector<CustomerRecord>& list);
+
+  storage::Session& s_;
+};
+
+}  // namespace ov::customers

@@ -1,0 +1,291 @@
+#include "modules/customers/customer_service.hpp"
+
+#include <algorithm>
+#include <array>
+
+#include "api/json_input.hpp"
+#include "core/error.hpp"
+#include "modules/customers/customer_repository.hpp"
+#include "storage/sequences.hpp"
+
+namespace ov::customers {
+
+bool is_customer_type(std::int64_t type) {
+  return type == kTypeLead || type == kTypeProspect || type == kTypeCustomer;
+}
+
+const core::NumberFormat& code_format(int customer_type) {
+  switch (customer_type) {
+    case kTypeLead:
+      return kLeadCode;
+    case kTypeProspect:
+      return kProspectCode;
+    default:
+      return kCustomerCode;
+  }
+}
+
+bool is_reserved_code(std::string_view code) {
+  static constexpr std::array<std::string_view, 9> kReserved = {
+      "enquiry",         "search", "existence", "satisfaction", "files",
+      "file-categories", "name",   "id",        "taxid"};
+  return std::any_of(kReserved.begin(), kReserved.end(),
+                     [&](std::string_view r) { return api::iequals(r, code); });
+}
+
+std::string search_lower(std::string_view s) {
+  std::string out(s);
+  for (auto& ch : out) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + ('a' - 'A'));
+  }
+  return out;
+}
+
+std::optional<std::string> phone_digits(std::string_view phone) {
+  std::string out;
+  for (char ch : phone) {
+    if (ch >= '0' && ch <= '9') out += ch;
+  }
+  if (out.empty()) return std::nullopt;
+  return out;
+}
+
+namespace {
+
+std::vector<Employee> resolve_owners(CustomerRepository& repo, std::int64_t company_id,
+                                     const std::vector<std::string>& codes) {
+  std::vector<Employee> out;
+  for (const auto& code : codes) {
+    auto e = repo.employee(company_id, code);
+    if (!e) throw core::not_found("Owner " + code + " was not found");
+    // The same employee named twice owns the customer once.
+    bool seen = std::any_of(out.begin(), out.end(),
+                            [&](const Employee& o) { return o.user_id == e->user_id; });
+    if (!seen) out.push_back(std::move(*e));
+  }
+  return out;
+}
+
+std::vector<std::string> codes_of(const std::vector<Employee>& owners) {
+  std::vector<std::string> out;
+  for (const auto& o : owners) out.push_back(o.staff_code);
+  return out;
+}
+
+void check_birthdate(const UpsertInput& in, core::UnixSeconds now, const core::TimeZone& zone) {
+  if (!in.birthdate) return;
+  // Both are local midnights or later on their day: compare calendar days in the company's zone.
+  const auto born = zone.to_local(*in.birthdate);
+  const auto today = zone.to_local(now);
+  if (std::tie(born.year, born.month, born.day) > std::tie(today.year, today.month, today.day)) {
+    throw core::validation("customerBirthdate", "customerBirthdate must not be in the future");
+  }
+}
+
+// The address list of a request, given the stored one: kept addresses keep their id and
+// audit fields, new ones are stamped with the caller and the time.
+std::vector<Address> merge_addresses(const std::vector<Address>& stored,
+                                     const std::vector<AddressInput>& input,
+                                     const core::Caller& caller, core::UnixSeconds now) {
+  std::vector<Address> out;
+  for (const auto& in : input) {
+    Address a;
+    if (in.address_id) {
+      auto it = std::find_if(stored.begin(), stored.end(),
+                             [&](const Address& s) { return s.address_id == *in.address_id; });
+      bool repeated = std::any_of(out.begin(), out.end(),
+                                  [&](const Address& o) { return o.address_id == *in.address_id; });
+      if (it == stored.end() || repeated) {
+        throw core::not_found("addressId " + std::to_string(*in.address_id) + " was not found");
+      }
+      a = *it;
+    } else {
+      a.created_by_user_id = caller.user_id;
+      a.date_created = now;
+      a.is_active = true;
+    }
+    a.location_name = in.location_name;
+    a.location = in.location;
+    a.latitude = in.latitude;
+    a.longitude = in.longitude;
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+template <class T>
+void apply(std::optional<T>& field, const api::Input<T>& in) {
+  if (in.present) field = in.value;
+}
+
+// Sets every optional field the request carries (§1.5: absent keeps, null clears).
+void apply_fields(CustomerRecord& c, const UpsertInput& in) {
+  c.customer_name = in.customer_name;
+  c.customer_state = in.customer_state;
+  apply(c.picture, in.picture);
+  apply(c.second_name, in.second_name);
+  if (in.aliases.present) c.aliases = in.aliases ? *in.aliases : std::vector<std::string>{};
+  apply(c.tax_no, in.tax_no);
+  apply(c.branch_code, in.branch_code);
+  apply(c.phone, in.phone);
+  apply(c.mobile, in.mobile);
+  apply(c.email, in.email);
+  apply(c.position, in.position);
+  apply(c.gender, in.gender);
+  apply(c.marital_status, in.marital_status);
+  apply(c.birthdate, in.birthdate);
+  apply(c.income, in.income);
+  apply(c.credit_limit, in.credit_limit);
+  apply(c.customer_status, in.customer_status);
+  // The lead status means nothing for prospects and customers.
+  if (c.customer_type != kTypeLead) c.customer_status.reset();
+}
+
+// The next code of the type's letter. Codes stored by an import or by hand may already hold
+// numbers of the sequence: those are skipped, never duplicated.
+std::string new_code(storage::Session& s, CustomerRepository& repo, std::int64_t company_id,
+                     int customer_type, core::UnixSeconds now, const core::TimeZone& zone) {
+  // Far more taken numbers in a row than any import leaves, yet a bound on one write's work.
+  constexpr int kMaxProbes = 10000;
+  for (int i = 0; i < kMaxProbes; ++i) {
+    auto code = storage::next_number(s, company_id, code_format(customer_type), now, zone);
+    if (!repo.code_taken(company_id, code)) return code;
+  }
+  throw core::business_rule("No free customer code was found; the code sequence needs attention");
+}
+
+}  // namespace
+
+std::int64_t insert_customer(storage::Session& s, CustomerRecord& c) {
+  CustomerRepository repo(s);
+  auto owners = resolve_owners(repo, c.company_id, c.owners);
+  c.owners = codes_of(owners);
+  c.customer_id = repo.insert_row(c);
+  repo.save_addresses(c, true);
+  repo.save_owners(c, owners, true);
+  repo.save_search(c, true);
+  return c.customer_id;
+}
+
+void index_customer(storage::Session& s, std::int64_t company_id, std::int64_t customer_id) {
+  CustomerRepository repo(s);
+  if (auto c = repo.find_by_id(company_id, customer_id)) repo.save_search(*c, false);
+}
+
+boost::asio::awaitable<CustomerRecord> CustomerService::upsert(const core::Caller& caller,
+                                                               UpsertInput in) {
+  co_return co_await db_.write([&](storage::Session& s) {
+    CustomerRepository repo(s);
+    const auto company = caller.company_id;
+    const auto now = clock_.now();
+    check_birthdate(in, now, *caller.zone);
+
+    if (!in.customer_code) {
+      CustomerRecord c;
+      c.company_id = company;
+      c.customer_type = in.customer_type ? static_cast<int>(*in.customer_type) : kTypeCustomer;
+      apply_fields(c, in);
+      if (in.owners) c.owners = *in.owners;
+      if (in.addresses) c.addresses = merge_addresses({}, *in.addresses, caller, now);
+      c.customer_code = new_code(s, repo, company, c.customer_type, now, *caller.zone);
+      if (c.customer_type == kTypeCustomer) c.date_acquired = now;
+      c.created_by_user_id = caller.user_id;
+      c.date_created = now;
+      c.modified_by_user_id = caller.user_id;
+      c.date_modified = now;
+      insert_customer(s, c);
+      return c;
+    }
+
+    auto found = repo.find_by_code(company, *in.customer_code);
+    if (!found) throw core::not_found("customerCode " + *in.customer_code + " was not found");
+    CustomerRecord c = std::move(*found);
+    if (in.customer_type) c.customer_type = static_cast<int>(*in.customer_type);
+    apply_fields(c, in);
+    std::optional<std::vector<Employee>> owners;
+    if (in.owners.present) {
+      owners = resolve_owners(repo, company, in.owners ? *in.owners : std::vector<std::string>{});
+      c.owners = codes_of(*owners);
+    }
+    if (in.addresses.present) {
+      c.addresses = merge_addresses(
+          c.addresses, in.addresses ? *in.addresses : std::vector<AddressInput>{}, caller, now);
+    }
+    // A code never changes (a lead that becomes a customer keeps its L code); the first time
+    // the record is a Customer is its acquisition.
+    if (c.customer_type == kTypeCustomer && !c.date_acquired) c.date_acquired = now;
+    c.modified_by_user_id = caller.user_id;
+    c.date_modified = now;
+    repo.update_row(c);
+    if (in.addresses.present) repo.save_addresses(c, false);
+    if (owners) repo.save_owners(c, *owners, false);
+    repo.save_search(c, false);
+    return c;
+  });
+}
+
+boost::asio::awaitable<CustomerRecord> CustomerService::by_code(const core::Caller& caller,
+                                                                std::string code) {
+  auto found = co_await db_.read([&](storage::Session& s) {
+    return CustomerRepository(s).find_by_code(caller.company_id, code);
+  });
+  if (!found) throw core::not_found("customerCode " + code + " was not found");
+  co_return std::move(*found);
+}
+
+boost::asio::awaitable<CustomerRecord> CustomerService::by_id(const core::Caller& caller,
+                                                              std::int64_t customer_id) {
+  auto found = co_await db_.read([&](storage::Session& s) {
+    return CustomerRepository(s).find_by_id(caller.company_id, customer_id);
+  });
+  if (!found) {
+    throw core::not_found("customerId " + std::to_string(customer_id) + " was not found");
+  }
+  co_return std::move(*found);
+}
+
+boost::asio::awaitable<std::vector<CustomerRecord>> CustomerService::by_name(
+    const core::Caller& caller, std::string name) {
+  auto list = co_await db_.read([&](storage::Session& s) {
+    return CustomerRepository(s).find_by_name(caller.company_id, name);
+  });
+  if (list.empty()) throw core::not_found("customerName " + name + " was not found");
+  co_return list;
+}
+
+boost::asio::awaitable<std::vector<CustomerRecord>> CustomerService::by_tax_no(
+    const core::Caller& caller, std::string tax_no, std::optional<std::string> branch_code) {
+  auto list = co_await db_.read([&](storage::Session& s) {
+    return CustomerRepository(s).find_by_tax_no(caller.company_id, tax_no, branch_code);
+  });
+  if (list.empty()) {
+    throw core::not_found("taxId " + tax_no +
+                          (branch_code ? " with branchCode " + *branch_code : "") +
+                          " was not found");
+  }
+  co_return list;
+}
+
+boost::asio::awaitable<Page<CustomerRecord>> CustomerService::enquiry(const core::Caller& caller,
+                                                                      EnquiryInput in) {
+  co_return co_await db_.read(
+      [&](storage::Session& s) { return CustomerRepository(s).enquiry(caller.company_id, in); });
+}
+
+boost::asio::awaitable<Page<CustomerSummary>> CustomerService::search(const core::Caller& caller,
+                                                                      SearchInput in) {
+  co_return co_await db_.read(
+      [&](storage::Session& s) { return CustomerRepository(s).search(caller.company_id, in); });
+}
+
+boost::asio::awaitable<std::vector<ExistenceMatch>> CustomerService::existence(
+    const core::Caller& caller, ExistenceInput in) {
+  // Enough to show a person the likely duplicates; a request matching more is too broad to be
+  // a duplicate check.
+  constexpr std::int64_t kMaxMatches = 100;
+  co_return co_await db_.read([&](storage::Session& s) {
+    return CustomerRepository(s).existence(caller.company_id, in, kMaxMatches);
+  });
+}
+
+}  // namespace ov::customers

@@ -1,0 +1,44 @@
+// Business rules of the Customer section: code numbering, upsert semantics, owners and
+// addresses, lookups. No HTTP here.
+#pragma once
+
+#include <boost/asio/awaitable.hpp>
+
+#include "core/caller.hpp"
+#include "core/clock.hpp"
+#include "modules/customers/customer_types.hpp"
+#include "storage/database.hpp"
+
+namespace ov::customers {
+
+class CustomerService {
+ public:
+  CustomerService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
+
+  boost::asio::awaitable<CustomerRecord> upsert(const core::Caller& caller, UpsertInput in);
+  boost::asio::awaitable<CustomerRecord> by_code(const core::Caller& caller, std::string code);
+  boost::asio::awaitable<CustomerRecord> by_id(const core::Caller& caller,
+                                               std::int64_t customer_id);
+  boost::asio::awaitable<std::vector<CustomerRecord>> by_name(const core::Caller& caller,
+                                                              std::string name);
+  boost::asio::awaitable<std::vector<CustomerRecord>> by_tax_no(
+      const core::Caller& caller, std::string tax_no, std::optional<std::string> branch_code);
+  boost::asio::awaitable<Page<CustomerRecord>> enquiry(const core::Caller& caller, EnquiryInput in);
+  boost::asio::awaitable<Page<CustomerSummary>> search(const core::Caller& caller, SearchInput in);
+  boost::asio::awaitable<std::vector<ExistenceMatch>> existence(const core::Caller& caller,
+                                                                ExistenceInput in);
+
+ private:
+  storage::Database& db_;
+  const core::Clock& clock_;
+};
+
+// Writes a new customer with its addresses, owners and search row (the customer's code and
+// audit fields already set), inside the caller's transaction; returns its id. Used by the
+// service and by seeding code (demo data, load-test seeding).
+std::int64_t insert_customer(storage::Session& s, CustomerRecord& c);
+// Brings the search row of a customer stored by other code (e.g. with explicit SQL) in step
+// with its fields.
+void index_customer(storage::Session& s, std::int64_t company_id, std::int64_t customer_id);
+
+}  // namespace ov::customers
