@@ -50,6 +50,14 @@ http::Response ok_reply(Family family, const PayloadWriter& payload) {
   return r;
 }
 
+http::Response list_reply(Family family, std::int64_t total, const PayloadWriter& payload) {
+  auto reply = ok_reply(family, payload);
+  reply.headers.emplace_back("X-Total-Count", std::to_string(total));
+  return reply;
+}
+
+core::Caller caller_of(const http::Request& req) { return {req.company_id, req.user_id, req.zone}; }
+
 Pipeline::Pipeline(const http::Router& router, auth::AuthService& auth, http::Metrics& metrics,
                    bool access_log)
     : router_(router), auth_(auth), metrics_(metrics), access_log_(access_log) {}

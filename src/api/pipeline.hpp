@@ -4,6 +4,7 @@
 #pragma once
 
 #include "auth/auth_service.hpp"
+#include "core/caller.hpp"
 #include "http/metrics.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
@@ -31,5 +32,9 @@ class Pipeline final : public http::Dispatcher {
 http::Response error_reply(Family family, const core::ApiError& error);
 // A 200 success response in `family` around `payload`.
 http::Response ok_reply(Family family, const PayloadWriter& payload);
+// The same for a list: its total travels in X-Total-Count (ENDPOINTS.md §1.2).
+http::Response list_reply(Family family, std::int64_t total, const PayloadWriter& payload);
+// The authenticated caller of a request, as the services see it.
+core::Caller caller_of(const http::Request& req);
 
 }  // namespace ov::api

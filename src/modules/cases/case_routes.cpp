@@ -21,8 +21,6 @@ constexpr std::size_t kNoteChars = 4000;
 constexpr std::size_t kMaxLinks = 100;
 constexpr std::int64_t kMaxId = INT64_MAX;
 
-core::Caller caller_of(const http::Request& req) { return {req.company_id, req.user_id, req.zone}; }
-
 void check_dates(ObjectReader& r, const api::Input<core::UnixSeconds>& from,
                  const api::Input<core::UnixSeconds>& to) {
   if (from && to && *to < *from) r.problem("dateDue", "dateDue must not be earlier than dateCase");
@@ -184,7 +182,7 @@ void register_routes(http::Router& router, CaseService& service) {
 
   route(verb::post, "/v1/case", [&service](http::Request& req) -> asio::awaitable<http::Response> {
     auto in = parse_add(req);
-    auto c = co_await service.add(caller_of(req), std::move(in));
+    auto c = co_await service.add(api::caller_of(req), std::move(in));
     co_return case_reply(c, *req.zone);
   });
 
@@ -192,13 +190,13 @@ void register_routes(http::Router& router, CaseService& service) {
         [&service](http::Request& req) -> asio::awaitable<http::Response> {
           auto case_no = case_no_param(req);
           auto in = parse_edit(req);
-          auto c = co_await service.edit(caller_of(req), std::move(case_no), std::move(in));
+          auto c = co_await service.edit(api::caller_of(req), std::move(case_no), std::move(in));
           co_return case_reply(c, *req.zone);
         });
 
   route(verb::get, "/v1/case/{caseNo}",
         [&service](http::Request& req) -> asio::awaitable<http::Response> {
-          auto c = co_await service.get(caller_of(req), case_no_param(req));
+          auto c = co_await service.get(api::caller_of(req), case_no_param(req));
           co_return case_reply(c, *req.zone);
         });
 
@@ -212,24 +210,22 @@ void register_routes(http::Router& router, CaseService& service) {
               throw core::validation("isActive", "isActive must be true or false");
             }
           }
-          auto list = co_await service.categories(caller_of(req), include_inactive);
-          auto reply = api::ok_reply(api::Family::kSN, [&](api::JsonWriter& w) {
-            w.StartArray();
-            for (const auto& c : list) {
-              w.StartObject();
-              api::write_key(w, "categoryId");
-              w.Int64(c.category_id);
-              api::write_key(w, "categoryName");
-              api::write_string(w, c.name);
-              api::write_key(w, "isActive");
-              w.Bool(c.is_active);
-              w.EndObject();
-            }
-            w.EndArray();
-          });
-          // Lists carry their total in a header (ENDPOINTS.md §1.2).
-          reply.headers.emplace_back("X-Total-Count", std::to_string(list.size()));
-          co_return reply;
+          auto list = co_await service.categories(api::caller_of(req), include_inactive);
+          co_return api::list_reply(api::Family::kSN, static_cast<std::int64_t>(list.size()),
+                                    [&](api::JsonWriter& w) {
+                                      w.StartArray();
+                                      for (const auto& c : list) {
+                                        w.StartObject();
+                                        api::write_key(w, "categoryId");
+                                        w.Int64(c.category_id);
+                                        api::write_key(w, "categoryName");
+                                        api::write_string(w, c.name);
+                                        api::write_key(w, "isActive");
+                                        w.Bool(c.is_active);
+                                        w.EndObject();
+                                      }
+                                      w.EndArray();
+                                    });
         });
 }
 

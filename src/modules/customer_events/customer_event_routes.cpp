@@ -26,8 +26,6 @@ constexpr std::int64_t kMaxEventType = INT32_MAX;
 // query's IN list small.
 constexpr std::size_t kMaxEventTypeFilters = 100;
 
-core::Caller caller_of(const http::Request& req) { return {req.company_id, req.user_id, req.zone}; }
-
 EventInput parse_event(const http::Request& req) {
   auto doc = api::parse_json_object(req.body());
   ObjectReader r(doc);
@@ -183,13 +181,6 @@ void write_satisfaction(api::JsonWriter& w, const SatisfactionRecord& r,
   w.EndObject();
 }
 
-// Lists carry their total in a header (ENDPOINTS.md §1.2).
-http::Response list_reply(std::size_t count, const api::PayloadWriter& payload) {
-  auto reply = api::ok_reply(api::Family::kS, payload);
-  reply.headers.emplace_back("X-Total-Count", std::to_string(count));
-  return reply;
-}
-
 }  // namespace
 
 void register_routes(http::Router& router, CustomerEventService& service) {
@@ -205,15 +196,15 @@ void register_routes(http::Router& router, CustomerEventService& service) {
 
   route(verb::post, "/v1/customerEvent",
         [&service](http::Request& req) -> asio::awaitable<http::Response> {
-          auto e = co_await service.add(caller_of(req), parse_event(req));
+          auto e = co_await service.add(api::caller_of(req), parse_event(req));
           co_return api::ok_reply(api::Family::kS,
                                   [&](api::JsonWriter& w) { write_event(w, e, *req.zone, true); });
         });
 
   route(verb::get, "/v1/customerEvent/filter",
         [&service](http::Request& req) -> asio::awaitable<http::Response> {
-          auto list = co_await service.list(caller_of(req), parse_filter(req));
-          co_return list_reply(list.size(), [&](api::JsonWriter& w) {
+          auto list = co_await service.list(api::caller_of(req), parse_filter(req));
+          co_return api::list_reply(api::Family::kS, list.size(), [&](api::JsonWriter& w) {
             w.StartArray();
             for (const auto& e : list) write_event(w, e, *req.zone, true);
             w.EndArray();
@@ -223,21 +214,21 @@ void register_routes(http::Router& router, CustomerEventService& service) {
   route(verb::put, "/v1/customerEvent/{eventId:int64}",
         [&service](http::Request& req) -> asio::awaitable<http::Response> {
           const auto id = event_id_param(req);
-          auto e = co_await service.edit(caller_of(req), id, parse_event(req));
+          auto e = co_await service.edit(api::caller_of(req), id, parse_event(req));
           co_return api::ok_reply(api::Family::kS,
                                   [&](api::JsonWriter& w) { write_event(w, e, *req.zone, false); });
         });
 
   route(verb::delete_, "/v1/customerEvent/{eventId:int64}",
         [&service](http::Request& req) -> asio::awaitable<http::Response> {
-          co_await service.remove(caller_of(req), event_id_param(req));
+          co_await service.remove(api::caller_of(req), event_id_param(req));
           co_return api::ok_reply(api::Family::kS, [](api::JsonWriter& w) { w.Bool(true); });
         });
 
   route(verb::get, "/v1/customerEvent/event-types",
         [&service](http::Request& req) -> asio::awaitable<http::Response> {
-          auto types = co_await service.event_types(caller_of(req));
-          co_return list_reply(types.size(), [&](api::JsonWriter& w) {
+          auto types = co_await service.event_types(api::caller_of(req));
+          co_return api::list_reply(api::Family::kS, types.size(), [&](api::JsonWriter& w) {
             w.StartArray();
             for (const auto& t : types) {
               w.StartObject();
@@ -253,7 +244,7 @@ void register_routes(http::Router& router, CustomerEventService& service) {
 
   route(verb::post, "/v3/customers/satisfaction",
         [&service](http::Request& req) -> asio::awaitable<http::Response> {
-          auto r = co_await service.add_satisfaction(caller_of(req), parse_satisfaction(req));
+          auto r = co_await service.add_satisfaction(api::caller_of(req), parse_satisfaction(req));
           co_return api::ok_reply(api::Family::kS,
                                   [&](api::JsonWriter& w) { write_satisfaction(w, r, *req.zone); });
         });

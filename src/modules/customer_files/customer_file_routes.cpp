@@ -28,8 +28,6 @@ constexpr std::int64_t kMaxId = INT64_MAX;
 // Where a stored file is downloaded from, relative to the server's base URL.
 constexpr std::string_view kDownloadPath = "/v3/customers/files/";
 
-core::Caller caller_of(const http::Request& req) { return {req.company_id, req.user_id, req.zone}; }
-
 bool has_control_char(std::string_view s) {
   for (unsigned char c : s) {
     if (c < 0x20 || c == 0x7f) return true;
@@ -285,13 +283,6 @@ void write_attachment(api::JsonWriter& w, const AttachmentRecord& a, const std::
   w.EndObject();
 }
 
-// Lists carry their total in a header (ENDPOINTS.md §1.2).
-http::Response list_reply(std::size_t count, const api::PayloadWriter& payload) {
-  auto reply = api::ok_reply(api::Family::kS, payload);
-  reply.headers.emplace_back("X-Total-Count", std::to_string(count));
-  return reply;
-}
-
 }  // namespace
 
 void register_routes(http::Router& router, CustomerFileService& service) {
@@ -310,8 +301,8 @@ void register_routes(http::Router& router, CustomerFileService& service) {
   route(
       verb::get, "/v3/customers/file-categories",
       [&service](http::Request& req) -> asio::awaitable<http::Response> {
-        auto list = co_await service.categories(caller_of(req));
-        co_return list_reply(list.size(), [&](api::JsonWriter& w) {
+        auto list = co_await service.categories(api::caller_of(req));
+        co_return api::list_reply(api::Family::kS, list.size(), [&](api::JsonWriter& w) {
           w.StartArray();
           for (const auto& c : list) {
             w.StartObject();
@@ -331,9 +322,9 @@ void register_routes(http::Router& router, CustomerFileService& service) {
   route(
       verb::post, "/v3/customers/files",
       [&service](http::Request& req) -> asio::awaitable<http::Response> {
-        auto list = co_await service.attach(caller_of(req), parse_attach(req));
+        auto list = co_await service.attach(api::caller_of(req), parse_attach(req));
         const auto base = api::request_base_url(req);
-        co_return list_reply(list.size(), [&](api::JsonWriter& w) {
+        co_return api::list_reply(api::Family::kS, list.size(), [&](api::JsonWriter& w) {
           w.StartArray();
           for (const auto& a : list) write_attachment(w, a, base, *req.zone);
           w.EndArray();
@@ -348,7 +339,7 @@ void register_routes(http::Router& router, CustomerFileService& service) {
         std::int64_t id = 0;
         const auto& p = req.params.at(0);
         std::from_chars(p.data(), p.data() + p.size(), id);
-        auto file = co_await service.content(caller_of(req), id);
+        auto file = co_await service.content(api::caller_of(req), id);
         http::Response r;
         r.content_type = std::string(content_type_of(file.extension));
         r.body = std::move(file.bytes);

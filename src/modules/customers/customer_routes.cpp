@@ -42,8 +42,6 @@ constexpr std::int64_t kDefaultSearchTake = 20;
 constexpr std::size_t kMinSearchChars = 2;
 constexpr std::int64_t kMaxId = std::numeric_limits<std::int64_t>::max();
 
-core::Caller caller_of(const http::Request& req) { return {req.company_id, req.user_id, req.zone}; }
-
 std::string trimmed(std::string_view s) {
   const auto first = s.find_first_not_of(" \t\r\n");
   if (first == std::string_view::npos) return {};
@@ -597,13 +595,11 @@ http::Response customer_reply(const CustomerRecord& c, const core::TimeZone& zon
 // Lists carry their total in a header (ENDPOINTS.md §1.2).
 http::Response list_reply(const std::vector<CustomerRecord>& list, std::int64_t total,
                           const core::TimeZone& zone) {
-  auto reply = api::ok_reply(api::Family::kS, [&](api::JsonWriter& w) {
+  return api::list_reply(api::Family::kS, total, [&](api::JsonWriter& w) {
     w.StartArray();
     for (const auto& c : list) write_customer(w, c, zone);
     w.EndArray();
   });
-  reply.headers.emplace_back("X-Total-Count", std::to_string(total));
-  return reply;
 }
 
 void write_summary(api::JsonWriter& w, const CustomerSummary& c) {
@@ -657,42 +653,40 @@ void register_routes(http::Router& router, CustomerService& service) {
   route(verb::post, "/v3/customers",
         [&service](http::Request& req) -> asio::awaitable<http::Response> {
           auto in = parse_upsert(req);
-          auto c = co_await service.upsert(caller_of(req), std::move(in));
+          auto c = co_await service.upsert(api::caller_of(req), std::move(in));
           co_return customer_reply(c, *req.zone);
         });
 
   route(verb::get, "/v3/customers/{customerCode}",
         [&service](http::Request& req) -> asio::awaitable<http::Response> {
           auto code = path_value(req, kCodeChars, "customerCode");
-          auto c = co_await service.by_code(caller_of(req), std::move(code));
+          auto c = co_await service.by_code(api::caller_of(req), std::move(code));
           co_return customer_reply(c, *req.zone);
         });
 
   route(verb::post, "/v3/customers/enquiry",
         [&service](http::Request& req) -> asio::awaitable<http::Response> {
           auto in = parse_enquiry(req);
-          auto page = co_await service.enquiry(caller_of(req), std::move(in));
+          auto page = co_await service.enquiry(api::caller_of(req), std::move(in));
           co_return list_reply(page.items, page.total, *req.zone);
         });
 
   route(verb::get, "/v3/customers/name/{customerName}",
         [&service](http::Request& req) -> asio::awaitable<http::Response> {
           auto name = trimmed(path_value(req, kNameChars, "customerName"));
-          auto list = co_await service.by_name(caller_of(req), std::move(name));
+          auto list = co_await service.by_name(api::caller_of(req), std::move(name));
           co_return list_reply(list, static_cast<std::int64_t>(list.size()), *req.zone);
         });
 
   route(verb::post, "/v3/customers/search",
         [&service](http::Request& req) -> asio::awaitable<http::Response> {
           auto in = parse_search(req);
-          auto page = co_await service.search(caller_of(req), std::move(in));
-          auto reply = api::ok_reply(api::Family::kS, [&](api::JsonWriter& w) {
+          auto page = co_await service.search(api::caller_of(req), std::move(in));
+          co_return api::list_reply(api::Family::kS, page.total, [&](api::JsonWriter& w) {
             w.StartArray();
             for (const auto& c : page.items) write_summary(w, c);
             w.EndArray();
           });
-          reply.headers.emplace_back("X-Total-Count", std::to_string(page.total));
-          co_return reply;
         });
 
   route(verb::get, "/v3/customers/id/{customerId:int64}",
@@ -703,7 +697,7 @@ void register_routes(http::Router& router, CustomerService& service) {
           if (ec != std::errc() || p != text.data() + text.size()) {
             throw core::not_found("customerId " + text + " was not found");
           }
-          auto c = co_await service.by_id(caller_of(req), id);
+          auto c = co_await service.by_id(api::caller_of(req), id);
           co_return customer_reply(c, *req.zone);
         });
 
@@ -714,14 +708,14 @@ void register_routes(http::Router& router, CustomerService& service) {
           if (branch && api::utf8_length(*branch) > kCodeChars) {
             throw core::validation("branchCode", "branchCode must be at most 50 characters");
           }
-          auto list = co_await service.by_tax_no(caller_of(req), std::move(tax_no), branch);
+          auto list = co_await service.by_tax_no(api::caller_of(req), std::move(tax_no), branch);
           co_return list_reply(list, static_cast<std::int64_t>(list.size()), *req.zone);
         });
 
   route(verb::post, "/v3/customers/existence",
         [&service](http::Request& req) -> asio::awaitable<http::Response> {
           auto in = parse_existence(req);
-          auto matches = co_await service.existence(caller_of(req), std::move(in));
+          auto matches = co_await service.existence(api::caller_of(req), std::move(in));
           co_return api::ok_reply(api::Family::kS, [&](api::JsonWriter& w) {
             w.StartObject();
             api::write_key(w, "isExist");
