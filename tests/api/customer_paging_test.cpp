@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <map>
 #include <set>
 #include <string>
@@ -98,11 +99,15 @@ TEST_F(CustomerPaging, EveryCustomerExactlyOnceWhileOthersAreAdded) {
     HttpClient client = server_.client();
     // New customers sort after the existing ones in each walk below: higher codes, higher ids,
     // and names without the walk's keyword.
-    while (!stop.load()) {
+    // Paced and capped: enough inserts to land between every pair of pages, without letting
+    // an unthrottled writer grow the table (and every page's cost) while a slow machine walks.
+    constexpr int kMaxLiveInserts = 2000;
+    while (!stop.load() && added.load() < kMaxLiveInserts) {
       auto res = client.request("POST", "/v3/customers", company_.auth_json(),
                                 R"({"customerName":"Live customer )" +
                                     std::to_string(added.load()) + R"(","customerState":1})");
       if (res.status == 200) ++added;
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
   });
 
