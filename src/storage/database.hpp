@@ -117,8 +117,6 @@ class Database {
   // Queues a write for the group-committing writer. Throws ApiError(kUnavailable) when the
   // queue is full.
   virtual void submit_write(WriteJob job) = 0;
-  // Storage reachable and usable.
-  virtual bool ping() = 0;
   // Finishes queued writes and stops the writer.
   virtual void close() = 0;
   // Writes waiting for the writer, for /metrics.

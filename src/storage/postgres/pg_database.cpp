@@ -232,16 +232,6 @@ class PgDatabase final : public Database {
   void submit_write(WriteJob job) override { enqueue(std::move(job), false); }
   void submit_read(ReadJob job) override { enqueue(std::move(job), true); }
 
-  bool ping() override {
-    try {
-      bool ok = false;
-      transact([&](Session& s) { ok = s.query_i64("SELECT 1").value_or(0) == 1; }, true);
-      return ok;
-    } catch (const std::exception&) {
-      return false;
-    }
-  }
-
   std::size_t queued_writes() const override { return queued_.load(std::memory_order_relaxed); }
 
   void close() override {

@@ -249,14 +249,6 @@ class SqliteDatabase final : public Database {
     cv_.notify_one();
   }
 
-  bool ping() override {
-    try {
-      return reader().query_i64("SELECT 1").value_or(0) == 1;
-    } catch (const std::exception&) {
-      return false;
-    }
-  }
-
   std::size_t queued_writes() const override { return queued_.load(std::memory_order_relaxed); }
 
   void close() override {
