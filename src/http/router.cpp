@@ -88,6 +88,17 @@ void Router::add(Route route) {
   routes_.push_back(std::move(r));
 }
 
+void Router::add(bhttp::verb method, std::string path, api::Family family, Handler handler,
+                 std::size_t max_body_bytes) {
+  Route r;
+  r.method = method;
+  r.path = std::move(path);
+  r.handler = std::move(handler);
+  r.family = family;
+  r.max_body_bytes = max_body_bytes;
+  add(std::move(r));
+}
+
 bool Router::match_from(const Node& node, const std::vector<std::string_view>& segs, std::size_t i,
                         bhttp::verb method, Match& out) const {
   if (i == segs.size()) {

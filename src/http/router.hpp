@@ -46,6 +46,9 @@ class Router {
   Router();
   ~Router();
   void add(Route route);
+  // A protected route of a Venio section, the common case.
+  void add(bhttp::verb method, std::string path, api::Family family, Handler handler,
+           std::size_t max_body_bytes = 0);
   // Matches a percent-encoded path (no query). A single trailing slash is ignored; an empty
   // segment never matches a parameter; a parameter that does not percent-decode cleanly or
   // does not fit its type does not match.

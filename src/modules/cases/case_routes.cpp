@@ -172,12 +172,7 @@ std::string case_no_param(const http::Request& req) {
 void register_routes(http::Router& router, CaseService& service) {
   using http::bhttp::verb;
   auto route = [&](verb method, std::string path, http::Handler handler) {
-    http::Route r;
-    r.method = method;
-    r.path = std::move(path);
-    r.handler = std::move(handler);
-    r.family = api::Family::kSN;
-    router.add(std::move(r));
+    router.add(method, std::move(path), api::Family::kSN, std::move(handler));
   };
 
   route(verb::post, "/v1/case", [&service](http::Request& req) -> asio::awaitable<http::Response> {

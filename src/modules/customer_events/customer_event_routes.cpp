@@ -186,12 +186,7 @@ void write_satisfaction(api::JsonWriter& w, const SatisfactionRecord& r,
 void register_routes(http::Router& router, CustomerEventService& service) {
   using http::bhttp::verb;
   auto route = [&](verb method, std::string path, http::Handler handler) {
-    http::Route r;
-    r.method = method;
-    r.path = std::move(path);
-    r.handler = std::move(handler);
-    r.family = api::Family::kS;
-    router.add(std::move(r));
+    router.add(method, std::move(path), api::Family::kS, std::move(handler));
   };
 
   route(verb::post, "/v1/customerEvent",

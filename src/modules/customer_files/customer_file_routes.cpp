@@ -289,13 +289,7 @@ void register_routes(http::Router& router, CustomerFileService& service) {
   using http::bhttp::verb;
   auto route = [&](verb method, std::string path, http::Handler handler,
                    std::size_t max_body_bytes) {
-    http::Route r;
-    r.method = method;
-    r.path = std::move(path);
-    r.handler = std::move(handler);
-    r.family = api::Family::kS;
-    r.max_body_bytes = max_body_bytes;
-    router.add(std::move(r));
+    router.add(method, std::move(path), api::Family::kS, std::move(handler), max_body_bytes);
   };
 
   route(

@@ -642,12 +642,7 @@ std::string path_value(const http::Request& req, std::size_t max_chars, std::str
 void register_routes(http::Router& router, CustomerService& service) {
   using http::bhttp::verb;
   auto route = [&](verb method, std::string path, http::Handler handler) {
-    http::Route r;
-    r.method = method;
-    r.path = std::move(path);
-    r.handler = std::move(handler);
-    r.family = api::Family::kS;
-    router.add(std::move(r));
+    router.add(method, std::move(path), api::Family::kS, std::move(handler));
   };
 
   route(verb::post, "/v3/customers",
