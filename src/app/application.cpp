@@ -54,6 +54,9 @@ struct Application::Impl {
     metrics = std::make_unique<http::Metrics>(std::move(names));
     metrics->add_gauge("openvenio_storage_queued_writes", "Writes waiting for the writer.",
                        [this] { return static_cast<double>(db->queued_writes()); });
+    metrics->add_gauge("openvenio_storage_compacting",
+                       "1 while full-text indexes are being merged in the background.",
+                       [this] { return db->compacting() ? 1.0 : 0.0; });
     metrics->add_gauge("openvenio_http_open_connections", "Open client connections.", [this] {
       return server ? static_cast<double>(server->open_connections()) : 0.0;
     });

@@ -69,6 +69,9 @@ class Rows {
 class Session {
  public:
   virtual ~Session() = default;
+  // "sqlite" or "postgres", as Database::backend(): for the few statements (such as keyword
+  // search) whose best form differs between backends.
+  virtual std::string_view backend() const = 0;
   virtual Rows query(std::string_view sql, std::span<const Value> params) = 0;
   // Returns the number of rows changed.
   virtual std::int64_t exec(std::string_view sql, std::span<const Value> params) = 0;
@@ -121,6 +124,10 @@ class Database {
   virtual void close() = 0;
   // Writes waiting for the writer, for /metrics.
   virtual std::size_t queued_writes() const = 0;
+  // True while the backend still has index maintenance to do in the background (SQLite
+  // merging its full-text indexes when idle); for /metrics and load tests that should measure
+  // a settled index.
+  virtual bool compacting() const { return false; }
   // True when reads are local and cheap enough to run on the calling (I/O) thread; otherwise
   // read() queues them with submit_read.
   virtual bool reads_inline() const { return true; }

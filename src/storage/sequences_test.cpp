@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "storage/test_database.hpp"
 
 namespace ov::storage {
 namespace {
@@ -35,38 +36,6 @@ constexpr auto kWait = 10s;
 // 2025-02-14T12:00:00Z and 2025-03-14T12:00:00Z: mid-month, the same month in every zone.
 constexpr core::UnixSeconds kFeb2025 = 1739534400;
 constexpr core::UnixSeconds kMar2025 = 1741953600;
-
-// A fresh SQLite file per test, removed with its WAL files afterwards.
-class TempDatabase {
- public:
-  explicit TempDatabase(const DatabaseOptions& options = {}) {
-    static std::atomic<int> counter{0};
-    path_ = std::filesystem::temp_directory_path() /
-            ("ov-unit-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + ".db");
-    remove_files();
-    db_ = open_database("sqlite:" + path_.string(), options);
-  }
-  ~TempDatabase() {
-    db_->close();
-    db_.reset();
-    remove_files();
-  }
-  TempDatabase(const TempDatabase&) = delete;
-  TempDatabase& operator=(const TempDatabase&) = delete;
-
-  Database& operator*() { return *db_; }
-  Database* operator->() { return db_.get(); }
-
- private:
-  void remove_files() {
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-      std::filesystem::remove(path_.string() + suffix, ec);
-    }
-  }
-  std::filesystem::path path_;
-  std::unique_ptr<Database> db_;
-};
 
 std::string next(Database& db, std::int64_t company, const core::NumberFormat& fmt,
                  core::UnixSeconds now, const core::TimeZone& zone = core::TimeZone::bangkok()) {

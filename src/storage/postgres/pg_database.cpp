@@ -103,6 +103,7 @@ class PgSession final : public Session {
     if (conn_) PQfinish(conn_);
   }
 
+  std::string_view backend() const override { return "postgres"; }
   bool healthy() const { return conn_ && PQstatus(conn_) == CONNECTION_OK; }
 
   // Re-establishes a lost connection; prepared statements are gone with it.

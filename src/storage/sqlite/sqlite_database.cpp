@@ -104,8 +104,9 @@ class SqliteSession final : public Session {
     }
     exec_plain("PRAGMA foreign_keys=ON");
     // Reads map the file instead of copying pages: 256 MiB covers a large database's hot part.
-    exec_plain("PRAGMA mmap_size=268435456");
+    exec_plain("PRAGMA mmap_size=68719476736");
   }
+  std::string_view backend() const override { return "sqlite"; }
   ~SqliteSession() override {
     for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
     sqlite3_close_v2(db_);
@@ -190,12 +191,18 @@ class SqliteSession final : public Session {
 
 std::atomic<std::uint64_t> g_next_instance{1};
 
+// Background compaction of full-text indexes (compact_step): how long the writer must have
+// had nothing to do first, and how many pages one step may write (a few milliseconds).
+constexpr auto kIdleBeforeCompaction = std::chrono::milliseconds(50);
+constexpr std::int64_t kCompactionPages = 64;
+
 class SqliteDatabase final : public Database {
  public:
   SqliteDatabase(std::string path, DatabaseOptions options)
       : path_(std::move(path)), options_(options), instance_(g_next_instance++) {
     writer_conn_ = std::make_unique<SqliteSession>(path_, false);
     migrate();
+    find_full_text_indexes();
     writer_ = std::thread([this] { writer_loop(); });
   }
   ~SqliteDatabase() override { close(); }
@@ -250,6 +257,7 @@ class SqliteDatabase final : public Database {
   }
 
   std::size_t queued_writes() const override { return queued_.load(std::memory_order_relaxed); }
+  bool compacting() const override { return compaction_pending_.load(std::memory_order_relaxed); }
 
   void close() override {
     {
@@ -310,20 +318,77 @@ class SqliteDatabase final : public Database {
     std::vector<WriteJob> batch;
     std::vector<std::exception_ptr> results;
     for (;;) {
+      bool idle = false;
       {
         std::unique_lock lock(mutex_);
-        cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-        if (queue_.empty() && stopping_) return;
-        while (!queue_.empty() && batch.size() < options_.max_group_size) {
-          batch.push_back(std::move(queue_.front()));
-          queue_.pop_front();
+        const auto ready = [&] { return stopping_ || !queue_.empty(); };
+        if (compaction_pending_.load(std::memory_order_relaxed)) {
+          // Steps follow each other without a pause once the writer has been idle.
+          idle = !cv_.wait_until(lock, last_write_ + kIdleBeforeCompaction, ready);
+        } else {
+          cv_.wait(lock, ready);
         }
-        queued_.store(queue_.size(), std::memory_order_relaxed);
+        if (!idle) {
+          if (queue_.empty() && stopping_) return;
+          while (!queue_.empty() && batch.size() < options_.max_group_size) {
+            batch.push_back(std::move(queue_.front()));
+            queue_.pop_front();
+          }
+          queued_.store(queue_.size(), std::memory_order_relaxed);
+        }
+      }
+      if (idle) {
+        compaction_pending_.store(compact_step(), std::memory_order_relaxed);
+        continue;
       }
       run_group(batch, results);
       for (std::size_t i = 0; i < batch.size(); ++i) batch[i].done(results[i]);
       batch.clear();
+      last_write_ = std::chrono::steady_clock::now();
+      if (!fts_tables_.empty()) compaction_pending_.store(true, std::memory_order_relaxed);
     }
+  }
+
+  // The FTS5 tables of the schema, compacted by compact_step.
+  void find_full_text_indexes() {
+    auto rows = writer_conn_->query(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND (sql LIKE 'CREATE VIRTUAL "
+        "TABLE % USING fts5(%' OR sql LIKE 'CREATE VIRTUAL TABLE % USING fts5 (%') ORDER BY name");
+    while (rows.next()) fts_tables_.push_back(rows.str(0));
+    compaction_pending_.store(!fts_tables_.empty(), std::memory_order_relaxed);
+  }
+
+  // Full-text indexes grow by one segment per transaction that writes them, and FTS5 merges
+  // segments only in part as it goes: a query reads every segment, and after a day of writes
+  // it reads several per term. Once no write has come for kIdleBeforeCompaction, the writer
+  // merges them towards a single segment per index in steps of kCompactionPages pages, each a
+  // short transaction (a write that arrives meanwhile waits milliseconds and goes first), until
+  // a step finds nothing to merge. Returns whether there is more to do. A
+  // failure (e.g. a full disk) leaves the index as it is until the next write.
+  bool compact_step() {
+    auto& s = *writer_conn_;
+    bool more = false;
+    for (const auto& table : fts_tables_) {
+      try {
+        s.exec_plain("BEGIN IMMEDIATE");
+        const auto before = s.query_i64("SELECT total_changes()").value_or(0);
+        s.exec("INSERT INTO \"" + table + "\" (\"" + table + "\", rank) VALUES ('merge', ?)",
+               {-kCompactionPages});
+        // The command itself counts as one change; more means segments were merged.
+        const bool merged = s.query_i64("SELECT total_changes()").value_or(0) - before > 1;
+        more = more || merged;
+        s.exec_plain("COMMIT");
+      } catch (...) {
+        if (!sqlite3_get_autocommit(s.handle())) {
+          try {
+            s.exec_plain("ROLLBACK");
+          } catch (...) {
+          }
+        }
+        return false;
+      }
+    }
+    return more;
   }
 
   // One transaction for the whole group; each job inside its own savepoint so a failing job
@@ -406,6 +471,9 @@ class SqliteDatabase final : public Database {
   std::deque<WriteJob> queue_;
   std::atomic<std::size_t> queued_{0};
   bool stopping_ = false;
+  std::vector<std::string> fts_tables_;
+  std::atomic<bool> compaction_pending_{false};
+  std::chrono::steady_clock::time_point last_write_ = std::chrono::steady_clock::now();
   std::thread writer_;
 };
 
