@@ -125,6 +125,11 @@ TEST_F(CustomerPaging, EveryCustomerExactlyOnceWhileOthersAreAdded) {
   }
   // By id, unfiltered.
   expect_each_once(walk(R"("orderBy":"customerId")", 333, client), all_before, "by id");
+  // Keyword in code order, both ways (its matches are put in order without reading their
+  // rows).
+  expect_each_once(walk(R"("keyword":"seeded")", 333, client), keyword_before, "keyword, code");
+  expect_each_once(walk(R"("keyword":"eeded","orderBy":"customerCode desc")", 1000, client),
+                   keyword_before, "keyword, code desc");
   // Keyword, by a non-unique key descending: ties follow the id. A take above the cap pages
   // by the cap.
   expect_each_once(walk(R"("keyword":"seeded","orderBy":"customerName desc")", 5000, client),

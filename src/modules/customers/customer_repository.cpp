@@ -1,5 +1,8 @@
 #include "modules/customers/customer_repository.hpp"
 
+#include "modules/customers/customer_keywords.hpp"
+#include "storage/sql.hpp"
+
 #include <rapidjson/document.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
@@ -15,6 +18,7 @@
 
 namespace ov::customers {
 
+using storage::Sql;
 using storage::Value;
 
 namespace {
@@ -55,53 +59,6 @@ std::string encode_strings(const std::vector<std::string>& list) {
   w.EndArray();
   return std::string(buf.GetString(), buf.GetSize());
 }
-
-// One statement being put together: its text and its parameters, with the strings the
-// parameters view kept alive here.
-class Sql {
- public:
-  Sql& add(std::string_view fragment) {
-    text_ += fragment;
-    return *this;
-  }
-  Sql& bind(Value v) {
-    params_.push_back(v);
-    return *this;
-  }
-  Sql& bind_text(std::string s) {
-    owned_.push_back(std::move(s));
-    params_.emplace_back(std::string_view(owned_.back()));
-    return *this;
-  }
-  // "(?, ?, …)" for the values. The list is padded to a power of two by repeating its last
-  // value (harmless in IN), so lists of any length share a few statement shapes and the
-  // prepared-statement cache stays small.
-  template <class T>
-  Sql& in_list(const std::vector<T>& values) {
-    std::size_t n = 1;
-    while (n < values.size()) n *= 2;
-    text_ += "(";
-    for (std::size_t i = 0; i < n; ++i) {
-      text_ += i ? ", ?" : "?";
-      const T& v = values[std::min(i, values.size() - 1)];
-      if constexpr (std::is_same_v<T, std::string>) {
-        owned_.push_back(v);
-        params_.emplace_back(std::string_view(owned_.back()));
-      } else {
-        params_.emplace_back(static_cast<std::int64_t>(v));
-      }
-    }
-    text_ += ")";
-    return *this;
-  }
-  const std::string& text() const { return text_; }
-  std::span<const Value> params() const { return params_; }
-
- private:
-  std::string text_;
-  std::vector<Value> params_;
-  std::deque<std::string> owned_;
-};
 
 // The columns of a full customer row, in the order read_customer expects.
 constexpr int kCustomerColumnCount = 26;
@@ -213,62 +170,6 @@ std::string order_by(const std::vector<SortTerm>& terms) {
   return out;
 }
 
-// The FROM clause and first conditions of a customer list, confined to the company. With a
-// keyword, the customers are those whose search text contains it: the lower-cased keyword
-// between '%'s. LIKE's own wildcards (% _) and PostgreSQL's default escape character (\) in a
-// keyword must match literally: they become '%' in the indexed pattern (a superset of the
-// matches that still uses the trigram index for runs of three or more characters), and an
-// exact LIKE … ESCAPE on the candidates keeps only the true matches. The search rows drive
-// the join (CROSS JOIN keeps SQLite from starting at a customers index instead, which without
-// statistics it takes for more selective than the keyword), each match then costing one
-// primary-key lookup.
-void list_from(Sql& q, std::int64_t company_id, const std::optional<std::string>& keyword) {
-  if (!keyword) {
-    q.add(" FROM customers c WHERE c.company_id = ?").bind(company_id);
-    return;
-  }
-  const std::string kw = search_lower(*keyword);
-  std::string coarse = "%";
-  std::string exact = "%";
-  bool special = false;
-  for (char ch : kw) {
-    if (ch == '%' || ch == '_' || ch == '\\') {
-      special = true;
-      if (coarse.back() != '%') coarse += '%';
-      exact += '\\';
-    } else {
-      coarse += ch;
-    }
-    exact += ch;
-  }
-  if (coarse.back() != '%') coarse += '%';
-  exact += '%';
-  q.add(
-      " FROM customer_search s CROSS JOIN customers c WHERE s.search_text LIKE ? AND "
-      "s.company_id = ?");
-  q.bind_text(std::move(coarse)).bind(company_id);
-  if (special) {
-    q.add(" AND s.search_text LIKE ? ESCAPE '\\'");
-    q.bind_text(std::move(exact));
-  }
-  q.add(" AND c.customer_id = s.rowid AND c.company_id = ?").bind(company_id);
-}
-
-std::string search_text(const CustomerRecord& c) {
-  std::string out = search_lower(c.customer_name);
-  auto add = [&](std::string_view s) {
-    out += kSearchSeparator;
-    out += search_lower(s);
-  };
-  if (c.second_name) add(*c.second_name);
-  for (const auto& a : c.aliases) add(a);
-  add(c.customer_code);
-  for (const auto* f : {&c.tax_no, &c.phone, &c.mobile, &c.email}) {
-    if (*f) add(**f);
-  }
-  return out;
-}
-
 }  // namespace
 
 std::vector<CustomerRecord> CustomerRepository::load(std::string_view where_sql,
@@ -367,8 +268,8 @@ std::vector<CustomerRecord> CustomerRepository::find_by_tax_no(
 
 namespace {
 
-// One page of `where` (a FROM … WHERE … of list_from plus filters) in `order`, with the number
-// of all matches. With a keyword, the matches cost most to find (each is checked against its
+// One page of `where` (a FROM … WHERE … of the customers, filters included) in `order`, with the
+// number of all matches. With a keyword, the matches cost most to find (each is checked against its
 // search text), so they are found once: a window count over the matching ids, the page cut
 // from them, and only the page's rows read in full. Without one, an index counts the matches
 // and the page is read in index order.
@@ -414,11 +315,68 @@ Page<Row> run_page(storage::Session& s, std::string_view columns, int column_cou
   return page;
 }
 
+// Filters answered by reading customer rows (all but keyword and type).
+bool has_row_filters(const EnquiryInput& in) {
+  return !in.states.empty() || !in.statuses.empty() || !in.classifications.empty() ||
+         !in.groups.empty() || !in.owners.empty() ||
+         (in.owner_teams && *in.owner_teams != kOwnerTeamsAll) || !in.topic_interests.empty() ||
+         in.geo.has_value();
+}
+
 }  // namespace
 
+std::vector<CustomerRecord> CustomerRepository::load_ids(std::int64_t company_id,
+                                                         const std::vector<std::int64_t>& ids) {
+  if (ids.empty()) return {};
+  Sql q;
+  q.add("SELECT ").add(kCustomerColumns);
+  // The ids lead: "+" keeps SQLite from scanning a company index instead.
+  q.add(" FROM customers c WHERE +c.company_id = ? AND c.customer_id IN ").bind(company_id);
+  q.in_list(ids);
+  std::unordered_map<std::int64_t, CustomerRecord> found;
+  auto rows = s_.query(q.text(), q.params());
+  while (rows.next()) {
+    auto c = read_customer(rows);
+    found.emplace(c.customer_id, std::move(c));
+  }
+  std::vector<CustomerRecord> out;
+  out.reserve(ids.size());
+  for (auto id : ids) {
+    if (auto it = found.find(id); it != found.end()) out.push_back(std::move(it->second));
+  }
+  attach_children(out);
+  return out;
+}
+
+// The page of a keyword enquiry in code order, from the ids the index matched: the number of
+// matches is known without reading a row, the page is cut from the matches put in code order
+// by their remembered codes, and only the page's rows are read.
+Page<CustomerRecord> CustomerRepository::keyword_page(std::int64_t company_id,
+                                                      const EnquiryInput& in,
+                                                      const std::vector<std::int64_t>& ids) {
+  Page<CustomerRecord> page;
+  page.total = static_cast<std::int64_t>(ids.size());
+  if (in.skip >= page.total) return page;
+  page.items =
+      load_ids(company_id, codes_->page(s_, ids, in.order.front().descending, in.skip, in.take));
+  return page;
+}
+
 Page<CustomerRecord> CustomerRepository::enquiry(std::int64_t company_id, const EnquiryInput& in) {
+  const KeywordIndex keywords(s_);
+  // Keyword and type alone, in code order (the default): answered from the index.
+  if (codes_ && in.keyword && !has_row_filters(in) &&
+      in.order.front().key == SortKey::kCustomerCode) {
+    if (auto ids = keywords.ids(company_id, *in.keyword, in.customer_type)) {
+      return keyword_page(company_id, in, *ids);
+    }
+  }
   Sql where;
-  list_from(where, company_id, in.keyword);
+  if (in.keyword) {
+    keywords.from(where, company_id, *in.keyword, in.customer_type);
+  } else {
+    where.add(" FROM customers c WHERE c.company_id = ?").bind(company_id);
+  }
   if (in.customer_type) {
     where.add(" AND c.customer_type = ?").bind(std::int64_t{*in.customer_type});
   }
@@ -498,7 +456,10 @@ Page<CustomerRecord> CustomerRepository::enquiry(std::int64_t company_id, const 
 
 Page<CustomerSummary> CustomerRepository::search(std::int64_t company_id, const SearchInput& in) {
   Sql where;
-  list_from(where, company_id, in.text);
+  // One type narrows the part of the index read; several are filtered on the rows.
+  std::optional<int> type;
+  if (in.customer_types.size() == 1) type = static_cast<int>(in.customer_types.front());
+  KeywordIndex(s_).from(where, company_id, in.text, type);
   if (!in.customer_types.empty()) where.add(" AND c.customer_type IN ").in_list(in.customer_types);
   // An exact code match first, then by name (§4.3.13); the id makes the order total.
   const std::string order =
@@ -757,18 +718,7 @@ void CustomerRepository::save_owners(const CustomerRecord& c, const std::vector<
 }
 
 void CustomerRepository::save_search(const CustomerRecord& c, bool fresh) {
-  const std::string text = search_text(c);
-  if (fresh) {
-    s_.exec("INSERT INTO customer_search (rowid, search_text, company_id) VALUES (?, ?, ?)",
-            {c.customer_id, std::string_view(text), c.company_id});
-    return;
-  }
-  // A customer stored by older code may have no search row yet: it gets one now.
-  if (s_.exec("UPDATE customer_search SET search_text = ? WHERE rowid = ?",
-              {std::string_view(text), c.customer_id}) == 0) {
-    s_.exec("INSERT INTO customer_search (rowid, search_text, company_id) VALUES (?, ?, ?)",
-            {c.customer_id, std::string_view(text), c.company_id});
-  }
+  KeywordIndex(s_).save(c, fresh);
 }
 
 }  // namespace ov::customers

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "modules/customers/code_order.hpp"
 #include "modules/customers/customer_types.hpp"
 #include "storage/database.hpp"
 
@@ -19,7 +20,9 @@ struct Employee {
 
 class CustomerRepository {
  public:
-  explicit CustomerRepository(storage::Session& s) : s_(s) {}
+  // `codes`, when given, lets a keyword enquiry in code order skip reading its matches' rows.
+  explicit CustomerRepository(storage::Session& s, CodeOrder* codes = nullptr)
+      : s_(s), codes_(codes) {}
 
   std::optional<CustomerRecord> find_by_code(std::int64_t company_id, std::string_view code);
   std::optional<CustomerRecord> find_by_id(std::int64_t company_id, std::int64_t customer_id);
@@ -46,15 +49,21 @@ class CustomerRepository {
   // new ones (address_id 0) get their ids here, the rest are deleted. `fresh`: none stored yet.
   void save_addresses(CustomerRecord& c, bool fresh);
   void save_owners(const CustomerRecord& c, const std::vector<Employee>& owners, bool fresh);
-  // The customer's row of customer_search, in step with its searchable fields.
+  // The customer's row of the keyword index, in step with its searchable fields.
   void save_search(const CustomerRecord& c, bool fresh);
 
  private:
   std::vector<CustomerRecord> load(std::string_view where_sql,
                                    std::initializer_list<storage::Value> params);
   void attach_children(std::vector<CustomerRecord>& list);
+  // The customers with these ids, in this order (ids of other companies are left out).
+  std::vector<CustomerRecord> load_ids(std::int64_t company_id,
+                                       const std::vector<std::int64_t>& ids);
+  Page<CustomerRecord> keyword_page(std::int64_t company_id, const EnquiryInput& in,
+                                    const std::vector<std::int64_t>& ids);
 
   storage::Session& s_;
+  CodeOrder* codes_;
 };
 
 }  // namespace ov::customers

@@ -268,8 +268,9 @@ boost::asio::awaitable<std::vector<CustomerRecord>> CustomerService::by_tax_no(
 
 boost::asio::awaitable<Page<CustomerRecord>> CustomerService::enquiry(const core::Caller& caller,
                                                                       EnquiryInput in) {
-  co_return co_await db_.read(
-      [&](storage::Session& s) { return CustomerRepository(s).enquiry(caller.company_id, in); });
+  co_return co_await db_.read([&](storage::Session& s) {
+    return CustomerRepository(s, &codes_).enquiry(caller.company_id, in);
+  });
 }
 
 boost::asio::awaitable<Page<CustomerSummary>> CustomerService::search(const core::Caller& caller,

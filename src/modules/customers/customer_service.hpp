@@ -6,6 +6,7 @@
 
 #include "core/caller.hpp"
 #include "core/clock.hpp"
+#include "modules/customers/code_order.hpp"
 #include "modules/customers/customer_types.hpp"
 #include "storage/database.hpp"
 
@@ -31,6 +32,7 @@ class CustomerService {
  private:
   storage::Database& db_;
   const core::Clock& clock_;
+  CodeOrder codes_;
 };
 
 // Writes a new customer with its addresses, owners and search row (the customer's code and
