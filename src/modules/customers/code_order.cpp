@@ -15,17 +15,12 @@ namespace {
 
 // Keys are stored in blocks that never move, so views into them stay valid without the lock.
 constexpr std::size_t kBlockBytes = std::size_t{1} << 20;
-// A key is stored behind one length byte.
+// Longest key remembered (its length is kept in a byte); longer ones are read each time.
 constexpr std::size_t kMaxKeyBytes = 255;
-constexpr std::size_t kInitialSlots = 1024;
+// How many ids ahead page() prefetches slots.
+constexpr std::size_t kPrefetchAhead = 8;
 // Codes read from the database per statement.
 constexpr std::size_t kReadBatch = 256;
-
-std::size_t slot_of(std::int64_t id, std::size_t mask) {
-  // Fibonacci hashing spreads consecutive ids over the table.
-  return static_cast<std::size_t>((static_cast<std::uint64_t>(id) * 0x9E3779B97F4A7C15ULL) >> 20) &
-         mask;
-}
 
 }  // namespace
 
@@ -38,69 +33,82 @@ std::size_t CodeOrder::size() const {
 
 std::size_t CodeOrder::bytes() const {
   std::shared_lock lock(mutex_);
-  return ids_.size() * (sizeof(std::int64_t) + sizeof(std::uint64_t)) + arena_bytes_;
+  return bytes_;
 }
 
-std::string_view CodeOrder::key_at(std::uint64_t ref) const {
-  const char* p = blocks_[ref >> 32].get() + (ref & 0xFFFFFFFFu);
-  return {p + 1, static_cast<unsigned char>(*p)};
-}
-
-bool CodeOrder::find(std::int64_t id, std::string_view& key) const {
-  if (ids_.empty()) return false;
-  const std::size_t mask = ids_.size() - 1;
-  for (std::size_t i = slot_of(id, mask);; i = (i + 1) & mask) {
-    if (ids_[i] == id) {
-      key = key_at(refs_[i]);
-      return true;
-    }
-    if (ids_[i] == 0) return false;
+std::uint64_t CodeOrder::prefix_of(std::string_view key) {
+  std::uint64_t prefix = 0;
+  for (std::size_t i = 0; i < 8; ++i) {
+    prefix = prefix << 8 | (i < key.size() ? static_cast<unsigned char>(key[i]) : 0u);
   }
+  return prefix;
 }
 
-void CodeOrder::resize(std::size_t slots) {
-  std::vector<std::int64_t> ids(slots, 0);
-  std::vector<std::uint64_t> refs(ids.size(), 0);
-  const std::size_t mask = ids.size() - 1;
-  for (std::size_t j = 0; j < ids_.size(); ++j) {
-    if (ids_[j] == 0) continue;
-    std::size_t i = slot_of(ids_[j], mask);
-    while (ids[i] != 0) i = (i + 1) & mask;
-    ids[i] = ids_[j];
-    refs[i] = refs_[j];
+void CodeOrder::prefetch(std::int64_t id, Cursor& at) const {
+  if (id <= 0) return;
+  const std::int64_t page_no = id >> kPageBits;
+  if (page_no != at.page_no) {
+    auto it = pages_.find(page_no);
+    at.page_no = page_no;
+    at.page = it == pages_.end() ? nullptr : it->second.get();
   }
-  ids_.swap(ids);
-  refs_.swap(refs);
+  if (at.page) __builtin_prefetch(&at.page->slot[static_cast<std::size_t>(id) & (kPageIds - 1)]);
 }
 
-bool CodeOrder::insert(std::int64_t id, std::string_view key, std::string_view& stored) {
+bool CodeOrder::find(std::int64_t id, Cursor& at, Item& out) const {
+  if (id <= 0) return false;
+  const std::int64_t page_no = id >> kPageBits;
+  if (page_no != at.page_no) {
+    auto it = pages_.find(page_no);
+    at.page_no = page_no;
+    at.page = it == pages_.end() ? nullptr : it->second.get();
+  }
+  if (!at.page) return false;
+  const Slot& slot = at.page->slot[static_cast<std::size_t>(id) & (kPageIds - 1)];
+  if (slot.where == 0) return false;
+  out = {slot.prefix, id, key_at(slot.where)};
+  return true;
+}
+
+std::string_view CodeOrder::key_at(std::uint64_t where) const {
+  return {blocks_[(where >> 28) - 1].get() + ((where >> 8) & 0xFFFFF), where & 0xFF};
+}
+
+bool CodeOrder::insert(std::int64_t id, std::string_view key, std::string_view& kept) {
   if (id <= 0 || key.size() > kMaxKeyBytes) return false;
-  if (find(id, stored)) return true;
-  constexpr std::size_t kSlotBytes = sizeof(std::int64_t) + sizeof(std::uint64_t);
-  // At most half the slots are taken, so probes stay short.
-  std::size_t slots = std::max(ids_.size(), kInitialSlots);
-  if ((count_ + 1) * 2 > slots) slots *= 2;
-  const bool new_block = blocks_.empty() || block_used_ + 1 + key.size() > kBlockBytes;
-  const std::size_t arena_after = arena_bytes_ + (new_block ? kBlockBytes : 0);
-  if (slots * kSlotBytes + arena_after > max_bytes_) return false;
-  if (slots != ids_.size()) resize(slots);
+  Cursor at;
+  Item known{};
+  if (find(id, at, known)) {
+    kept = known.key;
+    return true;
+  }
+  const bool new_page = at.page == nullptr;
+  // (An offset is below kBlockBytes: it has 20 bits in `where`.)
+  const bool new_block = blocks_.empty() || block_used_ + key.size() >= kBlockBytes;
+  const std::size_t after = bytes_ + (new_page ? sizeof(Slots) : 0) + (new_block ? kBlockBytes : 0);
+  if (after > max_bytes_) return false;
+  Slots* page = nullptr;
+  if (new_page) {
+    auto fresh = std::make_unique<Slots>();
+    page = fresh.get();
+    pages_.emplace(id >> kPageBits, std::move(fresh));
+  } else {
+    page = pages_.at(id >> kPageBits).get();
+  }
   if (new_block) {
     blocks_.push_back(std::make_unique<char[]>(kBlockBytes));
     block_used_ = 0;
-    arena_bytes_ += kBlockBytes;
   }
-  char* p = blocks_.back().get() + block_used_;
-  p[0] = static_cast<char>(static_cast<unsigned char>(key.size()));
-  std::memcpy(p + 1, key.data(), key.size());
-  const std::uint64_t ref = static_cast<std::uint64_t>(blocks_.size() - 1) << 32 | block_used_;
-  block_used_ += 1 + key.size();
-  const std::size_t mask = ids_.size() - 1;
-  std::size_t i = slot_of(id, mask);
-  while (ids_[i] != 0) i = (i + 1) & mask;
-  ids_[i] = id;
-  refs_[i] = ref;
+  bytes_ = after;
+  std::memcpy(blocks_.back().get() + block_used_, key.data(), key.size());
+  Slot& slot = page->slot[static_cast<std::size_t>(id) & (kPageIds - 1)];
+  slot.prefix = prefix_of(key);
+  // The block number starts at 1 in `where`, so that a remembered empty key is not 0.
+  slot.where = static_cast<std::uint64_t>(blocks_.size()) << 28 |
+               static_cast<std::uint64_t>(block_used_) << 8 | key.size();
+  block_used_ += key.size();
   ++count_;
-  stored = key_at(ref);
+  kept = key_at(slot.where);
   return true;
 }
 
@@ -111,10 +119,15 @@ std::vector<std::int64_t> CodeOrder::page(storage::Session& s, std::span<const s
   std::vector<std::int64_t> missing;
   {
     std::shared_lock lock(mutex_);
-    for (auto id : ids) {
-      std::string_view key;
-      if (find(id, key)) {
-        items.push_back({id, key});
+    Cursor at, ahead;
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      const auto id = ids[i];
+      // The slots of the ids a few places ahead are fetched while this one is read: the
+      // matches are sparse, so each slot is a cache miss of its own.
+      if (i + kPrefetchAhead < ids.size()) prefetch(ids[i + kPrefetchAhead], ahead);
+      Item found{};
+      if (find(id, at, found)) {
+        items.push_back(found);
       } else {
         missing.push_back(id);
       }
@@ -134,9 +147,9 @@ std::vector<std::int64_t> CodeOrder::page(storage::Session& s, std::span<const s
     while (rows.next()) read.emplace_back(rows.i64(0), search_lower(rows.text(1)));
     std::unique_lock lock(mutex_);
     for (auto& [id, key] : read) {
-      std::string_view stored;
-      if (!insert(id, key, stored)) stored = local.emplace_back(std::move(key));
-      items.push_back({id, stored});
+      std::string_view kept;
+      if (!insert(id, key, kept)) kept = local.emplace_back(std::move(key));
+      items.push_back({prefix_of(kept), id, kept});
     }
   }
   const auto size = static_cast<std::int64_t>(items.size());
@@ -144,7 +157,9 @@ std::vector<std::int64_t> CodeOrder::page(storage::Session& s, std::span<const s
   const auto first = items.begin() + skip;
   const auto last = items.begin() + std::min(size, skip + take);
   auto before = [descending](const Item& a, const Item& b) {
-    // Byte order, as SQLite's BINARY collation compares text.
+    // Byte order, as SQLite's BINARY collation compares text: the prefixes decide unless
+    // they are equal.
+    if (a.prefix != b.prefix) return descending ? a.prefix > b.prefix : a.prefix < b.prefix;
     const int c = a.key.compare(b.key);
     if (c != 0) return descending ? c > 0 : c < 0;
     return descending ? a.id > b.id : a.id < b.id;

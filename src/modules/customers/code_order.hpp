@@ -7,9 +7,11 @@
 // remembered here for the life of the process: an entry can never be stale, even when other
 // processes write to the same database. Codes not yet remembered are read in batches.
 //
-// Memory is bounded: an entry costs a 16-byte slot in a table kept at most half full, plus the
-// code's length plus one in 1 MiB blocks; once `max_bytes` is reached nothing more is remembered
-// and the codes of further customers are read from the database on every request (correct, slower).
+// Memory is bounded: ids map to 8-byte slots in pages of 4096 consecutive ids (customer ids
+// are dense, and the index lists matches in ascending order, so lookups walk a page in order),
+// 16 bytes a slot, and a code takes its length in 1 MiB blocks; once `max_bytes` is reached nothing
+// more is remembered and the codes of further customers are read from the database on every request
+// (correct, slower).
 #pragma once
 
 #include <cstddef>
@@ -18,6 +20,7 @@
 #include <shared_mutex>
 #include <span>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "storage/database.hpp"
@@ -42,27 +45,44 @@ class CodeOrder {
   std::size_t bytes() const;
 
  private:
+  static constexpr int kPageBits = 12;
+  static constexpr std::size_t kPageIds = std::size_t{1} << kPageBits;
+  // Per id, 16 bytes (one cache-line fetch): the key's first eight bytes, and where its bytes
+  // are kept: block << 28 | offset << 8 | length, or 0 when not remembered.
+  struct Slot {
+    std::uint64_t prefix = 0;
+    std::uint64_t where = 0;
+  };
+  struct Slots {
+    Slot slot[kPageIds];
+  };
+  // The last page looked up, reused while the ids stay on it.
+  struct Cursor {
+    std::int64_t page_no = -1;
+    const Slots* page = nullptr;
+  };
   struct Item {
+    std::uint64_t prefix;  // first eight bytes of key, big-endian, zero-padded
     std::int64_t id;
     std::string_view key;  // lower-cased code
   };
-  // The remembered key of id, if any. Caller holds the lock (shared suffices).
-  bool find(std::int64_t id, std::string_view& key) const;
-  // Remembers id's key unless the budget is spent (false); `stored` views the kept copy.
+  static std::uint64_t prefix_of(std::string_view key);
+  // The remembered key of id, if any, without touching the key's bytes. Caller holds the lock
+  // (shared suffices).
+  bool find(std::int64_t id, Cursor& at, Item& out) const;
+  void prefetch(std::int64_t id, Cursor& at) const;
+  // Remembers id's key unless the budget is spent (false); `kept` views the kept copy.
   // Caller holds the lock exclusively.
-  bool insert(std::int64_t id, std::string_view key, std::string_view& stored);
-  void resize(std::size_t slots);
-  std::string_view key_at(std::uint64_t ref) const;
+  bool insert(std::int64_t id, std::string_view key, std::string_view& kept);
+  std::string_view key_at(std::uint64_t where) const;
 
   std::size_t max_bytes_;
   mutable std::shared_mutex mutex_;
-  // Open addressing, linear probing; key 0 marks an empty slot (customer ids start at 1).
-  std::vector<std::int64_t> ids_;
-  std::vector<std::uint64_t> refs_;  // block << 32 | offset of the entry's length byte
+  std::unordered_map<std::int64_t, std::unique_ptr<Slots>> pages_;
   std::vector<std::unique_ptr<char[]>> blocks_;
   std::size_t block_used_ = 0;
   std::size_t count_ = 0;
-  std::size_t arena_bytes_ = 0;
+  std::size_t bytes_ = 0;
 };
 
 }  // namespace ov::customers
