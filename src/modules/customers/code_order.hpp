@@ -7,10 +7,10 @@
 // remembered here for the life of the process: an entry can never be stale, even when other
 // processes write to the same database. Codes not yet remembered are read in batches.
 //
-// Memory is bounded: ids map to 8-byte slots in pages of 4096 consecutive ids (customer ids
+// Memory is bounded: ids map to 16-byte slots in pages of 4096 consecutive ids (customer ids
 // are dense, and the index lists matches in ascending order, so lookups walk a page in order),
-// 16 bytes a slot, and a code takes its length in 1 MiB blocks; once `max_bytes` is reached nothing
-// more is remembered and the codes of further customers are read from the database on every request
+// and a code takes its length in 1 MiB blocks; once `max_bytes` is reached nothing more is
+// remembered and the codes of further customers are read from the database on every request
 // (correct, slower).
 #pragma once
 
@@ -29,7 +29,7 @@ namespace ov::customers {
 
 class CodeOrder {
  public:
-  // 256 MiB: about eight million customers' codes.
+  // 256 MiB: about ten million customers' codes (16-byte slot and about 8 bytes of code each).
   static constexpr std::size_t kDefaultMaxBytes = std::size_t{256} << 20;
 
   explicit CodeOrder(std::size_t max_bytes = kDefaultMaxBytes);
