@@ -1,8 +1,8 @@
 // Keyword search over customers (ENDPOINTS.md §4.3.3 `keyword`, §4.3.13 `searchText`): the
 // index each backend keeps of a customer's searchable text, and the statements that read it.
-// A keyword matches a customer whose search text (search_text() of the repository: name,
-// second name, aliases, code, tax number, phone, mobile, e-mail, ASCII-lower-cased) contains
-// the lower-cased keyword anywhere, Thai included.
+// A keyword matches a customer whose search text (name, second name, aliases, code, tax
+// number, phone, mobile, e-mail, each ASCII-lower-cased, joined by line feeds) contains the
+// lower-cased keyword anywhere, Thai included.
 //   - SQLite: an FTS5 trigram table whose rowid carries company, type and customer id
 //     (migrations/sqlite/0004), so that a keyword of two or more characters, restricted to a
 //     company or to one type, is answered by the index alone; a one-character keyword scans
