@@ -103,7 +103,8 @@ class SqliteSession final : public Session {
       exec_plain("PRAGMA synchronous=FULL");
     }
     exec_plain("PRAGMA foreign_keys=ON");
-    // Reads map the file instead of copying pages: 256 MiB covers a large database's hot part.
+    // Reads map the file instead of copying pages through pread: as much of it as SQLite allows
+    // (its build caps the size; 2 GiB in Debian's).
     exec_plain("PRAGMA mmap_size=68719476736");
   }
   std::string_view backend() const override { return "sqlite"; }
@@ -363,8 +364,8 @@ class SqliteDatabase final : public Database {
   // it reads several per term. Once no write has come for kIdleBeforeCompaction, the writer
   // merges them towards a single segment per index in steps of kCompactionPages pages, each a
   // short transaction (a write that arrives meanwhile waits milliseconds and goes first), until
-  // a step finds nothing to merge. Returns whether there is more to do. A
-  // failure (e.g. a full disk) leaves the index as it is until the next write.
+  // a step finds nothing to merge. Returns whether there is more to do. A failure (e.g. a full
+  // disk) leaves the index as it is until the next write.
   bool compact_step() {
     auto& s = *writer_conn_;
     bool more = false;
