@@ -107,6 +107,14 @@ class UniqueViolation : public core::ApiError {
                        "A record with the same key already exists") {}
 };
 
+// Throws the 503 a storage queue answers when it is shutting down or holds `max` jobs already.
+inline void check_queue_room(bool stopping, std::size_t queued, std::size_t max) {
+  if (stopping) throw core::ApiError(core::ErrorKind::kUnavailable, "Storage is shutting down");
+  if (queued >= max) {
+    throw core::ApiError(core::ErrorKind::kUnavailable, "Storage is overloaded; retry later");
+  }
+}
+
 class Database {
  public:
   virtual ~Database() = default;
@@ -131,12 +139,22 @@ class Database {
   // True when reads are local and cheap enough to run on the calling (I/O) thread; otherwise
   // read() queues them with submit_read.
   virtual bool reads_inline() const { return true; }
-  virtual void submit_read(ReadJob job) { submit_write(std::move(job)); }
+  // Queues a read for the storage threads (read() when reads are not inline, read_apart()
+  // always). Throws ApiError(kUnavailable) when the queue is full.
+  virtual void submit_read(ReadJob job) = 0;
 
   // Awaitable write: fn runs in a group-committed transaction (isolated by a savepoint from
   // the other writes of its group); resumes on the caller's executor once durable.
   template <class F>
   boost::asio::awaitable<std::invoke_result_t<F, Session&>> write(F fn);
+
+  // Awaitable read that never runs on the calling (I/O) thread: for reads that may take
+  // milliseconds (an enquiry over many matches), so that the I/O thread keeps serving its
+  // other connections meanwhile and long reads share the storage threads in arrival order.
+  template <class F>
+  boost::asio::awaitable<std::invoke_result_t<F, Session&>> read_apart(F fn) {
+    co_return co_await run_async(std::move(fn), false);
+  }
 
   // Awaitable read: on a thread-owned connection when reads are inline, else on a storage
   // thread, resuming on the caller's executor.
@@ -214,6 +232,13 @@ struct DatabaseOptions {
   // PostgreSQL connections (and storage threads) per server: enough to keep the database busy
   // for a few I/O threads; several servers share the database's max_connections.
   std::size_t pool_size = 8;
+  // SQLite threads for reads queued with submit_read (read_apart): one per core is enough to
+  // keep the cores busy with long reads while the I/O threads stay free; 0 means the number
+  // of cores.
+  std::size_t read_threads = 0;
+  // SQLite reads queued beyond this answer 503 at once, like writes (PostgreSQL's reads and
+  // writes share one queue, bounded by max_queued_writes).
+  std::size_t max_queued_reads = 20000;
 };
 
 // "sqlite:<path>" or "postgresql://user:pass@host:port/dbname" (also "postgres://"). Applies

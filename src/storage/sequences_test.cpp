@@ -308,23 +308,13 @@ TEST(SqliteDatabaseTest, AwaitableWritesFromCoroutines) {
 TEST(SqliteDatabaseTest, AwaitableWriteRethrowsTheJobError) {
   TempDatabase db;
   create_table(*db);
-  boost::asio::io_context io;
-  std::string caught;
-  boost::asio::co_spawn(
-      io,
-      [&]() -> boost::asio::awaitable<void> {
-        try {
-          co_await db->write([](Session& s) {
-            insert(s, 1);
-            throw core::business_rule("rejected");
-          });
-        } catch (const core::ApiError& e) {
-          caught = e.what();
-        }
-      },
-      boost::asio::detached);
-  io.run();
-  EXPECT_EQ(caught, "rejected");
+  EXPECT_EQ(error_of([&] {
+              return db->write([](Session& s) {
+                insert(s, 1);
+                throw core::business_rule("rejected");
+              });
+            }),
+            "rejected");
   EXPECT_EQ(count_rows(*db), 0);
 }
 

@@ -3,12 +3,18 @@
 
 #include <unistd.h>
 
+#include <boost/asio/awaitable.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/io_context.hpp>
+
 #include <atomic>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <system_error>
 
+#include "core/error.hpp"
 #include "storage/database.hpp"
 
 namespace ov::storage {
@@ -43,5 +49,25 @@ class TempDatabase {
   std::filesystem::path path_;
   std::unique_ptr<Database> db_;
 };
+
+// Runs the awaitable `op()` returns to completion; returns the message of the ApiError it
+// threw, or "" when it completed.
+template <class Op>
+std::string error_of(Op op) {
+  boost::asio::io_context io;
+  std::string caught;
+  boost::asio::co_spawn(
+      io,
+      [&]() -> boost::asio::awaitable<void> {
+        try {
+          co_await op();
+        } catch (const core::ApiError& e) {
+          caught = e.what();
+        }
+      },
+      boost::asio::detached);
+  io.run();
+  return caught;
+}
 
 }  // namespace ov::storage

@@ -268,14 +268,15 @@ boost::asio::awaitable<std::vector<CustomerRecord>> CustomerService::by_tax_no(
 
 boost::asio::awaitable<Page<CustomerRecord>> CustomerService::enquiry(const core::Caller& caller,
                                                                       EnquiryInput in) {
-  co_return co_await db_.read([&](storage::Session& s) {
+  // Enquiries and searches can read many index entries: off the I/O thread (read_apart).
+  co_return co_await db_.read_apart([&](storage::Session& s) {
     return CustomerRepository(s, &codes_).enquiry(caller.company_id, in);
   });
 }
 
 boost::asio::awaitable<Page<CustomerSummary>> CustomerService::search(const core::Caller& caller,
                                                                       SearchInput in) {
-  co_return co_await db_.read(
+  co_return co_await db_.read_apart(
       [&](storage::Session& s) { return CustomerRepository(s).search(caller.company_id, in); });
 }
 

@@ -256,11 +256,7 @@ class PgDatabase final : public Database {
   void enqueue(WriteJob job, bool read_only) {
     {
       std::lock_guard lock(mutex_);
-      if (stopping_)
-        throw core::ApiError(core::ErrorKind::kUnavailable, "Storage is shutting down");
-      if (jobs_.size() >= options_.max_queued_writes) {
-        throw core::ApiError(core::ErrorKind::kUnavailable, "Storage is overloaded; retry later");
-      }
+      check_queue_room(stopping_, jobs_.size(), options_.max_queued_writes);
       jobs_.push_back({std::move(job), read_only});
       queued_.store(jobs_.size(), std::memory_order_relaxed);
     }

@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -205,6 +206,9 @@ class SqliteDatabase final : public Database {
     migrate();
     find_full_text_indexes();
     writer_ = std::thread([this] { writer_loop(); });
+    std::size_t n = options_.read_threads;
+    if (n == 0) n = std::max(1u, std::thread::hardware_concurrency());
+    for (std::size_t i = 0; i < n; ++i) read_threads_.emplace_back([this] { read_loop(); });
   }
   ~SqliteDatabase() override { close(); }
 
@@ -246,21 +250,37 @@ class SqliteDatabase final : public Database {
   void submit_write(WriteJob job) override {
     {
       std::lock_guard lock(mutex_);
-      if (stopping_)
-        throw core::ApiError(core::ErrorKind::kUnavailable, "Storage is shutting down");
-      if (queue_.size() >= options_.max_queued_writes) {
-        throw core::ApiError(core::ErrorKind::kUnavailable, "Storage is overloaded; retry later");
-      }
+      check_queue_room(stopping_, queue_.size(), options_.max_queued_writes);
       queue_.push_back(std::move(job));
       queued_.store(queue_.size(), std::memory_order_relaxed);
     }
     cv_.notify_one();
   }
 
+  // Reads that should not hold up an I/O thread: run by the read threads, each on its own
+  // read connection, in arrival order.
+  void submit_read(ReadJob job) override {
+    {
+      std::lock_guard lock(read_mutex_);
+      check_queue_room(read_stopping_, read_queue_.size(), options_.max_queued_reads);
+      read_queue_.push_back(std::move(job));
+    }
+    read_cv_.notify_one();
+  }
+
   std::size_t queued_writes() const override { return queued_.load(std::memory_order_relaxed); }
   bool compacting() const override { return compaction_pending_.load(std::memory_order_relaxed); }
 
   void close() override {
+    // Queued reads finish first (they answer requests), then queued writes.
+    {
+      std::lock_guard lock(read_mutex_);
+      read_stopping_ = true;
+    }
+    read_cv_.notify_all();
+    for (auto& t : read_threads_) {
+      if (t.joinable()) t.join();
+    }
     {
       std::lock_guard lock(mutex_);
       stopping_ = true;
@@ -312,6 +332,26 @@ class SqliteDatabase final : public Database {
     } catch (...) {
       s.exec_plain("ROLLBACK");
       throw;
+    }
+  }
+
+  void read_loop() {
+    for (;;) {
+      ReadJob job;
+      {
+        std::unique_lock lock(read_mutex_);
+        read_cv_.wait(lock, [&] { return read_stopping_ || !read_queue_.empty(); });
+        if (read_queue_.empty()) return;  // stopping and drained
+        job = std::move(read_queue_.front());
+        read_queue_.pop_front();
+      }
+      std::exception_ptr error;
+      try {
+        read_now(job.work);
+      } catch (...) {
+        error = std::current_exception();
+      }
+      job.done(error);
     }
   }
 
@@ -473,6 +513,12 @@ class SqliteDatabase final : public Database {
   std::atomic<std::size_t> queued_{0};
   bool stopping_ = false;
   std::vector<std::string> fts_tables_;
+
+  std::mutex read_mutex_;
+  std::condition_variable read_cv_;
+  std::deque<ReadJob> read_queue_;
+  bool read_stopping_ = false;
+  std::vector<std::thread> read_threads_;
   std::atomic<bool> compaction_pending_{false};
   std::chrono::steady_clock::time_point last_write_ = std::chrono::steady_clock::now();
   std::thread writer_;
