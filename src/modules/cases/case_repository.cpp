@@ -105,12 +105,9 @@ bool CaseRepository::is_active_employee(std::int64_t company_id, std::string_vie
 
 std::optional<CustomerRef> CaseRepository::customer(std::int64_t company_id,
                                                     std::string_view code) {
-  auto rows = s_.query(
-      "SELECT customer_id, customer_code, customer_name FROM customers WHERE company_id = ? AND "
-      "lower(customer_code) = lower(?) AND is_active = 1",
-      {company_id, code});
-  if (!rows.next()) return std::nullopt;
-  return CustomerRef{rows.i64(0), rows.str(1), rows.str(2)};
+  auto c = customers::find_customer_ref(s_, company_id, code);
+  if (c && !c->is_active) return std::nullopt;  // cases are opened for active customers only
+  return c;
 }
 
 std::optional<CaseRepository::Link> CaseRepository::activity(std::int64_t company_id,

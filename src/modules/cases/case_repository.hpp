@@ -6,15 +6,12 @@
 #include <vector>
 
 #include "modules/cases/case_types.hpp"
+#include "modules/customers/customer_ref.hpp"
 #include "storage/database.hpp"
 
 namespace ov::cases {
 
-struct CustomerRef {
-  std::int64_t customer_id = 0;
-  std::string customer_code;
-  std::string customer_name;
-};
+using customers::CustomerRef;
 
 class CaseRepository {
  public:

@@ -8,6 +8,7 @@
 
 #include "api/json_input.hpp"
 #include "core/time.hpp"
+#include "modules/customers/customer_ref.hpp"
 
 namespace ov::customer_events {
 
@@ -21,12 +22,7 @@ inline constexpr int kNpsMaxPoint = 10;
 // paging); this many keeps that reply around a few megabytes.
 inline constexpr std::int64_t kMaxEventsPerCustomer = 10000;
 
-// A customer as this section refers to it.
-struct CustomerRef {
-  std::int64_t customer_id = 0;
-  std::string customer_code;  // as stored (the request may spell it in another case)
-  bool is_active = true;
-};
+using customers::CustomerRef;
 
 struct EventRecord {
   std::int64_t event_id = 0;

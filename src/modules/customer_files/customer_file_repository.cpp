@@ -6,12 +6,7 @@ using storage::Value;
 
 std::optional<CustomerRef> CustomerFileRepository::customer(std::int64_t company_id,
                                                             std::string_view code) {
-  auto rows = s_.query(
-      "SELECT customer_id, customer_code, is_active FROM customers WHERE company_id = ? AND "
-      "lower(customer_code) = lower(?)",
-      {company_id, code});
-  if (!rows.next()) return std::nullopt;
-  return CustomerRef{rows.i64(0), rows.str(1), rows.i64(2) == 1};
+  return customers::find_customer_ref(s_, company_id, code);
 }
 
 std::optional<FileCategory> CustomerFileRepository::category(std::int64_t company_id,

@@ -6,15 +6,12 @@
 #include <vector>
 
 #include "modules/customer_files/customer_file_types.hpp"
+#include "modules/customers/customer_ref.hpp"
 #include "storage/database.hpp"
 
 namespace ov::customer_files {
 
-struct CustomerRef {
-  std::int64_t customer_id = 0;
-  std::string customer_code;
-  bool is_active = true;
-};
+using customers::CustomerRef;
 
 class CustomerFileRepository {
  public:
