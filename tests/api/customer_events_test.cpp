@@ -182,19 +182,6 @@ class CustomerEventApi : public ::testing::Test {
     return out;
   }
 
-  std::int64_t scalar(const std::string& sql, std::initializer_list<storage::Value> params = {}) {
-    std::int64_t n = -1;
-    server_.db().read_now([&](storage::Session& s) { n = s.query_i64(sql, params).value_or(-1); });
-    return n;
-  }
-  void exec(const std::string& sql, std::initializer_list<storage::Value> params = {}) {
-    server_.db().write_now([&](storage::Session& s) { s.exec(sql, params); });
-  }
-  std::int64_t customer_id(const char* code, const TestCompany& c) {
-    return scalar("SELECT customer_id FROM customers WHERE company_id = ? AND customer_code = ?",
-                  {c.id, std::string_view(code)});
-  }
-
   TestServer server_{fixed_at(kNow)};
   TestCompany company_ = server_.add_company();
   HttpClient client_ = server_.client();
@@ -213,24 +200,24 @@ TEST_F(CustomerEventApi, AddEventDocExampleSucceeds) {
   const auto& e = doc["data"];
   EXPECT_EQ(keys_of(e), kEventKeys);
   ASSERT_TRUE(e["eventId"].IsInt64());
-  EXPECT_EQ(
-      e["eventId"].GetInt64(),
-      scalar("SELECT MAX(event_id) FROM customer_events WHERE company_id = ?", {company_.id}));
+  EXPECT_EQ(e["eventId"].GetInt64(),
+            server_.scalar("SELECT MAX(event_id) FROM customer_events WHERE company_id = ?",
+                           {company_.id}));
   EXPECT_STREQ(e["eventName"].GetString(), "Meeting with Client");
   // Sent without an offset: local time in the company's zone.
   EXPECT_STREQ(e["eventDate"].GetString(), "2024-02-01T10:00:00+0700");
   EXPECT_EQ(e["eventType"].GetInt(), 1);
   EXPECT_STREQ(e["description"].GetString(), "Discuss project requirements");
-  EXPECT_EQ(e["customerId"].GetInt64(), customer_id("C000349", company_));
+  EXPECT_EQ(e["customerId"].GetInt64(), server_.customer_id("C000349", company_));
   // Stored as sent, by the API client's user.
-  EXPECT_EQ(scalar("SELECT event_date FROM customer_events WHERE event_id = ?",
-                   {e["eventId"].GetInt64()}),
+  EXPECT_EQ(server_.scalar("SELECT event_date FROM customer_events WHERE event_id = ?",
+                           {e["eventId"].GetInt64()}),
             1706756400);
-  EXPECT_EQ(
-      scalar("SELECT COUNT(*) FROM customer_events WHERE event_id = ? AND "
-             "created_by_user_id = '23108b99-ee24-43c4-b9e7-58dc6a4e16a2' AND date_created = ?",
-             {e["eventId"].GetInt64(), kNow}),
-      1);
+  EXPECT_EQ(server_.scalar(
+                "SELECT COUNT(*) FROM customer_events WHERE event_id = ? AND "
+                "created_by_user_id = '23108b99-ee24-43c4-b9e7-58dc6a4e16a2' AND date_created = ?",
+                {e["eventId"].GetInt64(), kNow}),
+            1);
 }
 
 TEST_F(CustomerEventApi, AddEventMatchesNamesCaseInsensitivelyAndCodesToo) {
@@ -241,7 +228,7 @@ TEST_F(CustomerEventApi, AddEventMatchesNamesCaseInsensitivelyAndCodesToo) {
   EXPECT_EQ(d["eventType"].GetInt(), 3);
   EXPECT_STREQ(d["eventDate"].GetString(), "2025-04-02T00:00:00+0700");
   EXPECT_TRUE(d["description"].IsNull());
-  EXPECT_EQ(d["customerId"].GetInt64(), customer_id("C000349", company_));
+  EXPECT_EQ(d["customerId"].GetInt64(), server_.customer_id("C000349", company_));
 }
 
 TEST_F(CustomerEventApi, AddEventValidationCollectsEveryProblemInBodyOrder) {
@@ -287,22 +274,26 @@ TEST_F(CustomerEventApi, AddEventUnknownRecordsAre404) {
   EXPECT_EQ(type.status, 404);
   EXPECT_EQ(type.body, one_problem_body("eventType 99 was not found"));
   // Inactive types and customers cannot be chosen.
-  exec("UPDATE customer_event_types SET is_active = 0 WHERE company_id = ? AND event_type_id = 5",
-       {company_.id});
+  server_.exec(
+      "UPDATE customer_event_types SET is_active = 0 WHERE company_id = ? AND event_type_id = 5",
+      {company_.id});
   auto inactive_type = add(event_body("Call", 5, "2025-04-02", "C000349"));
   EXPECT_EQ(inactive_type.status, 404);
   EXPECT_EQ(inactive_type.body, one_problem_body("eventType 5 was not found"));
-  exec("UPDATE customers SET is_active = 0 WHERE company_id = ? AND customer_code = 'C000349'",
-       {company_.id});
+  server_.exec(
+      "UPDATE customers SET is_active = 0 WHERE company_id = ? AND customer_code = 'C000349'",
+      {company_.id});
   auto inactive_customer = add(event_body("Call", 1, "2025-04-02", "C000349"));
   EXPECT_EQ(inactive_customer.status, 404);
   EXPECT_EQ(inactive_customer.body, one_problem_body("customerCode C000349 was not found"));
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM customer_events WHERE company_id = ?", {company_.id}), 3);
+  EXPECT_EQ(
+      server_.scalar("SELECT COUNT(*) FROM customer_events WHERE company_id = ?", {company_.id}),
+      3);
 }
 
 TEST_F(CustomerEventApi, AddEventRefusesPastTheCustomerLimit) {
   // Fill C000154 up to the limit directly, then one more through the API.
-  const auto customer = customer_id("C000154", company_);
+  const auto customer = server_.customer_id("C000154", company_);
   server_.db().write_now([&](storage::Session& s) {
     for (int i = 0; i < 10000; ++i) {
       s.exec(
@@ -318,7 +309,7 @@ TEST_F(CustomerEventApi, AddEventRefusesPastTheCustomerLimit) {
             one_problem_body(
                 "Customer C000154 already has 10000 events, the most one customer may have"));
   // Deleted events do not count.
-  exec(
+  server_.exec(
       "UPDATE customer_events SET is_deleted = 1 WHERE customer_id = ? AND event_id IN (SELECT "
       "MIN(event_id) FROM customer_events WHERE customer_id = ?)",
       {customer, customer});
@@ -335,7 +326,7 @@ TEST_F(CustomerEventApi, FilterDocExampleMatchesTheDocumentedResponse) {
   auto ours = res.json();
   auto doc = parse(kDocFilterResponse);
   // The documented internal customer id is another database's; ours is C000055's here.
-  const auto c000055 = customer_id("C000055", company_);
+  const auto c000055 = server_.customer_id("C000055", company_);
   for (auto& e : doc["data"].GetArray()) e["customerId"].SetInt64(c000055);
   EXPECT_EQ(to_json(ours), to_json(doc));
   for (const auto& e : ours["data"].GetArray()) EXPECT_EQ(keys_of(e), kEventKeys);
@@ -453,8 +444,9 @@ TEST_F(CustomerEventApi, FilterValidation) {
 }
 
 TEST_F(CustomerEventApi, FilterStillReadsAnInactiveCustomersHistory) {
-  exec("UPDATE customers SET is_active = 0 WHERE company_id = ? AND customer_code = 'C000055'",
-       {company_.id});
+  server_.exec(
+      "UPDATE customers SET is_active = 0 WHERE company_id = ? AND customer_code = 'C000055'",
+      {company_.id});
   EXPECT_EQ(ids("customerCode=C000055"), (std::vector<std::int64_t>{2, 9}));
 }
 
@@ -479,8 +471,8 @@ TEST_F(CustomerEventApi, EditDocExampleHasTheDocumentedKeys) {
   ASSERT_EQ(listed.Size(), 1u);
   EXPECT_EQ(listed[0]["eventId"].GetInt64(), 13);
   EXPECT_STREQ(listed[0]["eventName"].GetString(), "Updated Meeting");
-  EXPECT_EQ(listed[0]["customerId"].GetInt64(), customer_id("C000349", company_));
-  EXPECT_EQ(scalar("SELECT date_updated FROM customer_events WHERE event_id = 13"), kNow);
+  EXPECT_EQ(listed[0]["customerId"].GetInt64(), server_.customer_id("C000349", company_));
+  EXPECT_EQ(server_.scalar("SELECT date_updated FROM customer_events WHERE event_id = 13"), kNow);
 }
 
 TEST_F(CustomerEventApi, EditDescriptionAbsentKeepsNullClears) {
@@ -529,8 +521,9 @@ TEST_F(CustomerEventApi, EditErrors) {
 }
 
 TEST_F(CustomerEventApi, EditKeepsAnInactiveTypeButCannotChooseOne) {
-  exec("UPDATE customer_event_types SET is_active = 0 WHERE company_id = ? AND event_type_id = 4",
-       {company_.id});
+  server_.exec(
+      "UPDATE customer_event_types SET is_active = 0 WHERE company_id = ? AND event_type_id = 4",
+      {company_.id});
   // Event 13 has type 4 already.
   auto kept = edit(13, event_body("Still an anniversary", 4, "2025-01-01", "C000349"));
   EXPECT_EQ(kept.status, 200) << kept.body;
@@ -553,7 +546,7 @@ TEST_F(CustomerEventApi, DeleteIsSoftAndTheEventDisappears) {
           kDocFilterBody),
       (std::vector<std::int64_t>{2}));
   // The row stays, marked deleted.
-  EXPECT_EQ(scalar("SELECT is_deleted FROM customer_events WHERE event_id = 9"), 1);
+  EXPECT_EQ(server_.scalar("SELECT is_deleted FROM customer_events WHERE event_id = 9"), 1);
   // A deleted event cannot be edited or deleted again.
   auto edited = edit(9, event_body("Back", 1, "2025-01-29", "C000055"));
   EXPECT_EQ(edited.status, 404);
@@ -582,8 +575,9 @@ TEST_F(CustomerEventApi, EventTypesAreTheActiveDefaultsById) {
                       R"({"eventTypeId":4,"eventTypeName":"Anniversary"},)"
                       R"({"eventTypeId":5,"eventTypeName":"Other"}]})");
   EXPECT_EQ(res.header("x-total-count"), "5");
-  exec("UPDATE customer_event_types SET is_active = 0 WHERE company_id = ? AND event_type_id = 3",
-       {company_.id});
+  server_.exec(
+      "UPDATE customer_event_types SET is_active = 0 WHERE company_id = ? AND event_type_id = 3",
+      {company_.id});
   auto after = client_.request("GET", "/V1/CustomerEvent/Event-Types/", company_.auth());
   auto d = data_of(after);
   ASSERT_TRUE(d.IsArray());
@@ -619,7 +613,7 @@ TEST_F(CustomerEventApi, EveryEndpointNeedsKeyAndToken) {
     EXPECT_EQ(no_token.status, 401);
     EXPECT_EQ(no_token.body, R"({"statusCode":401,"message":"Unauthorized"})");
   }
-  EXPECT_EQ(scalar("SELECT is_deleted FROM customer_events WHERE event_id = 13"), 0);
+  EXPECT_EQ(server_.scalar("SELECT is_deleted FROM customer_events WHERE event_id = 13"), 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -634,7 +628,7 @@ TEST_F(CustomerEventApi, AnotherCompanyNeverSeesOrChangesTheseEvents) {
   for (const auto& e : theirs.GetArray()) {
     EXPECT_NE(e["eventId"].GetInt64(), mine);
     EXPECT_NE(e["eventId"].GetInt64(), 2);
-    EXPECT_EQ(e["customerId"].GetInt64(), customer_id("C000055", other));
+    EXPECT_EQ(e["customerId"].GetInt64(), server_.customer_id("C000055", other));
   }
   EXPECT_EQ(theirs.Size(), 2u);
   // Our event ids are unknown to them.
@@ -650,7 +644,7 @@ TEST_F(CustomerEventApi, AnotherCompanyNeverSeesOrChangesTheseEvents) {
   EXPECT_EQ(ids("customerCode=C000055"), (std::vector<std::int64_t>{mine, 2, 9}));
   EXPECT_EQ(data_of(edit(13, kDocEditEventRequest))["eventName"], "Updated Meeting");
   // A customer only we have is unknown to them, for reads and writes.
-  exec(
+  server_.exec(
       "INSERT INTO customers (company_id, customer_code, customer_name, created_at) VALUES (?, "
       "'C777777', 'Ours only', ?)",
       {company_.id, kNow});
@@ -658,7 +652,7 @@ TEST_F(CustomerEventApi, AnotherCompanyNeverSeesOrChangesTheseEvents) {
   EXPECT_EQ(filter("customerCode=C777777", "", &other).status, 404);
   EXPECT_EQ(add(event_body("x", 1, "2025-04-02", "C777777")).status, 200);
   // Their event types are theirs: deactivating ours leaves theirs.
-  exec("UPDATE customer_event_types SET is_active = 0 WHERE company_id = ?", {company_.id});
+  server_.exec("UPDATE customer_event_types SET is_active = 0 WHERE company_id = ?", {company_.id});
   auto types = data_of(client_.request("GET", "/v1/customerEvent/event-types", other.auth()));
   EXPECT_EQ(types.Size(), 5u);
   auto none = data_of(client_.request("GET", "/v1/customerEvent/event-types", company_.auth()));

@@ -127,18 +127,6 @@ class CustomerFileApi : public ::testing::Test {
     if (doc.IsObject() && doc.HasMember("data")) out.CopyFrom(doc["data"], out.GetAllocator());
     return out;
   }
-  std::int64_t scalar(const std::string& sql, std::initializer_list<storage::Value> params = {}) {
-    std::int64_t n = -1;
-    server_.db().read_now([&](storage::Session& s) { n = s.query_i64(sql, params).value_or(-1); });
-    return n;
-  }
-  void exec(const std::string& sql, std::initializer_list<storage::Value> params = {}) {
-    server_.db().write_now([&](storage::Session& s) { s.exec(sql, params); });
-  }
-  std::int64_t customer_id(const char* code, const TestCompany& c) {
-    return scalar("SELECT customer_id FROM customers WHERE company_id = ? AND customer_code = ?",
-                  {c.id, std::string_view(code)});
-  }
 
   TestServer server_{fixed_at(kNow)};
   TestCompany company_ = server_.add_company();
@@ -161,7 +149,7 @@ TEST_F(CustomerFileApi, FileCategoriesAreListedByName) {
             R"({"fileCategoryId":2,"fileCategoryName":"Quotation","isActive":true}]})");
   EXPECT_EQ(res.header("x-total-count"), "6");
   // Inactive categories are listed, marked; they cannot take new files.
-  exec(
+  server_.exec(
       "UPDATE customer_file_categories SET is_active = 0 WHERE company_id = ? AND "
       "file_category_id = 5",
       {company_.id});
@@ -186,8 +174,8 @@ TEST_F(CustomerFileApi, StoredFileRoundTripsByteForByte) {
   const auto& a = doc["data"][0];
   EXPECT_EQ(keys_of(a), kAttachmentKeys);
   const auto id = a["attachmentId"].GetInt64();
-  EXPECT_EQ(id, scalar("SELECT MAX(attachment_id) FROM customer_attachments"));
-  EXPECT_EQ(a["refId"].GetInt64(), customer_id("C000154", company_));
+  EXPECT_EQ(id, server_.scalar("SELECT MAX(attachment_id) FROM customer_attachments"));
+  EXPECT_EQ(a["refId"].GetInt64(), server_.customer_id("C000154", company_));
   EXPECT_EQ(a["type"].GetInt(), 3);
   EXPECT_STREQ(a["filename"].GetString(), "Dump.BIN");
   EXPECT_STREQ(a["extension"].GetString(), "bin");
@@ -389,7 +377,7 @@ TEST_F(CustomerFileApi, AttachValidation) {
            {"files[2].filename", "files[2].filename is required"},
            {"customerCode", "customerCode is required"},
            {"fileCategoryId", "fileCategoryId is required"}}));
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM customer_attachments"), 0);
+  EXPECT_EQ(server_.scalar("SELECT COUNT(*) FROM customer_attachments"), 0);
 }
 
 TEST_F(CustomerFileApi, UnknownRecordsAre404) {
@@ -399,14 +387,15 @@ TEST_F(CustomerFileApi, UnknownRecordsAre404) {
   auto category = attach(attach_body({stored_file("a.txt", "a")}, "C000154", 99));
   EXPECT_EQ(category.status, 404);
   EXPECT_EQ(category.body, one_problem_body("fileCategoryId 99 was not found"));
-  exec(
+  server_.exec(
       "UPDATE customer_file_categories SET is_active = 0 WHERE company_id = ? AND "
       "file_category_id = 6",
       {company_.id});
   auto inactive = attach(attach_body({stored_file("a.txt", "a")}, "C000154", 6));
   EXPECT_EQ(inactive.body, one_problem_body("fileCategoryId 6 was not found"));
-  exec("UPDATE customers SET is_active = 0 WHERE company_id = ? AND customer_code = 'C000349'",
-       {company_.id});
+  server_.exec(
+      "UPDATE customers SET is_active = 0 WHERE company_id = ? AND customer_code = 'C000349'",
+      {company_.id});
   auto inactive_customer = attach(attach_body({stored_file("a.txt", "a")}, "C000349"));
   EXPECT_EQ(inactive_customer.body, one_problem_body("customerCode C000349 was not found"));
   auto no_file = client_.request("GET", "/v3/customers/files/987654321", company_.auth());
@@ -414,11 +403,11 @@ TEST_F(CustomerFileApi, UnknownRecordsAre404) {
   EXPECT_EQ(no_file.body, one_problem_body("Attachment 987654321 was not found"));
   auto not_an_id = client_.request("GET", "/v3/customers/files/abc/def", company_.auth());
   EXPECT_EQ(not_an_id.status, 404);
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM customer_attachments"), 0);
+  EXPECT_EQ(server_.scalar("SELECT COUNT(*) FROM customer_attachments"), 0);
 }
 
 TEST_F(CustomerFileApi, ACustomerHoldsAtMostTheAttachmentLimit) {
-  const auto customer = customer_id("C000154", company_);
+  const auto customer = server_.customer_id("C000154", company_);
   server_.db().write_now([&](storage::Session& s) {
     for (int i = 0; i < 998; ++i) {
       s.exec(
@@ -467,7 +456,7 @@ TEST_F(CustomerFileApi, FileOverTheMaximumSizeIs4001) {
   auto far = attach(attach_body({stored_file("big.bin", std::string(20 * kMiB, 'b'))}));
   EXPECT_EQ(far.status, 400);
   EXPECT_EQ(far.body, one_problem_body(too_large));
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM customer_attachments"), 0);
+  EXPECT_EQ(server_.scalar("SELECT COUNT(*) FROM customer_attachments"), 0);
 }
 
 // The head of a request declaring `length` body bytes, and the first few of them: the server
@@ -537,16 +526,16 @@ TEST_F(CustomerFileApi, AnotherCompanyNeverSeesOrReachesTheseFiles) {
   auto their_list = data_of(attach(attach_body({stored_file("t.txt", "theirs")}), &other));
   ASSERT_EQ(their_list.Size(), 1u);
   EXPECT_EQ(their_list[0]["companyId"].GetInt64(), other.id);
-  EXPECT_EQ(their_list[0]["refId"].GetInt64(), customer_id("C000154", other));
+  EXPECT_EQ(their_list[0]["refId"].GetInt64(), server_.customer_id("C000154", other));
   EXPECT_EQ(download(their_list[0]["url"].GetString(), &other).body, "theirs");
   EXPECT_EQ(download(their_list[0]["url"].GetString()).status, 404);
   EXPECT_EQ(download(url).body, "ours");
   // A customer only we have is unknown to them; so are our categories.
-  exec(
+  server_.exec(
       "INSERT INTO customers (company_id, customer_code, customer_name, created_at) VALUES (?, "
       "'C777777', 'Ours only', ?)",
       {company_.id, kNow});
-  exec(
+  server_.exec(
       "INSERT INTO customer_file_categories (company_id, file_category_id, name) VALUES (?, 70, "
       "'Ours only')",
       {company_.id});
@@ -557,8 +546,9 @@ TEST_F(CustomerFileApi, AnotherCompanyNeverSeesOrReachesTheseFiles) {
   auto their_categories =
       data_of(client_.request("GET", "/v3/customers/file-categories", other.auth()));
   EXPECT_EQ(their_categories.Size(), 6u);
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM customer_attachments WHERE company_id = ?", {other.id}),
-            1);
+  EXPECT_EQ(
+      server_.scalar("SELECT COUNT(*) FROM customer_attachments WHERE company_id = ?", {other.id}),
+      1);
 }
 
 TEST_F(CustomerFileApi, EveryEndpointNeedsKeyAndToken) {

@@ -89,18 +89,6 @@ class SatisfactionApi : public ::testing::Test {
     if (doc.IsObject() && doc.HasMember("data")) out.CopyFrom(doc["data"], out.GetAllocator());
     return out;
   }
-  std::int64_t scalar(const std::string& sql, std::initializer_list<storage::Value> params = {}) {
-    std::int64_t n = -1;
-    server_.db().read_now([&](storage::Session& s) { n = s.query_i64(sql, params).value_or(-1); });
-    return n;
-  }
-  void exec(const std::string& sql, std::initializer_list<storage::Value> params = {}) {
-    server_.db().write_now([&](storage::Session& s) { s.exec(sql, params); });
-  }
-  std::int64_t customer_id(const char* code, const TestCompany& c) {
-    return scalar("SELECT customer_id FROM customers WHERE company_id = ? AND customer_code = ?",
-                  {c.id, std::string_view(code)});
-  }
 
   TestServer server_{fixed_at(kNow)};
   TestCompany company_ = server_.add_company();
@@ -116,7 +104,7 @@ TEST_F(SatisfactionApi, DocExampleRecordsAnNpsAnswer) {
   EXPECT_EQ(keys_of(d), kKeys);
   const auto id = d["satisfactionId"].GetInt64();
   const auto source = d["sourceId"].GetInt64();
-  EXPECT_EQ(d["customerId"].GetInt64(), customer_id("C000154", company_));
+  EXPECT_EQ(d["customerId"].GetInt64(), server_.customer_id("C000154", company_));
   EXPECT_STREQ(d["customerCode"].GetString(), "C000154");
   EXPECT_STREQ(d["sourceName"].GetString(), "NPS [Venio]");
   EXPECT_EQ(d["sourceType"].GetInt(), 2);
@@ -125,14 +113,16 @@ TEST_F(SatisfactionApi, DocExampleRecordsAnNpsAnswer) {
   EXPECT_STREQ(d["answerBy"].GetString(), "์Bob Name");
   EXPECT_STREQ(d["dateCreated"].GetString(), "2025-03-31T16:20:05+0700");
   // Stored durably, with the source it created.
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM customer_satisfactions WHERE satisfaction_id = ? AND "
-                   "company_id = ? AND source_id = ? AND point = 9 AND date_answered = 1743412805 "
-                   "AND recorded_at = ? AND created_by_user_id = ?",
-                   {id, company_.id, source, kNow, std::string_view(kApiUser)}),
+  EXPECT_EQ(server_.scalar(
+                "SELECT COUNT(*) FROM customer_satisfactions WHERE satisfaction_id = ? AND "
+                "company_id = ? AND source_id = ? AND point = 9 AND date_answered = 1743412805 "
+                "AND recorded_at = ? AND created_by_user_id = ?",
+                {id, company_.id, source, kNow, std::string_view(kApiUser)}),
             1);
-  EXPECT_EQ(scalar("SELECT source_type FROM customer_satisfaction_sources WHERE source_id = ? AND "
-                   "company_id = ? AND source_name = 'NPS [Venio]'",
-                   {source, company_.id}),
+  EXPECT_EQ(server_.scalar(
+                "SELECT source_type FROM customer_satisfaction_sources WHERE source_id = ? AND "
+                "company_id = ? AND source_name = 'NPS [Venio]'",
+                {source, company_.id}),
             2);
   // Thai text goes out raw.
   EXPECT_NE(res.body.find("์Bob Name"), std::string::npos);
@@ -180,8 +170,9 @@ TEST_F(SatisfactionApi, PointsFollowTheScaleOfTheSourceType) {
   auto both = post(answer("Other", 0, 11));
   EXPECT_EQ(both.body, problems_body({{"SourceType", "SourceType must be between 1 and 2"},
                                       {"Point", "Point must be between 1 and 10"}}));
-  EXPECT_EQ(
-      scalar("SELECT COUNT(*) FROM customer_satisfactions WHERE company_id = ?", {company_.id}), 8);
+  EXPECT_EQ(server_.scalar("SELECT COUNT(*) FROM customer_satisfactions WHERE company_id = ?",
+                           {company_.id}),
+            8);
 }
 
 TEST_F(SatisfactionApi, UnknownSourceNamesCreateSourcesKnownOnesAreReused) {
@@ -192,9 +183,10 @@ TEST_F(SatisfactionApi, UnknownSourceNamesCreateSourcesKnownOnesAreReused) {
   // The source keeps the spelling it was created with.
   EXPECT_STREQ(again["sourceName"].GetString(), "NPS [E-TaxGo]");
   EXPECT_NE(other["sourceId"].GetInt64(), first["sourceId"].GetInt64());
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM customer_satisfaction_sources WHERE company_id = ?",
-                   {company_.id}),
-            2);
+  EXPECT_EQ(
+      server_.scalar("SELECT COUNT(*) FROM customer_satisfaction_sources WHERE company_id = ?",
+                     {company_.id}),
+      2);
   EXPECT_NE(first["satisfactionId"].GetInt64(), again["satisfactionId"].GetInt64());
   // A source collects one kind of score.
   auto mixed = post(answer("NPS [E-TaxGo]", 1, 3));
@@ -228,20 +220,21 @@ TEST_F(SatisfactionApi, ValidationNamesTheDocumentedFields) {
                     R"("DateCreated":"2025-03-31"})");
   EXPECT_EQ(blank.body, one_problem_body("SourceName is required"));
   EXPECT_EQ(post("[]").body, one_problem_body("Request body must be a JSON object"));
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM customer_satisfactions"), 0);
+  EXPECT_EQ(server_.scalar("SELECT COUNT(*) FROM customer_satisfactions"), 0);
 }
 
 TEST_F(SatisfactionApi, UnknownOrInactiveCustomersAre404) {
   auto unknown = post(answer("NPS [Venio]", 2, 7, "C009999"));
   EXPECT_EQ(unknown.status, 404);
   EXPECT_EQ(unknown.body, one_problem_body("customerCode C009999 was not found"));
-  exec("UPDATE customers SET is_active = 0 WHERE company_id = ? AND customer_code = 'C000055'",
-       {company_.id});
+  server_.exec(
+      "UPDATE customers SET is_active = 0 WHERE company_id = ? AND customer_code = 'C000055'",
+      {company_.id});
   auto inactive = post(answer("NPS [Venio]", 2, 7, "C000055"));
   EXPECT_EQ(inactive.status, 404);
   EXPECT_EQ(inactive.body, one_problem_body("customerCode C000055 was not found"));
   // A failed answer creates no source.
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM customer_satisfaction_sources"), 0);
+  EXPECT_EQ(server_.scalar("SELECT COUNT(*) FROM customer_satisfaction_sources"), 0);
 }
 
 TEST_F(SatisfactionApi, AnotherCompanyHasItsOwnSourcesAndCannotReachOurCustomers) {
@@ -249,12 +242,12 @@ TEST_F(SatisfactionApi, AnotherCompanyHasItsOwnSourcesAndCannotReachOurCustomers
   auto ours = data_of(post(answer("NPS [Venio]", 2, 9)));
   auto theirs = data_of(post(answer("NPS [Venio]", 2, 4), &other));
   EXPECT_NE(ours["sourceId"].GetInt64(), theirs["sourceId"].GetInt64());
-  EXPECT_EQ(theirs["customerId"].GetInt64(), customer_id("C000154", other));
+  EXPECT_EQ(theirs["customerId"].GetInt64(), server_.customer_id("C000154", other));
   // Their source may have another type under the same name: sources are per company.
   auto csat = data_of(post(answer("CSAT [Venio]", 1, 2), &other));
   EXPECT_EQ(data_of(post(answer("CSAT [Venio]", 2, 2)))["sourceType"].GetInt(), 2);
   EXPECT_EQ(csat["sourceType"].GetInt(), 1);
-  exec(
+  server_.exec(
       "INSERT INTO customers (company_id, customer_code, customer_name, created_at) VALUES (?, "
       "'C777777', 'Ours only', ?)",
       {company_.id, kNow});
@@ -262,9 +255,11 @@ TEST_F(SatisfactionApi, AnotherCompanyHasItsOwnSourcesAndCannotReachOurCustomers
   EXPECT_EQ(reach.status, 404);
   EXPECT_EQ(reach.body, one_problem_body("customerCode C777777 was not found"));
   EXPECT_EQ(post(answer("NPS [Venio]", 2, 9, "C777777")).status, 200);
-  EXPECT_EQ(
-      scalar("SELECT COUNT(*) FROM customer_satisfactions WHERE company_id = ?", {company_.id}), 3);
-  EXPECT_EQ(scalar("SELECT COUNT(*) FROM customer_satisfactions WHERE company_id = ?", {other.id}),
+  EXPECT_EQ(server_.scalar("SELECT COUNT(*) FROM customer_satisfactions WHERE company_id = ?",
+                           {company_.id}),
+            3);
+  EXPECT_EQ(server_.scalar("SELECT COUNT(*) FROM customer_satisfactions WHERE company_id = ?",
+                           {other.id}),
             2);
   auto no_token = client_.request("POST", "/v3/customers/satisfaction",
                                   {{"Ocp-Apim-Subscription-Key", company_.subscription_key}},

@@ -189,4 +189,20 @@ std::string TestServer::fetch_token(const TestCompany& c) {
   return doc["access_token"].GetString();
 }
 
+std::int64_t TestServer::scalar(const std::string& sql,
+                                std::initializer_list<storage::Value> params) {
+  std::int64_t n = -1;
+  db().read_now([&](storage::Session& s) { n = s.query_i64(sql, params).value_or(-1); });
+  return n;
+}
+
+void TestServer::exec(const std::string& sql, std::initializer_list<storage::Value> params) {
+  db().write_now([&](storage::Session& s) { s.exec(sql, params); });
+}
+
+std::int64_t TestServer::customer_id(std::string_view code, const TestCompany& c) {
+  return scalar("SELECT customer_id FROM customers WHERE company_id = ? AND customer_code = ?",
+                {c.id, code});
+}
+
 }  // namespace ov::test

@@ -81,6 +81,12 @@ class TestServer {
   std::string fetch_token(const TestCompany& c);
   // Runs SQL against the database (administration side, for setting up and checking state).
   storage::Database& db() { return app_->database(); }
+  // The first column of the first row of `sql`, or -1 when there is none.
+  std::int64_t scalar(const std::string& sql, std::initializer_list<storage::Value> params = {});
+  // Runs `sql` in a transaction of its own.
+  void exec(const std::string& sql, std::initializer_list<storage::Value> params = {});
+  // The id of company c's customer with exactly this code, or -1.
+  std::int64_t customer_id(std::string_view code, const TestCompany& c);
 
  private:
   std::unique_ptr<TestDatabase> database_;
