@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <deque>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -14,6 +15,18 @@
 #include "storage/database.hpp"
 
 namespace ov::storage {
+
+// A parameter from an optional: its value, or NULL.
+inline Value opt(const std::optional<std::string>& v) {
+  return v ? Value(std::string_view(*v)) : Value(nullptr);
+}
+inline Value opt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
+inline Value opt(const std::optional<double>& v) { return v ? Value(*v) : Value(nullptr); }
+
+// A list of strings kept in one TEXT column as a JSON array (read with the row, never
+// queried alone), and read back; anything but an array of strings reads as empty.
+std::string encode_string_list(const std::vector<std::string>& list);
+std::vector<std::string> decode_string_list(std::string_view json);
 
 class Sql {
  public:

@@ -1,41 +1,13 @@
 #include "modules/cases/case_repository.hpp"
 
-#include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
+#include "storage/sql.hpp"
 
 namespace ov::cases {
 
+using storage::opt;
 using storage::Value;
 
-namespace {
-
-Value opt(const std::optional<std::string>& v) {
-  return v ? Value(std::string_view(*v)) : Value(nullptr);
-}
-Value opt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
-
-std::vector<std::string> decode_numbers(std::string_view json) {
-  std::vector<std::string> out;
-  rapidjson::Document d;
-  d.Parse(json.data(), json.size());
-  if (!d.IsArray()) return out;
-  for (const auto& v : d.GetArray()) {
-    if (v.IsString()) out.emplace_back(v.GetString(), v.GetStringLength());
-  }
-  return out;
-}
-
-std::string encode_numbers(const std::vector<std::string>& numbers) {
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  w.StartArray();
-  for (const auto& n : numbers) w.String(n.data(), static_cast<rapidjson::SizeType>(n.size()));
-  w.EndArray();
-  return std::string(buf.GetString(), buf.GetSize());
-}
-
-}  // namespace
+namespace {}  // namespace
 
 std::optional<CaseRecord> CaseRepository::find(std::int64_t company_id, std::string_view case_no) {
   auto rows = s_.query(
@@ -68,8 +40,8 @@ std::optional<CaseRecord> CaseRepository::find(std::int64_t company_id, std::str
   c.date_latest_answer = rows.i64(17);
   c.category_id = rows.i64(18);
   c.customer_code = rows.opt_str(19);
-  c.activity_nos = decode_numbers(rows.text(20));
-  c.deal_nos = decode_numbers(rows.text(21));
+  c.activity_nos = storage::decode_string_list(rows.text(20));
+  c.deal_nos = storage::decode_string_list(rows.text(21));
   return c;
 }
 
@@ -141,8 +113,8 @@ std::int64_t CaseRepository::insert(const CaseRecord& c) {
        opt(c.note), std::string_view(c.assigned_to_user_id), c.date_assigned, c.date_case,
        c.date_due, std::string_view(c.created_by_user_id), c.date_created,
        std::string_view(c.updated_by_user_id), c.date_updated, c.date_latest_answer,
-       std::string_view(encode_numbers(c.activity_nos)),
-       std::string_view(encode_numbers(c.deal_nos))});
+       std::string_view(storage::encode_string_list(c.activity_nos)),
+       std::string_view(storage::encode_string_list(c.deal_nos))});
   return id.value_or(0);
 }
 
@@ -164,7 +136,7 @@ void CaseRepository::set_activities(std::int64_t feedback_id, const std::vector<
     std::vector<std::string> numbers;
     for (const auto& link : links) numbers.push_back(link.number);
     s_.exec("UPDATE cases SET activity_nos = ? WHERE feedback_id = ?",
-            {std::string_view(encode_numbers(numbers)), feedback_id});
+            {std::string_view(storage::encode_string_list(numbers)), feedback_id});
   }
   std::int64_t pos = 0;
   for (const auto& link : links) {
@@ -180,7 +152,7 @@ void CaseRepository::set_deals(std::int64_t feedback_id, const std::vector<Link>
     std::vector<std::string> numbers;
     for (const auto& link : links) numbers.push_back(link.number);
     s_.exec("UPDATE cases SET deal_nos = ? WHERE feedback_id = ?",
-            {std::string_view(encode_numbers(numbers)), feedback_id});
+            {std::string_view(storage::encode_string_list(numbers)), feedback_id});
   }
   std::int64_t pos = 0;
   for (const auto& link : links) {

@@ -3,15 +3,14 @@
 #include <string>
 #include <utility>
 
+#include "storage/sql.hpp"
+
 namespace ov::customer_events {
 
+using storage::opt;
 using storage::Value;
 
 namespace {
-
-Value opt(const std::optional<std::string>& v) {
-  return v ? Value(std::string_view(*v)) : Value(nullptr);
-}
 
 constexpr const char* kEventColumns =
     "SELECT event_id, customer_id, event_name, event_date, event_type_id, description FROM "

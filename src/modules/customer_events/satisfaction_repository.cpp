@@ -1,16 +1,11 @@
 #include "modules/customer_events/satisfaction_repository.hpp"
 
+#include "storage/sql.hpp"
+
 namespace ov::customer_events {
 
+using storage::opt;
 using storage::Value;
-
-namespace {
-
-Value opt(const std::optional<std::string>& v) {
-  return v ? Value(std::string_view(*v)) : Value(nullptr);
-}
-
-}  // namespace
 
 std::optional<SatisfactionSource> SatisfactionRepository::find_source(std::int64_t company_id,
                                                                       std::string_view name) {

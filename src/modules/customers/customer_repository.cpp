@@ -1,23 +1,19 @@
 #include "modules/customers/customer_repository.hpp"
 
-#include "modules/customers/customer_keywords.hpp"
-#include "storage/sql.hpp"
-
-#include <rapidjson/document.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <deque>
 #include <numbers>
 #include <span>
 #include <unordered_map>
 
+#include "modules/customers/customer_keywords.hpp"
+#include "storage/sql.hpp"
+
 namespace ov::customers {
 
+using storage::opt;
 using storage::Sql;
 using storage::Value;
 
@@ -27,37 +23,11 @@ namespace {
 constexpr double kEarthRadiusKm = 6371.0088;
 constexpr double kDegreesToRadians = std::numbers::pi / 180.0;
 
-Value opt(const std::optional<std::string>& v) {
-  return v ? Value(std::string_view(*v)) : Value(nullptr);
-}
-Value opt(const std::optional<std::int64_t>& v) { return v ? Value(*v) : Value(nullptr); }
-Value opt(const std::optional<double>& v) { return v ? Value(*v) : Value(nullptr); }
-
 // The shortest decimal text that reads back as exactly `d`.
 std::string exact_decimal(double d) {
   std::array<char, 32> buf;
   auto [end, ec] = std::to_chars(buf.data(), buf.data() + buf.size(), d);
   return std::string(buf.data(), end);
-}
-
-std::vector<std::string> decode_strings(std::string_view json) {
-  std::vector<std::string> out;
-  rapidjson::Document d;
-  d.Parse(json.data(), json.size());
-  if (!d.IsArray()) return out;
-  for (const auto& v : d.GetArray()) {
-    if (v.IsString()) out.emplace_back(v.GetString(), v.GetStringLength());
-  }
-  return out;
-}
-
-std::string encode_strings(const std::vector<std::string>& list) {
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  w.StartArray();
-  for (const auto& s : list) w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-  w.EndArray();
-  return std::string(buf.GetString(), buf.GetSize());
 }
 
 // The columns of a full customer row, in the order read_customer expects.
@@ -78,7 +48,7 @@ CustomerRecord read_customer(storage::Rows& r) {
   c.customer_code = r.str(2);
   c.customer_name = r.str(3);
   c.second_name = r.opt_str(4);
-  c.aliases = decode_strings(r.text(5));
+  c.aliases = storage::decode_string_list(r.text(5));
   c.customer_type = static_cast<int>(r.i64(6));
   c.customer_state = static_cast<int>(r.i64(7));
   c.customer_status = r.opt_i64(8);
@@ -579,7 +549,7 @@ std::optional<Employee> CustomerRepository::employee(std::int64_t company_id,
 std::int64_t CustomerRepository::insert_row(const CustomerRecord& c) {
   const auto phone = c.phone ? phone_digits(*c.phone) : std::nullopt;
   const auto mobile = c.mobile ? phone_digits(*c.mobile) : std::nullopt;
-  const std::string aliases = encode_strings(c.aliases);
+  const std::string aliases = storage::encode_string_list(c.aliases);
   const std::array<Value, 28> params = {
       c.company_id,
       std::string_view(c.customer_code),
@@ -626,7 +596,7 @@ std::int64_t CustomerRepository::insert_row(const CustomerRecord& c) {
 void CustomerRepository::update_row(const CustomerRecord& c) {
   const auto phone = c.phone ? phone_digits(*c.phone) : std::nullopt;
   const auto mobile = c.mobile ? phone_digits(*c.mobile) : std::nullopt;
-  const std::string aliases = encode_strings(c.aliases);
+  const std::string aliases = storage::encode_string_list(c.aliases);
   const std::array<Value, 26> params = {
       std::string_view(c.customer_name),
       std::int64_t{c.customer_type},

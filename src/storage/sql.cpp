@@ -1,0 +1,29 @@
+#include "storage/sql.hpp"
+
+#include <rapidjson/document.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+namespace ov::storage {
+
+std::string encode_string_list(const std::vector<std::string>& list) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  w.StartArray();
+  for (const auto& s : list) w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+  w.EndArray();
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+std::vector<std::string> decode_string_list(std::string_view json) {
+  std::vector<std::string> out;
+  rapidjson::Document d;
+  d.Parse(json.data(), json.size());
+  if (!d.IsArray()) return out;
+  for (const auto& v : d.GetArray()) {
+    if (v.IsString()) out.emplace_back(v.GetString(), v.GetStringLength());
+  }
+  return out;
+}
+
+}  // namespace ov::storage
