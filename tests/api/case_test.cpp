@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "auth/provisioning.hpp"
+#include "support/json_text.hpp"
 #include "support/test_server.hpp"
 
 namespace ov::test {
@@ -36,27 +37,6 @@ const std::vector<std::string> kCaseKeys = {
     "updatedByUserId",  "dateUpdated", "dateLatestAnswer", "feedbackCategoryId",
     "customerCode",     "activityNos", "dealNos"};
 
-std::string to_json(const rapidjson::Value& v) {
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  v.Accept(w);
-  return std::string(buf.GetString(), buf.GetSize());
-}
-
-std::string quote(std::string_view s) {
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-  return std::string(buf.GetString(), buf.GetSize());
-}
-
-std::vector<std::string> keys_of(const rapidjson::Value& obj) {
-  std::vector<std::string> out;
-  for (auto it = obj.MemberBegin(); it != obj.MemberEnd(); ++it)
-    out.emplace_back(it->name.GetString());
-  return out;
-}
-
 std::vector<std::string> strings_of(const rapidjson::Value& arr) {
   std::vector<std::string> out;
   for (const auto& v : arr.GetArray()) out.emplace_back(v.GetString());
@@ -71,7 +51,7 @@ std::string one_problem_body(std::string_view message, int http_status) {
 }
 
 // The SN body of a several-problems error (§2.2), byte for byte.
-std::string problems_body(const std::vector<std::pair<std::string, std::string>>& problems) {
+std::string sn_problems_body(const std::vector<std::pair<std::string, std::string>>& problems) {
   std::string list;
   for (const auto& [field, message] : problems) {
     if (!list.empty()) list += ",";
@@ -464,10 +444,10 @@ TEST_F(CaseApi, AddCaseSeveralProblemsAre4002InBodyOrder) {
       R"("dateDue":"2025-04-09","caseType":3,"subject":"","categoryId":2140016585})";
   auto res = add(body);
   EXPECT_EQ(res.status, 400);
-  EXPECT_EQ(res.body, problems_body({{"assignedToUserId", "assignedToUserId must be a GUID"},
-                                     {"dateCase", "dateCase is not a valid date"},
-                                     {"caseType", "caseType must be between 1 and 2"},
-                                     {"subject", "subject is required"}}));
+  EXPECT_EQ(res.body, sn_problems_body({{"assignedToUserId", "assignedToUserId must be a GUID"},
+                                        {"dateCase", "dateCase is not a valid date"},
+                                        {"caseType", "caseType must be between 1 and 2"},
+                                        {"subject", "subject is required"}}));
   auto doc = res.json();
   EXPECT_STREQ(doc["status"]["code"].GetString(), "4002");
   EXPECT_EQ(doc["data"]["statusCode"].GetInt(), 4002);
@@ -477,12 +457,12 @@ TEST_F(CaseApi, AddCaseSeveralProblemsAre4002InBodyOrder) {
 TEST_F(CaseApi, AddCaseEmptyObjectListsEveryRequiredField) {
   auto res = add("{}");
   EXPECT_EQ(res.status, 400);
-  EXPECT_EQ(res.body, problems_body({{"caseType", "caseType is required"},
-                                     {"subject", "subject is required"},
-                                     {"categoryId", "categoryId is required"},
-                                     {"dateCase", "dateCase is required"},
-                                     {"dateDue", "dateDue is required"},
-                                     {"assignedToUserId", "assignedToUserId is required"}}));
+  EXPECT_EQ(res.body, sn_problems_body({{"caseType", "caseType is required"},
+                                        {"subject", "subject is required"},
+                                        {"categoryId", "categoryId is required"},
+                                        {"dateCase", "dateCase is required"},
+                                        {"dateDue", "dateDue is required"},
+                                        {"assignedToUserId", "assignedToUserId is required"}}));
 }
 
 TEST_F(CaseApi, AddCaseDueDateRuleJoinsTheOtherProblems) {
@@ -492,9 +472,9 @@ TEST_F(CaseApi, AddCaseDueDateRuleJoinsTheOtherProblems) {
                      .str("note", std::string(4001, 'n'))
                      .erase("subject")
                      .json());
-  EXPECT_EQ(res.body, problems_body({{"dateDue", "dateDue must not be earlier than dateCase"},
-                                     {"note", "note must be at most 4000 characters"},
-                                     {"subject", "subject is required"}}));
+  EXPECT_EQ(res.body, sn_problems_body({{"dateDue", "dateDue must not be earlier than dateCase"},
+                                        {"note", "note must be at most 4000 characters"},
+                                        {"subject", "subject is required"}}));
 }
 
 TEST_F(CaseApi, AddCaseMalformedBodiesAre4001) {
@@ -852,11 +832,11 @@ TEST_F(CaseApi, EditCaseValidationProblems) {
   EXPECT_EQ(edit("T250200010", edit_body().str("dateDue", "2025-02-01").json()).body,
             one_problem_body("dateDue must not be earlier than dateCase", 400));
   auto res = edit("T250200010", "{}");
-  EXPECT_EQ(res.body, problems_body({{"subject", "subject is required"},
-                                     {"categoryId", "categoryId is required"},
-                                     {"dateCase", "dateCase is required"},
-                                     {"dateDue", "dateDue is required"},
-                                     {"assignedToUserId", "assignedToUserId is required"}}));
+  EXPECT_EQ(res.body, sn_problems_body({{"subject", "subject is required"},
+                                        {"categoryId", "categoryId is required"},
+                                        {"dateCase", "dateCase is required"},
+                                        {"dateDue", "dateDue is required"},
+                                        {"assignedToUserId", "assignedToUserId is required"}}));
 }
 
 TEST_F(CaseApi, EditCaseMatchesTheNumberCaseInsensitively) {

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "support/json_text.hpp"
 #include "support/test_server.hpp"
 
 namespace ov::test {
@@ -82,28 +83,6 @@ const std::vector<std::string> kEventKeys = {"eventId",   "eventName",   "eventD
 const std::vector<std::string> kEditedEventKeys = {"eventId", "eventName", "eventDate", "eventType",
                                                    "description"};
 
-std::string to_json(const rapidjson::Value& v) {
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  v.Accept(w);
-  return std::string(buf.GetString(), buf.GetSize());
-}
-
-std::string quote(std::string_view s) {
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-  return std::string(buf.GetString(), buf.GetSize());
-}
-
-std::vector<std::string> keys_of(const rapidjson::Value& obj) {
-  std::vector<std::string> out;
-  for (auto it = obj.MemberBegin(); it != obj.MemberEnd(); ++it) {
-    out.emplace_back(it->name.GetString());
-  }
-  return out;
-}
-
 rapidjson::Document parse(const char* text) {
   rapidjson::Document d;
   d.Parse(text);
@@ -112,18 +91,6 @@ rapidjson::Document parse(const char* text) {
 }
 
 // Family S bodies (§2.1), byte for byte.
-std::string one_problem_body(std::string_view message) {
-  return R"({"status":{"code":"4001","description":)" + quote(message) + R"(},"data":null})";
-}
-std::string problems_body(const std::vector<std::pair<std::string, std::string>>& problems) {
-  std::string list;
-  for (const auto& [field, message] : problems) {
-    if (!list.empty()) list += ",";
-    list += R"({"field":)" + quote(field) + R"(,"message":)" + quote(message) + "}";
-  }
-  return R"({"status":{"code":"4002","description":"Validation failed"},"data":{"errors":[)" +
-         list + "]}}";
-}
 constexpr const char* kDeletedBody =
     R"({"status":{"code":"1000","description":"Success"},"data":true})";
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "auth/crypto.hpp"
+#include "support/json_text.hpp"
 #include "support/raw_connection.hpp"
 #include "support/test_server.hpp"
 
@@ -32,41 +33,6 @@ const std::vector<std::string> kAttachmentKeys = {"attachmentId", "refId",
                                                   "companyId",    "isProcessed",
                                                   "url",          "urlResponseUpload",
                                                   "thumbnail",    "fileCategoryId"};
-
-std::string to_json(const rapidjson::Value& v) {
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  v.Accept(w);
-  return std::string(buf.GetString(), buf.GetSize());
-}
-
-std::string quote(std::string_view s) {
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-  return std::string(buf.GetString(), buf.GetSize());
-}
-
-std::vector<std::string> keys_of(const rapidjson::Value& obj) {
-  std::vector<std::string> out;
-  for (auto it = obj.MemberBegin(); it != obj.MemberEnd(); ++it) {
-    out.emplace_back(it->name.GetString());
-  }
-  return out;
-}
-
-std::string one_problem_body(std::string_view message) {
-  return R"({"status":{"code":"4001","description":)" + quote(message) + R"(},"data":null})";
-}
-std::string problems_body(const std::vector<std::pair<std::string, std::string>>& problems) {
-  std::string list;
-  for (const auto& [field, message] : problems) {
-    if (!list.empty()) list += ",";
-    list += R"({"field":)" + quote(field) + R"(,"message":)" + quote(message) + "}";
-  }
-  return R"({"status":{"code":"4002","description":"Validation failed"},"data":{"errors":[)" +
-         list + "]}}";
-}
 
 // Every byte value, several times over, in an order that is not sorted.
 std::string binary_bytes() {

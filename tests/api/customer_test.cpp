@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "modules/customers/customer_service.hpp"
+#include "support/json_text.hpp"
 #include "support/test_server.hpp"
 
 namespace ov::test {
@@ -37,27 +38,6 @@ const std::vector<std::string> kAddressKeys = {"addressId", "customerId",      "
                                                "location",  "latitude",        "longitude",
                                                "isActive",  "createdByUserId", "dateCreated"};
 
-std::string to_json(const rapidjson::Value& v) {
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  v.Accept(w);
-  return std::string(buf.GetString(), buf.GetSize());
-}
-
-std::string quote(std::string_view s) {
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-  return std::string(buf.GetString(), buf.GetSize());
-}
-
-std::vector<std::string> keys_of(const rapidjson::Value& obj) {
-  std::vector<std::string> out;
-  for (auto it = obj.MemberBegin(); it != obj.MemberEnd(); ++it)
-    out.emplace_back(it->name.GetString());
-  return out;
-}
-
 std::vector<std::string> strings_of(const rapidjson::Value& arr) {
   std::vector<std::string> out;
   for (const auto& v : arr.GetArray()) out.emplace_back(v.GetString());
@@ -71,9 +51,6 @@ std::vector<std::string> codes_of(const rapidjson::Value& arr) {
 }
 
 // The S body of a one-problem error (§2.1), byte for byte.
-std::string one_problem_body(std::string_view message) {
-  return R"({"status":{"code":"4001","description":)" + quote(message) + R"(},"data":null})";
-}
 
 std::string percent_encode(std::string_view s) {
   static const char* kHex = "0123456789ABCDEF";

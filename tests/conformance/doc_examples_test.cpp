@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "support/json_text.hpp"
 #include "support/test_server.hpp"
 
 namespace ov::test {
@@ -57,21 +58,6 @@ TestServerOptions at_doc_edit_instant() {
   TestServerOptions o;
   o.fixed_time = kDocEditInstant;
   return o;
-}
-
-std::string to_json(const rapidjson::Value& v) {
-  rapidjson::StringBuffer buf;
-  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
-  v.Accept(w);
-  return std::string(buf.GetString(), buf.GetSize());
-}
-
-std::vector<std::string> keys_of(const rapidjson::Value& obj) {
-  std::vector<std::string> out;
-  for (auto it = obj.MemberBegin(); it != obj.MemberEnd(); ++it) {
-    out.emplace_back(it->name.GetString());
-  }
-  return out;
 }
 
 // The JSON type as the documented example distinguishes it.
