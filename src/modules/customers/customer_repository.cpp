@@ -546,94 +546,88 @@ std::optional<Employee> CustomerRepository::employee(std::int64_t company_id,
   return Employee{rows.str(0), rows.str(1)};
 }
 
+namespace {
+
+// The columns an insert and an update both write, in this order, and their values; `stored`
+// keeps the derived texts the values view.
+constexpr std::string_view kFieldColumns[] = {
+    "customer_name",      "customer_type",       "is_active",
+    "customer_2nd_name",  "customer_aliases",    "customer_state",
+    "customer_status",    "customer_picture",    "customer_tax_no",
+    "branch_code",        "customer_phone",      "customer_mobile",
+    "phone_digits",       "mobile_digits",       "customer_email",
+    "customer_position",  "customer_gender",     "customer_marital_status",
+    "customer_birthdate", "customer_income",     "credit_limit",
+    "date_acquired",      "modified_by_user_id", "date_modified"};
+
+struct StoredTexts {
+  std::optional<std::string> phone;
+  std::optional<std::string> mobile;
+  std::string aliases;
+};
+
+void add_field_values(const CustomerRecord& c, StoredTexts& stored, std::vector<Value>& out) {
+  stored.phone = c.phone ? phone_digits(*c.phone) : std::nullopt;
+  stored.mobile = c.mobile ? phone_digits(*c.mobile) : std::nullopt;
+  stored.aliases = storage::encode_string_list(c.aliases);
+  for (Value v : {Value(std::string_view(c.customer_name)),
+                  Value(std::int64_t{c.customer_type}),
+                  Value(std::int64_t{c.is_active() ? 1 : 0}),
+                  opt(c.second_name),
+                  Value(std::string_view(stored.aliases)),
+                  Value(std::int64_t{c.customer_state}),
+                  opt(c.customer_status),
+                  opt(c.picture),
+                  opt(c.tax_no),
+                  opt(c.branch_code),
+                  opt(c.phone),
+                  opt(c.mobile),
+                  opt(stored.phone),
+                  opt(stored.mobile),
+                  opt(c.email),
+                  opt(c.position),
+                  opt(c.gender),
+                  opt(c.marital_status),
+                  opt(c.birthdate),
+                  opt(c.income),
+                  opt(c.credit_limit),
+                  opt(c.date_acquired),
+                  opt(c.modified_by_user_id),
+                  Value(c.date_modified)}) {
+    out.push_back(v);
+  }
+}
+
+}  // namespace
+
 std::int64_t CustomerRepository::insert_row(const CustomerRecord& c) {
-  const auto phone = c.phone ? phone_digits(*c.phone) : std::nullopt;
-  const auto mobile = c.mobile ? phone_digits(*c.mobile) : std::nullopt;
-  const std::string aliases = storage::encode_string_list(c.aliases);
-  const std::array<Value, 28> params = {
-      c.company_id,
-      std::string_view(c.customer_code),
-      std::string_view(c.customer_name),
-      std::int64_t{c.customer_type},
-      std::int64_t{c.is_active() ? 1 : 0},
-      c.date_created,
-      opt(c.second_name),
-      std::string_view(aliases),
-      std::int64_t{c.customer_state},
-      opt(c.customer_status),
-      opt(c.picture),
-      opt(c.tax_no),
-      opt(c.branch_code),
-      opt(c.phone),
-      opt(c.mobile),
-      opt(phone),
-      opt(mobile),
-      opt(c.email),
-      opt(c.position),
-      opt(c.gender),
-      opt(c.marital_status),
-      opt(c.birthdate),
-      opt(c.income),
-      opt(c.credit_limit),
-      opt(c.date_acquired),
-      opt(c.created_by_user_id),
-      opt(c.modified_by_user_id),
-      c.date_modified,
-  };
-  auto id = s_.query(
-      "INSERT INTO customers (company_id, customer_code, customer_name, customer_type, "
-      "is_active, created_at, customer_2nd_name, customer_aliases, customer_state, "
-      "customer_status, customer_picture, customer_tax_no, branch_code, customer_phone, "
-      "customer_mobile, phone_digits, mobile_digits, customer_email, customer_position, "
-      "customer_gender, customer_marital_status, customer_birthdate, customer_income, "
-      "credit_limit, date_acquired, created_by_user_id, modified_by_user_id, date_modified) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-      "?) RETURNING customer_id",
-      params);
+  StoredTexts stored;
+  std::vector<Value> params = {c.company_id, std::string_view(c.customer_code), c.date_created,
+                               opt(c.created_by_user_id)};
+  add_field_values(c, stored, params);
+  std::string sql =
+      "INSERT INTO customers (company_id, customer_code, created_at, created_by_user_id";
+  for (auto col : kFieldColumns) sql.append(", ").append(col);
+  sql += ") VALUES (?, ?, ?, ?";
+  for (std::size_t i = 0; i < std::size(kFieldColumns); ++i) sql += ", ?";
+  sql += ") RETURNING customer_id";
+  auto id = s_.query(sql, params);
   return id.next() ? id.i64(0) : 0;
 }
 
 void CustomerRepository::update_row(const CustomerRecord& c) {
-  const auto phone = c.phone ? phone_digits(*c.phone) : std::nullopt;
-  const auto mobile = c.mobile ? phone_digits(*c.mobile) : std::nullopt;
-  const std::string aliases = storage::encode_string_list(c.aliases);
-  const std::array<Value, 26> params = {
-      std::string_view(c.customer_name),
-      std::int64_t{c.customer_type},
-      std::int64_t{c.is_active() ? 1 : 0},
-      opt(c.second_name),
-      std::string_view(aliases),
-      std::int64_t{c.customer_state},
-      opt(c.customer_status),
-      opt(c.picture),
-      opt(c.tax_no),
-      opt(c.branch_code),
-      opt(c.phone),
-      opt(c.mobile),
-      opt(phone),
-      opt(mobile),
-      opt(c.email),
-      opt(c.position),
-      opt(c.gender),
-      opt(c.marital_status),
-      opt(c.birthdate),
-      opt(c.income),
-      opt(c.credit_limit),
-      opt(c.date_acquired),
-      opt(c.modified_by_user_id),
-      c.date_modified,
-      c.customer_id,
-      c.company_id,
-  };
-  s_.exec(
-      "UPDATE customers SET customer_name = ?, customer_type = ?, is_active = ?, "
-      "customer_2nd_name = ?, customer_aliases = ?, customer_state = ?, customer_status = ?, "
-      "customer_picture = ?, customer_tax_no = ?, branch_code = ?, customer_phone = ?, "
-      "customer_mobile = ?, phone_digits = ?, mobile_digits = ?, customer_email = ?, "
-      "customer_position = ?, customer_gender = ?, customer_marital_status = ?, "
-      "customer_birthdate = ?, customer_income = ?, credit_limit = ?, date_acquired = ?, "
-      "modified_by_user_id = ?, date_modified = ? WHERE customer_id = ? AND company_id = ?",
-      params);
+  StoredTexts stored;
+  std::vector<Value> params;
+  add_field_values(c, stored, params);
+  params.emplace_back(c.customer_id);
+  params.emplace_back(c.company_id);
+  std::string sql = "UPDATE customers SET ";
+  for (auto col : kFieldColumns) {
+    if (sql.back() == '?') sql += ", ";
+    sql.append(col).append(" = ?");
+  }
+  sql += " WHERE customer_id = ? AND company_id = ?";
+  s_.exec(sql, params);
 }
 
 void CustomerRepository::save_addresses(CustomerRecord& c, bool fresh) {
