@@ -84,6 +84,33 @@ std::string success_body(Family family, const PayloadWriter& payload) {
   return frame(family, with_status, "1000", "Success", 1000, 200, payload);
 }
 
+std::string frame_success(Family family, std::string_view payload) {
+  // The text frame() writes around the payload slot of each family on success.
+  std::string_view head, tail;
+  switch (family) {
+    case Family::kS:
+      head = R"({"status":{"code":"1000","description":"Success"},"data":)";
+      tail = "}";
+      break;
+    case Family::kSN:
+      head = R"({"status":{"code":"1000","description":"Success"},"data":{"data":)";
+      tail = R"(,"statusCode":1000,"httpStatusCode":200}})";
+      break;
+    case Family::kV:
+      head = R"({"data":{"value":)";
+      tail = "}}";
+      break;
+    case Family::kN:
+      head = R"({"data":)";
+      tail = R"(,"statusCode":1000,"httpStatusCode":200})";
+      break;
+  }
+  std::string body;
+  body.reserve(head.size() + payload.size() + tail.size());
+  body.append(head).append(payload).append(tail);
+  return body;
+}
+
 ErrorResponse error_response(Family family, const core::ApiError& error) {
   const int status = http_status_of(error.kind());
   if (status >= 500) {
@@ -121,19 +148,6 @@ ErrorResponse error_response(Family family, const core::ApiError& error) {
 ErrorResponse internal_error_response(Family family) {
   return {500, frame(family, true, "5000", "Internal server error", 5000, 500,
                      [](JsonWriter& w) { w.Null(); })};
-}
-
-std::string gateway_body(int status, std::string_view message) {
-  std::string body;
-  StringSink sink(body);
-  JsonWriter w(sink);
-  w.StartObject();
-  write_key(w, "statusCode");
-  w.Int(status);
-  write_key(w, "message");
-  write_string(w, message);
-  w.EndObject();
-  return body;
 }
 
 }  // namespace ov::api

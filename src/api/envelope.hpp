@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "core/error.hpp"
+#include "http/message.hpp"
 
 namespace ov::api {
 
@@ -40,6 +41,8 @@ using PayloadWriter = std::function<void(JsonWriter&)>;
 
 // 200 / 1000 with the payload written by `payload` into the family's slot.
 std::string success_body(Family family, const PayloadWriter& payload);
+// The same around a payload already written as JSON text.
+std::string frame_success(Family family, std::string_view payload);
 
 struct ErrorResponse {
   int http_status;
@@ -51,8 +54,8 @@ ErrorResponse error_response(Family family, const core::ApiError& error);
 // The 500 / 5000 body.
 ErrorResponse internal_error_response(Family family);
 
-// Gateway bodies, the same for every family (ENDPOINTS.md §2.6).
-std::string gateway_body(int status, std::string_view message);
+// Gateway bodies, the same for every family (ENDPOINTS.md §2.6), belong to the HTTP layer.
+using http::gateway_body;
 
 inline void write_string(JsonWriter& w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));

@@ -8,31 +8,12 @@
 #include <cmath>
 #include <limits>
 
-#include "auth/crypto.hpp"
 #include "core/text.hpp"
 
 namespace ov::api {
 
 using core::ApiError;
 using core::FieldProblem;
-
-bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    unsigned char x = static_cast<unsigned char>(a[i]);
-    unsigned char y = static_cast<unsigned char>(b[i]);
-    if (x >= 'A' && x <= 'Z') x = static_cast<unsigned char>(x + 32);
-    if (y >= 'A' && y <= 'Z') y = static_cast<unsigned char>(y + 32);
-    if (x != y) return false;
-  }
-  return true;
-}
-
-std::size_t utf8_length(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 namespace {
 
@@ -324,11 +305,11 @@ Input<std::string> ObjectReader::guid(std::string_view name, Need need) {
     if (need == Need::kRequired) push(name, {field, field + " is required"});
     return in;
   }
-  if (!v->IsString() || !auth::is_guid({v->GetString(), v->GetStringLength()})) {
+  if (!v->IsString() || !core::is_guid({v->GetString(), v->GetStringLength()})) {
     push(name, {field, field + " must be a GUID"});
     return in;
   }
-  in.value = auth::normalize_guid({v->GetString(), v->GetStringLength()});
+  in.value = core::normalize_guid({v->GetString(), v->GetStringLength()});
   return in;
 }
 

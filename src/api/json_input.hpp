@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "core/time.hpp"
 
 namespace ov::api {
@@ -97,9 +98,8 @@ class ObjectReader {
   std::vector<Pending> problems_;
 };
 
-// ASCII case-insensitive equality, the rule for property names and codes.
-bool iequals(std::string_view a, std::string_view b);
-// Number of Unicode code points in valid UTF-8.
-std::size_t utf8_length(std::string_view s);
+// Text rules of property names and values (core/text.hpp).
+using core::iequals;
+using core::utf8_length;
 
 }  // namespace ov::api

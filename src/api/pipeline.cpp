@@ -8,15 +8,8 @@ namespace ov::api {
 
 namespace {
 
-http::Response gateway(int status, std::string_view message) {
-  http::Response r;
-  r.status = status;
-  r.body = gateway_body(status, message);
-  return r;
-}
-
 http::Response unauthorized() {
-  auto r = gateway(401, "Unauthorized");
+  auto r = http::gateway(401, "Unauthorized");
   r.headers.emplace_back("WWW-Authenticate", "Bearer");
   return r;
 }
@@ -44,23 +37,23 @@ http::Response error_reply(Family family, const core::ApiError& error) {
   return r;
 }
 
-http::Response ok_reply(Family family, const PayloadWriter& payload) {
+http::Response framed_reply(Family family, Reply reply) {
+  if (reply.raw) return std::move(*reply.raw);
   http::Response r;
-  r.body = success_body(family, payload);
+  r.body = frame_success(family, reply.payload);
+  if (reply.total) r.headers.emplace_back("X-Total-Count", std::to_string(*reply.total));
   return r;
-}
-
-http::Response list_reply(Family family, std::int64_t total, const PayloadWriter& payload) {
-  auto reply = ok_reply(family, payload);
-  reply.headers.emplace_back("X-Total-Count", std::to_string(total));
-  return reply;
 }
 
 core::Caller caller_of(const http::Request& req) { return {req.company_id, req.user_id, req.zone}; }
 
-Pipeline::Pipeline(const http::Router& router, auth::AuthService& auth, http::Metrics& metrics,
+Pipeline::Pipeline(const Routes& routes, Authenticator& auth, http::Metrics& metrics,
                    bool access_log)
-    : router_(router), auth_(auth), metrics_(metrics), access_log_(access_log) {}
+    : routes_(routes), auth_(auth), metrics_(metrics), access_log_(access_log) {}
+
+const Route* Pipeline::route_of(const http::Request& req) const {
+  return req.route ? &routes_.at(req.route->index) : nullptr;
+}
 
 std::size_t Pipeline::prepare(http::Request& req) {
   // Clients written for the legacy host layout send /dev/v1/...; the prefix is dropped.
@@ -69,17 +62,18 @@ std::size_t Pipeline::prepare(http::Request& req) {
       (path.size() == 4 || path[4] == '/')) {
     req.path.erase(0, 4);
   }
-  auto m = router_.match(req.raw.method(), req.path);
+  auto m = routes_.paths().match(req.raw.method(), req.path);
   if (!m.route) return 0;
   req.route = m.route;
   req.params = std::move(m.params);
-  return m.route->max_body_bytes;
+  return routes_.at(m.route->index).max_body_bytes;
 }
 
 boost::asio::awaitable<http::Response> Pipeline::dispatch(http::Request& req) {
-  if (!req.route) co_return gateway(404, "Resource not found");
-  const auto& route = *req.route;
-  if (route.access != http::Access::kPublic) {
+  const Route* matched = route_of(req);
+  if (!matched) co_return http::gateway(404, "Resource not found");
+  const auto& route = *matched;
+  if (route.access != Access::kPublic) {
     std::string_view key = req.header("Ocp-Apim-Subscription-Key");
     std::optional<std::string> query_key;
     if (key.empty()) {
@@ -87,21 +81,21 @@ boost::asio::awaitable<http::Response> Pipeline::dispatch(http::Request& req) {
       if (query_key) key = *query_key;
     }
     if (key.empty()) {
-      if (route.access == http::Access::kProtected) {
-        co_return gateway(401,
-                          "Access denied due to missing subscription key. Make sure to include "
-                          "subscription key when making requests to an API.");
+      if (route.access == Access::kProtected) {
+        co_return http::gateway(401,
+                                "Access denied due to missing subscription key. Make sure to "
+                                "include subscription key when making requests to an API.");
       }
     } else {
       auto company = co_await auth_.company_for_key(key);
       if (!company) {
-        co_return gateway(401,
-                          "Access denied due to invalid subscription key. Make sure to provide a "
-                          "valid key for an active subscription.");
+        co_return http::gateway(401,
+                                "Access denied due to invalid subscription key. Make sure to "
+                                "provide a valid key for an active subscription.");
       }
       req.company_id = *company;
     }
-    if (route.access == http::Access::kProtected) {
+    if (route.access == Access::kProtected) {
       auto principal = co_await auth_.authenticate(bearer_token(req.header("Authorization")));
       if (!principal || principal->company_id != req.company_id) co_return unauthorized();
       req.user_id = std::move(principal->user_id);
@@ -109,7 +103,7 @@ boost::asio::awaitable<http::Response> Pipeline::dispatch(http::Request& req) {
     }
   }
   try {
-    co_return co_await route.handler(req);
+    co_return framed_reply(route.family, co_await route.handler(req));
   } catch (const core::ApiError& e) {
     if (e.kind() == core::ErrorKind::kInternal || e.kind() == core::ErrorKind::kUnavailable) {
       spdlog::error("request {} {}: {}", req.request_id, route.name, e.what());
@@ -126,7 +120,8 @@ boost::asio::awaitable<http::Response> Pipeline::dispatch(http::Request& req) {
 }
 
 http::Response Pipeline::payload_too_large(const http::Request& req) {
-  if (req.route && req.route->access == http::Access::kTokenEndpoint) {
+  const Route* route = route_of(req);
+  if (route && route->access == Access::kTokenEndpoint) {
     // The token endpoint speaks RFC 6749, not an envelope.
     http::Response r;
     r.status = 413;
@@ -135,7 +130,7 @@ http::Response Pipeline::payload_too_large(const http::Request& req) {
     r.headers.emplace_back("Pragma", "no-cache");
     return r;
   }
-  const auto family = req.route ? req.route->family : Family::kS;
+  const auto family = route ? route->family : Family::kS;
   return error_reply(
       family, core::ApiError(core::ErrorKind::kPayloadTooLarge, "Request body is too large"));
 }

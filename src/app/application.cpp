@@ -3,10 +3,10 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "api/pipeline.hpp"
+#include "api/routes.hpp"
 #include "auth/auth_service.hpp"
 #include "auth/token_endpoint.hpp"
 #include "http/metrics.hpp"
-#include "http/router.hpp"
 #include "modules/modules.hpp"
 
 namespace ov::embedded {
@@ -19,21 +19,21 @@ namespace asio = boost::asio;
 
 namespace {
 
-http::Response text(int status, std::string body, std::string content_type) {
+api::Reply text(int status, std::string body, std::string content_type) {
   http::Response r;
   r.status = status;
   r.body = std::move(body);
   r.content_type = std::move(content_type);
-  return r;
+  return api::raw(std::move(r));
 }
 
-void add_public(http::Router& router, std::string path, http::Handler handler) {
-  http::Route r;
+void add_public(api::Routes& routes, std::string path, api::Handler handler) {
+  api::Route r;
   r.method = http::bhttp::verb::get;
   r.path = std::move(path);
   r.handler = std::move(handler);
-  r.access = http::Access::kPublic;
-  router.add(std::move(r));
+  r.access = api::Access::kPublic;
+  routes.add(std::move(r));
 }
 
 }  // namespace
@@ -46,11 +46,11 @@ struct Application::Impl {
         blocking(static_cast<std::size_t>(std::max(1, config.blocking_threads))),
         auth(*db, *clock),
         sections(*db, *clock) {
-    auth::register_token_routes(router, auth, blocking);
-    sections.register_routes(router);
+    auth::register_token_routes(routes, auth, blocking);
+    sections.register_routes(routes);
     register_operations();
     std::vector<std::string> names;
-    for (const auto& r : router.routes()) names.push_back(r->name);
+    for (const auto& r : routes.all()) names.push_back(r->name);
     metrics = std::make_unique<http::Metrics>(std::move(names));
     metrics->add_gauge("openvenio_storage_queued_writes", "Writes waiting for the writer.",
                        [this] { return static_cast<double>(db->queued_writes()); });
@@ -60,15 +60,15 @@ struct Application::Impl {
     metrics->add_gauge("openvenio_http_open_connections", "Open client connections.", [this] {
       return server ? static_cast<double>(server->open_connections()) : 0.0;
     });
-    pipeline = std::make_unique<api::Pipeline>(router, auth, *metrics, config.server.access_log);
+    pipeline = std::make_unique<api::Pipeline>(routes, auth, *metrics, config.server.access_log);
     server = std::make_unique<http::Server>(config.server, *pipeline);
   }
 
   void register_operations() {
-    add_public(router, "/healthz", [](http::Request&) -> asio::awaitable<http::Response> {
+    add_public(routes, "/healthz", [](http::Request&) -> asio::awaitable<api::Reply> {
       co_return text(200, R"({"status":"ok"})", "application/json; charset=utf-8");
     });
-    add_public(router, "/readyz", [this](http::Request&) -> asio::awaitable<http::Response> {
+    add_public(routes, "/readyz", [this](http::Request&) -> asio::awaitable<api::Reply> {
       // Through read(): on a networked backend the probe runs on a storage thread too.
       bool ready = false;
       try {
@@ -79,10 +79,10 @@ struct Application::Impl {
       if (ready) co_return text(200, R"({"status":"ready"})", "application/json; charset=utf-8");
       co_return text(503, R"({"status":"unavailable"})", "application/json; charset=utf-8");
     });
-    add_public(router, "/metrics", [this](http::Request&) -> asio::awaitable<http::Response> {
+    add_public(routes, "/metrics", [this](http::Request&) -> asio::awaitable<api::Reply> {
       co_return text(200, metrics->render(), "text/plain; version=0.0.4; charset=utf-8");
     });
-    add_public(router, "/openapi.yaml", [](http::Request&) -> asio::awaitable<http::Response> {
+    add_public(routes, "/openapi.yaml", [](http::Request&) -> asio::awaitable<api::Reply> {
       co_return text(200, std::string(embedded::kOpenApiYaml), "application/yaml; charset=utf-8");
     });
   }
@@ -94,7 +94,7 @@ struct Application::Impl {
   asio::thread_pool blocking;
   auth::AuthService auth;
   modules::Sections sections;
-  http::Router router;
+  api::Routes routes;
   std::unique_ptr<http::Metrics> metrics;
   std::unique_ptr<api::Pipeline> pipeline;
   std::unique_ptr<http::Server> server;

@@ -14,25 +14,21 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "api/authenticator.hpp"
 #include "core/clock.hpp"
 #include "core/time.hpp"
 #include "storage/database.hpp"
 
 namespace ov::auth {
 
-struct Principal {
-  std::int64_t company_id = 0;
-  std::string client_id;
-  std::string user_id;  // the client's service user
-  const core::TimeZone* zone = nullptr;
-};
+using api::Principal;
 
 struct AuthOptions {
   // ENDPOINTS.md §4.1.1: tokens live 3600 s.
   std::int64_t token_lifetime_seconds = 3600;
 };
 
-class AuthService {
+class AuthService final : public api::Authenticator {
  public:
   // How long a cached key, client or company is trusted before it is read again.
   static constexpr std::int64_t kCacheSeconds = 5;
@@ -43,9 +39,10 @@ class AuthService {
   AuthService(storage::Database& db, const core::Clock& clock, AuthOptions options = {});
 
   // The company a subscription key belongs to, if the key is known and active.
-  boost::asio::awaitable<std::optional<std::int64_t>> company_for_key(std::string_view key);
+  boost::asio::awaitable<std::optional<std::int64_t>> company_for_key(
+      std::string_view key) override;
   // The principal a bearer token stands for, if valid, unexpired, and its client active.
-  boost::asio::awaitable<std::optional<Principal>> authenticate(std::string_view token);
+  boost::asio::awaitable<std::optional<Principal>> authenticate(std::string_view token) override;
 
   struct Issued {
     std::string access_token;

@@ -104,10 +104,6 @@ bool is_base64url_char(char c) {
          c == '_';
 }
 
-bool is_hex_digit(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
 void append_json_string(std::string& out, std::string_view text) {
   static constexpr char kHex[] = "0123456789abcdef";
   out += '"';
@@ -324,23 +320,6 @@ std::string new_guid() {
     if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
     out += kHex[raw[i] >> 4];
     out += kHex[raw[i] & 0x0f];
-  }
-  return out;
-}
-
-bool is_guid(std::string_view text) {
-  if (text.size() != 36) return false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const bool hyphen_slot = i == 8 || i == 13 || i == 18 || i == 23;
-    if (hyphen_slot ? text[i] != '-' : !is_hex_digit(text[i])) return false;
-  }
-  return true;
-}
-
-std::string normalize_guid(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
 }

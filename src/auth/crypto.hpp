@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/text.hpp"
+
 namespace ov::auth {
 
 // Must be called once before any other function here (initialises libsodium); idempotent,
@@ -30,10 +32,9 @@ std::string random_bytes(std::size_t n);
 std::string random_token(std::size_t bytes);
 // Random version-4 GUID, lowercase hyphenated: 6d473b8f-a6b3-4536-b1e6-f4b7688414e2.
 std::string new_guid();
-// True when text is a hyphenated GUID (8-4-4-4-12 hex digits, any case).
-bool is_guid(std::string_view text);
-// Lower-cases a GUID (callers check is_guid first).
-std::string normalize_guid(std::string_view text);
+// GUID syntax is a text rule (core/text.hpp).
+using core::is_guid;
+using core::normalize_guid;
 
 // Argon2id (libsodium crypto_pwhash_str, interactive limits) — the stored form is the
 // self-describing "$argon2id$..." string.

@@ -66,22 +66,22 @@ asio::awaitable<std::optional<AuthService::Issued>> check_client(AuthService& au
 
 }  // namespace
 
-void register_token_routes(http::Router& router, AuthService& auth, asio::thread_pool& blocking) {
-  http::Route route;
+void register_token_routes(api::Routes& routes, AuthService& auth, asio::thread_pool& blocking) {
+  api::Route route;
   route.method = http::bhttp::verb::post;
   route.path = "/authorization/connect/token";
-  route.access = http::Access::kTokenEndpoint;
+  route.access = api::Access::kTokenEndpoint;
   // A form with a client id and secret is a few hundred bytes; nothing legitimate needs more.
   route.max_body_bytes = 16 * 1024;
-  route.handler = [&auth, &blocking](http::Request& req) -> asio::awaitable<http::Response> {
+  route.handler = [&auth, &blocking](http::Request& req) -> asio::awaitable<api::Reply> {
     if (!is_form(req.header("Content-Type"))) {
-      co_return oauth_error(400, "invalid_request",
-                            "Content-Type must be application/x-www-form-urlencoded");
+      co_return api::raw(oauth_error(400, "invalid_request",
+                                     "Content-Type must be application/x-www-form-urlencoded"));
     }
     auto form = parse_form(req.body());
     if (!form) {
-      co_return oauth_error(400, "invalid_request",
-                            "The request body is malformed or repeats a parameter");
+      co_return api::raw(oauth_error(400, "invalid_request",
+                                     "The request body is malformed or repeats a parameter"));
     }
     auto field = [&](const char* name) -> const std::string* {
       auto it = form->find(name);
@@ -89,10 +89,10 @@ void register_token_routes(http::Router& router, AuthService& auth, asio::thread
     };
     const auto* grant = field("grant_type");
     if (!grant || grant->empty())
-      co_return oauth_error(400, "invalid_request", "grant_type is required");
+      co_return api::raw(oauth_error(400, "invalid_request", "grant_type is required"));
     if (*grant != "client_credentials") {
-      co_return oauth_error(400, "unsupported_grant_type",
-                            "Only the client_credentials grant is supported");
+      co_return api::raw(oauth_error(400, "unsupported_grant_type",
+                                     "Only the client_credentials grant is supported"));
     }
     std::string client_id, secret;
     bool basic = false;
@@ -100,9 +100,10 @@ void register_token_routes(http::Router& router, AuthService& auth, asio::thread
     if (authz.size() > 6 && api::iequals(authz.substr(0, 6), "basic ")) {
       basic = true;
       if (field("client_id") || field("client_secret")) {
-        co_return oauth_error(400, "invalid_request",
-                              "Client credentials must be sent either with HTTP Basic or in the "
-                              "form, not both");
+        co_return api::raw(
+            oauth_error(400, "invalid_request",
+                        "Client credentials must be sent either with HTTP Basic or in the "
+                        "form, not both"));
       }
       auto decoded = base64_decode(authz.substr(6));
       auto colon = decoded ? decoded->find(':') : std::string::npos;
@@ -113,14 +114,15 @@ void register_token_routes(http::Router& router, AuthService& auth, asio::thread
         pw = http::percent_decode(std::string_view(*decoded).substr(colon + 1), true);
       }
       if (!id || !pw)
-        co_return oauth_error(400, "invalid_request", "Malformed HTTP Basic credentials");
+        co_return api::raw(oauth_error(400, "invalid_request", "Malformed HTTP Basic credentials"));
       client_id = std::move(*id);
       secret = std::move(*pw);
     } else {
       const auto* id = field("client_id");
       const auto* pw = field("client_secret");
       if (!id || id->empty() || !pw || pw->empty()) {
-        co_return oauth_error(400, "invalid_request", "client_id and client_secret are required");
+        co_return api::raw(
+            oauth_error(400, "invalid_request", "client_id and client_secret are required"));
       }
       client_id = *id;
       secret = *pw;
@@ -131,7 +133,7 @@ void register_token_routes(http::Router& router, AuthService& auth, asio::thread
     if (!issued || (req.company_id != 0 && issued->company_id != req.company_id)) {
       auto r = oauth_error(401, "invalid_client", "Client authentication failed");
       if (basic) r.headers.emplace_back("WWW-Authenticate", "Basic realm=\"token\"");
-      co_return r;
+      co_return api::raw(std::move(r));
     }
     http::Response r;
     api::StringSink sink(r.body);
@@ -146,9 +148,9 @@ void register_token_routes(http::Router& router, AuthService& auth, asio::thread
     w.EndObject();
     r.headers.emplace_back("Cache-Control", "no-store");
     r.headers.emplace_back("Pragma", "no-cache");
-    co_return r;
+    co_return api::raw(std::move(r));
   };
-  router.add(std::move(route));
+  routes.add(std::move(route));
 }
 
 }  // namespace ov::auth

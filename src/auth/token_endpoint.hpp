@@ -3,13 +3,13 @@
 
 #include <boost/asio/thread_pool.hpp>
 
+#include "api/routes.hpp"
 #include "auth/auth_service.hpp"
-#include "http/router.hpp"
 
 namespace ov::auth {
 
 // `blocking` runs the Argon2id check so the I/O threads never wait on it.
-void register_token_routes(http::Router& router, AuthService& auth,
+void register_token_routes(api::Routes& routes, AuthService& auth,
                            boost::asio::thread_pool& blocking);
 
 }  // namespace ov::auth

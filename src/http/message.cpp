@@ -1,5 +1,8 @@
 #include "http/message.hpp"
 
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
 namespace ov::http {
 
 namespace {
@@ -10,6 +13,25 @@ int hex_value(char c) {
   return -1;
 }
 }  // namespace
+
+std::string gateway_body(int status, std::string_view message) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  w.StartObject();
+  w.Key("statusCode");
+  w.Int(status);
+  w.Key("message");
+  w.String(message.data(), static_cast<rapidjson::SizeType>(message.size()));
+  w.EndObject();
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+Response gateway(int status, std::string_view message) {
+  Response r;
+  r.status = status;
+  r.body = gateway_body(status, message);
+  return r;
+}
 
 std::optional<std::string> percent_decode(std::string_view s, bool plus_is_space) {
   std::string out;

@@ -26,7 +26,7 @@ struct Request {
   std::string query;  // raw query string without '?'
   std::vector<std::string> params;  // decoded path parameters in route order
   std::string request_id;
-  const Route* route = nullptr;  // set once routed
+  const Route* route = nullptr;  // the path template matched, set once routed
   // The caller, set once authenticated.
   std::int64_t company_id = 0;
   std::string user_id;                   // the API client's service user
@@ -48,6 +48,12 @@ struct Response {
   std::string content_type = "application/json; charset=utf-8";
   std::vector<std::pair<std::string, std::string>> headers;
 };
+
+// The body of a gateway error (no route, no key, no token, too many connections…), the same
+// for every envelope family (ENDPOINTS.md §2.6): {"statusCode":404,"message":"…"}.
+std::string gateway_body(int status, std::string_view message);
+// A response with that body.
+Response gateway(int status, std::string_view message);
 
 // Percent-decoding; nullopt on a malformed escape. `plus_is_space` for form/query encoding.
 std::optional<std::string> percent_decode(std::string_view s, bool plus_is_space);

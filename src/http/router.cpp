@@ -64,8 +64,10 @@ struct Router::Node {
 Router::Router() : root_(std::make_unique<Node>()) {}
 Router::~Router() = default;
 
-void Router::add(Route route) {
-  auto r = std::make_unique<Route>(std::move(route));
+const Route& Router::add(bhttp::verb method, std::string path) {
+  auto r = std::make_unique<Route>();
+  r->method = method;
+  r->path = std::move(path);
   r->name = std::string(bhttp::to_string(r->method)) + " " + r->path;
   r->index = routes_.size();
   Node* node = root_.get();
@@ -86,17 +88,7 @@ void Router::add(Route route) {
   if (node->routes.count(r->method)) throw std::logic_error("duplicate route " + r->name);
   node->routes[r->method] = r.get();
   routes_.push_back(std::move(r));
-}
-
-void Router::add(bhttp::verb method, std::string path, api::Family family, Handler handler,
-                 std::size_t max_body_bytes) {
-  Route r;
-  r.method = method;
-  r.path = std::move(path);
-  r.handler = std::move(handler);
-  r.family = family;
-  r.max_body_bytes = max_body_bytes;
-  add(std::move(r));
+  return *routes_.back();
 }
 
 bool Router::match_from(const Node& node, const std::vector<std::string_view>& segs, std::size_t i,

@@ -13,15 +13,10 @@ namespace {
 
 using bhttp::verb;
 
-Handler trivial() {
-  return [](Request&) -> boost::asio::awaitable<Response> { co_return Response{}; };
-}
-
 Route route(verb method, std::string path) {
   Route r;
   r.method = method;
   r.path = std::move(path);
-  r.handler = trivial();
   return r;
 }
 
@@ -245,21 +240,6 @@ TEST(RouterAddTest, NameAndIndexAreFilled) {
   ASSERT_NE(m.route, nullptr);
   EXPECT_EQ(m.route, router.routes()[1].get());
   EXPECT_EQ(m.route->index, 1u);
-}
-
-TEST(RouterAddTest, RouteOptionsArePreserved) {
-  Router router;
-  Route r = route(verb::put, "/v1/case/{caseNo}");
-  r.family = api::Family::kSN;
-  r.access = Access::kTokenEndpoint;
-  r.max_body_bytes = 1234;
-  router.add(std::move(r));
-  auto m = router.match(verb::put, "/v1/case/T1");
-  ASSERT_NE(m.route, nullptr);
-  EXPECT_EQ(m.route->family, api::Family::kSN);
-  EXPECT_EQ(m.route->access, Access::kTokenEndpoint);
-  EXPECT_EQ(m.route->max_body_bytes, 1234u);
-  EXPECT_TRUE(static_cast<bool>(m.route->handler));
 }
 
 TEST(RouterRootTest, RootRoute) {

@@ -17,8 +17,6 @@
 #include <random>
 #include <unordered_set>
 
-#include "api/envelope.hpp"
-
 namespace ov::http {
 
 namespace asio = boost::asio;
@@ -48,13 +46,6 @@ std::string new_request_id() {
   int n = std::snprintf(buf, sizeof buf, "%016llx-%08llx", static_cast<unsigned long long>(prefix),
                         static_cast<unsigned long long>(++counter));
   return std::string(buf, static_cast<std::size_t>(n));
-}
-
-Response gateway(int status, std::string_view message) {
-  Response r;
-  r.status = status;
-  r.body = api::gateway_body(status, message);
-  return r;
 }
 
 }  // namespace
@@ -119,7 +110,7 @@ struct Server::Impl {
     res.set(bhttp::field::content_type, "application/json; charset=utf-8");
     res.set(bhttp::field::connection, "close");
     res.set(bhttp::field::retry_after, "1");
-    res.body() = api::gateway_body(503, "Too many open connections. Try again later.");
+    res.body() = gateway_body(503, "Too many open connections. Try again later.");
     res.prepare_payload();
     stream.expires_after(options.write_timeout);
     beast::error_code ignored;

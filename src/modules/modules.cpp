@@ -26,11 +26,11 @@ Sections::Sections(storage::Database& db, const core::Clock& clock)
     : impl_(std::make_unique<Impl>(db, clock)) {}
 Sections::~Sections() = default;
 
-void Sections::register_routes(http::Router& router) {
-  cases::register_routes(router, impl_->cases);
-  customers::register_routes(router, impl_->customers);
-  customer_events::register_routes(router, impl_->customer_events);
-  customer_files::register_routes(router, impl_->customer_files);
+void Sections::register_routes(api::Routes& routes) {
+  cases::register_routes(routes, impl_->cases);
+  customers::register_routes(routes, impl_->customers);
+  customer_events::register_routes(routes, impl_->customer_events);
+  customer_files::register_routes(routes, impl_->customer_files);
 }
 
 void seed_master_data(storage::Session& s, std::int64_t company_id) {

@@ -3,8 +3,8 @@
 
 #include <memory>
 
+#include "api/routes.hpp"
 #include "core/clock.hpp"
-#include "http/router.hpp"
 #include "storage/database.hpp"
 
 namespace ov::modules {
@@ -14,7 +14,7 @@ class Sections {
  public:
   Sections(storage::Database& db, const core::Clock& clock);
   ~Sections();
-  void register_routes(http::Router& router);
+  void register_routes(api::Routes& routes);
 
  private:
   struct Impl;

@@ -10,10 +10,10 @@
 #include <string>
 #include <utility>
 
+#include "api/routes.hpp"
 #include "auth/auth_service.hpp"
 #include "auth/token_endpoint.hpp"
 #include "core/clock.hpp"
-#include "http/router.hpp"
 #include "modules/modules.hpp"
 #include "storage/database.hpp"
 #include "support/test_server.hpp"
@@ -71,11 +71,11 @@ std::set<Operation> served_operations() {
   {
     auth::AuthService auth(*db, clock);
     modules::Sections sections(*db, clock);
-    http::Router router;
+    api::Routes router;
     // The same registrations as app::Application's constructor.
     auth::register_token_routes(router, auth, blocking);
     sections.register_routes(router);
-    for (const auto& r : router.routes()) {
+    for (const auto& r : router.all()) {
       out.emplace(std::string(http::bhttp::to_string(r->method)), strip_param_types(r->path));
     }
   }

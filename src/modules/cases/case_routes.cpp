@@ -154,8 +154,8 @@ void write_case(api::JsonWriter& w, const CaseRecord& c, const core::TimeZone& z
   w.EndObject();
 }
 
-http::Response case_reply(const CaseRecord& c, const core::TimeZone& zone) {
-  return api::ok_reply(api::Family::kSN, [&](api::JsonWriter& w) { write_case(w, c, zone); });
+api::Reply case_reply(const CaseRecord& c, const core::TimeZone& zone) {
+  return api::payload([&](api::JsonWriter& w) { write_case(w, c, zone); });
 }
 
 // Case numbers in paths are at most a code's length; longer values cannot name a case.
@@ -169,20 +169,20 @@ std::string case_no_param(const http::Request& req) {
 
 }  // namespace
 
-void register_routes(http::Router& router, CaseService& service) {
+void register_routes(api::Routes& routes, CaseService& service) {
   using http::bhttp::verb;
-  auto route = [&](verb method, std::string path, http::Handler handler) {
-    router.add(method, std::move(path), api::Family::kSN, std::move(handler));
+  auto route = [&](verb method, std::string path, api::Handler handler) {
+    routes.add(method, std::move(path), api::Family::kSN, std::move(handler));
   };
 
-  route(verb::post, "/v1/case", [&service](http::Request& req) -> asio::awaitable<http::Response> {
+  route(verb::post, "/v1/case", [&service](http::Request& req) -> asio::awaitable<api::Reply> {
     auto in = parse_add(req);
     auto c = co_await service.add(api::caller_of(req), std::move(in));
     co_return case_reply(c, *req.zone);
   });
 
   route(verb::put, "/v1/case/{caseNo}",
-        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
           auto case_no = case_no_param(req);
           auto in = parse_edit(req);
           auto c = co_await service.edit(api::caller_of(req), std::move(case_no), std::move(in));
@@ -190,13 +190,13 @@ void register_routes(http::Router& router, CaseService& service) {
         });
 
   route(verb::get, "/v1/case/{caseNo}",
-        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
           auto c = co_await service.get(api::caller_of(req), case_no_param(req));
           co_return case_reply(c, *req.zone);
         });
 
   route(verb::get, "/v1/case/categories",
-        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
           bool include_inactive = false;
           if (auto v = req.query_param("isActive")) {
             if (api::iequals(*v, "false")) {
@@ -206,21 +206,21 @@ void register_routes(http::Router& router, CaseService& service) {
             }
           }
           auto list = co_await service.categories(api::caller_of(req), include_inactive);
-          co_return api::list_reply(api::Family::kSN, static_cast<std::int64_t>(list.size()),
-                                    [&](api::JsonWriter& w) {
-                                      w.StartArray();
-                                      for (const auto& c : list) {
-                                        w.StartObject();
-                                        api::write_key(w, "categoryId");
-                                        w.Int64(c.category_id);
-                                        api::write_key(w, "categoryName");
-                                        api::write_string(w, c.name);
-                                        api::write_key(w, "isActive");
-                                        w.Bool(c.is_active);
-                                        w.EndObject();
-                                      }
-                                      w.EndArray();
-                                    });
+          co_return api::list_payload(static_cast<std::int64_t>(list.size()),
+                                      [&](api::JsonWriter& w) {
+                                        w.StartArray();
+                                        for (const auto& c : list) {
+                                          w.StartObject();
+                                          api::write_key(w, "categoryId");
+                                          w.Int64(c.category_id);
+                                          api::write_key(w, "categoryName");
+                                          api::write_string(w, c.name);
+                                          api::write_key(w, "isActive");
+                                          w.Bool(c.is_active);
+                                          w.EndObject();
+                                        }
+                                        w.EndArray();
+                                      });
         });
 }
 

@@ -183,23 +183,22 @@ void write_satisfaction(api::JsonWriter& w, const SatisfactionRecord& r,
 
 }  // namespace
 
-void register_routes(http::Router& router, CustomerEventService& service) {
+void register_routes(api::Routes& routes, CustomerEventService& service) {
   using http::bhttp::verb;
-  auto route = [&](verb method, std::string path, http::Handler handler) {
-    router.add(method, std::move(path), api::Family::kS, std::move(handler));
+  auto route = [&](verb method, std::string path, api::Handler handler) {
+    routes.add(method, std::move(path), api::Family::kS, std::move(handler));
   };
 
   route(verb::post, "/v1/customerEvent",
-        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
           auto e = co_await service.add(api::caller_of(req), parse_event(req));
-          co_return api::ok_reply(api::Family::kS,
-                                  [&](api::JsonWriter& w) { write_event(w, e, *req.zone, true); });
+          co_return api::payload([&](api::JsonWriter& w) { write_event(w, e, *req.zone, true); });
         });
 
   route(verb::get, "/v1/customerEvent/filter",
-        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
           auto list = co_await service.list(api::caller_of(req), parse_filter(req));
-          co_return api::list_reply(api::Family::kS, list.size(), [&](api::JsonWriter& w) {
+          co_return api::list_payload(list.size(), [&](api::JsonWriter& w) {
             w.StartArray();
             for (const auto& e : list) write_event(w, e, *req.zone, true);
             w.EndArray();
@@ -207,23 +206,22 @@ void register_routes(http::Router& router, CustomerEventService& service) {
         });
 
   route(verb::put, "/v1/customerEvent/{eventId:int64}",
-        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
           const auto id = event_id_param(req);
           auto e = co_await service.edit(api::caller_of(req), id, parse_event(req));
-          co_return api::ok_reply(api::Family::kS,
-                                  [&](api::JsonWriter& w) { write_event(w, e, *req.zone, false); });
+          co_return api::payload([&](api::JsonWriter& w) { write_event(w, e, *req.zone, false); });
         });
 
   route(verb::delete_, "/v1/customerEvent/{eventId:int64}",
-        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
           co_await service.remove(api::caller_of(req), event_id_param(req));
-          co_return api::ok_reply(api::Family::kS, [](api::JsonWriter& w) { w.Bool(true); });
+          co_return api::payload([](api::JsonWriter& w) { w.Bool(true); });
         });
 
   route(verb::get, "/v1/customerEvent/event-types",
-        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
           auto types = co_await service.event_types(api::caller_of(req));
-          co_return api::list_reply(api::Family::kS, types.size(), [&](api::JsonWriter& w) {
+          co_return api::list_payload(types.size(), [&](api::JsonWriter& w) {
             w.StartArray();
             for (const auto& t : types) {
               w.StartObject();
@@ -238,10 +236,9 @@ void register_routes(http::Router& router, CustomerEventService& service) {
         });
 
   route(verb::post, "/v3/customers/satisfaction",
-        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
           auto r = co_await service.add_satisfaction(api::caller_of(req), parse_satisfaction(req));
-          co_return api::ok_reply(api::Family::kS,
-                                  [&](api::JsonWriter& w) { write_satisfaction(w, r, *req.zone); });
+          co_return api::payload([&](api::JsonWriter& w) { write_satisfaction(w, r, *req.zone); });
         });
 }
 

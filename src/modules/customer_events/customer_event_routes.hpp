@@ -2,11 +2,11 @@
 // (ENDPOINTS.md §4.3), in envelope family S.
 #pragma once
 
-#include "http/router.hpp"
+#include "api/routes.hpp"
 #include "modules/customer_events/customer_event_service.hpp"
 
 namespace ov::customer_events {
 
-void register_routes(http::Router& router, CustomerEventService& service);
+void register_routes(api::Routes& routes, CustomerEventService& service);
 
 }  // namespace ov::customer_events

@@ -285,18 +285,18 @@ void write_attachment(api::JsonWriter& w, const AttachmentRecord& a, const std::
 
 }  // namespace
 
-void register_routes(http::Router& router, CustomerFileService& service) {
+void register_routes(api::Routes& routes, CustomerFileService& service) {
   using http::bhttp::verb;
-  auto route = [&](verb method, std::string path, http::Handler handler,
+  auto route = [&](verb method, std::string path, api::Handler handler,
                    std::size_t max_body_bytes) {
-    router.add(method, std::move(path), api::Family::kS, std::move(handler), max_body_bytes);
+    routes.add(method, std::move(path), api::Family::kS, std::move(handler), max_body_bytes);
   };
 
   route(
       verb::get, "/v3/customers/file-categories",
-      [&service](http::Request& req) -> asio::awaitable<http::Response> {
+      [&service](http::Request& req) -> asio::awaitable<api::Reply> {
         auto list = co_await service.categories(api::caller_of(req));
-        co_return api::list_reply(api::Family::kS, list.size(), [&](api::JsonWriter& w) {
+        co_return api::list_payload(list.size(), [&](api::JsonWriter& w) {
           w.StartArray();
           for (const auto& c : list) {
             w.StartObject();
@@ -315,10 +315,10 @@ void register_routes(http::Router& router, CustomerFileService& service) {
 
   route(
       verb::post, "/v3/customers/files",
-      [&service](http::Request& req) -> asio::awaitable<http::Response> {
+      [&service](http::Request& req) -> asio::awaitable<api::Reply> {
         auto list = co_await service.attach(api::caller_of(req), parse_attach(req));
         const auto base = api::request_base_url(req);
-        co_return api::list_reply(api::Family::kS, list.size(), [&](api::JsonWriter& w) {
+        co_return api::list_payload(list.size(), [&](api::JsonWriter& w) {
           w.StartArray();
           for (const auto& a : list) write_attachment(w, a, base, *req.zone);
           w.EndArray();
@@ -329,7 +329,7 @@ void register_routes(http::Router& router, CustomerFileService& service) {
   // Designed: the `url` of a stored customer file. The bytes come back exactly as uploaded.
   route(
       verb::get, "/v3/customers/files/{attachmentId:int64}",
-      [&service](http::Request& req) -> asio::awaitable<http::Response> {
+      [&service](http::Request& req) -> asio::awaitable<api::Reply> {
         std::int64_t id = 0;
         const auto& p = req.params.at(0);
         std::from_chars(p.data(), p.data() + p.size(), id);
@@ -340,7 +340,7 @@ void register_routes(http::Router& router, CustomerFileService& service) {
         r.headers.emplace_back("Content-Disposition", content_disposition(file.filename));
         // The declared type is the whole truth: browsers must not guess another from the bytes.
         r.headers.emplace_back("X-Content-Type-Options", "nosniff");
-        co_return r;
+        co_return api::raw(std::move(r));
       },
       0);
 }

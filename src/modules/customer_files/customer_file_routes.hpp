@@ -2,11 +2,11 @@
 // a stored file from its attachment's `url`, in envelope family S.
 #pragma once
 
-#include "http/router.hpp"
+#include "api/routes.hpp"
 #include "modules/customer_files/customer_file_service.hpp"
 
 namespace ov::customer_files {
 
-void register_routes(http::Router& router, CustomerFileService& service);
+void register_routes(api::Routes& routes, CustomerFileService& service);
 
 }  // namespace ov::customer_files

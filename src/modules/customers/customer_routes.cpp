@@ -588,14 +588,14 @@ void write_customer(api::JsonWriter& w, const CustomerRecord& c, const core::Tim
   w.EndObject();
 }
 
-http::Response customer_reply(const CustomerRecord& c, const core::TimeZone& zone) {
-  return api::ok_reply(api::Family::kS, [&](api::JsonWriter& w) { write_customer(w, c, zone); });
+api::Reply customer_reply(const CustomerRecord& c, const core::TimeZone& zone) {
+  return api::payload([&](api::JsonWriter& w) { write_customer(w, c, zone); });
 }
 
 // Lists carry their total in a header (ENDPOINTS.md §1.2).
-http::Response list_reply(const std::vector<CustomerRecord>& list, std::int64_t total,
-                          const core::TimeZone& zone) {
-  return api::list_reply(api::Family::kS, total, [&](api::JsonWriter& w) {
+api::Reply list_reply(const std::vector<CustomerRecord>& list, std::int64_t total,
+                      const core::TimeZone& zone) {
+  return api::list_payload(total, [&](api::JsonWriter& w) {
     w.StartArray();
     for (const auto& c : list) write_customer(w, c, zone);
     w.EndArray();
@@ -639,45 +639,44 @@ std::string path_value(const http::Request& req, std::size_t max_chars, std::str
 
 }  // namespace
 
-void register_routes(http::Router& router, CustomerService& service) {
+void register_routes(api::Routes& routes, CustomerService& service) {
   using http::bhttp::verb;
-  auto route = [&](verb method, std::string path, http::Handler handler) {
-    router.add(method, std::move(path), api::Family::kS, std::move(handler));
+  auto route = [&](verb method, std::string path, api::Handler handler) {
+    routes.add(method, std::move(path), api::Family::kS, std::move(handler));
   };
 
-  route(verb::post, "/v3/customers",
-        [&service](http::Request& req) -> asio::awaitable<http::Response> {
-          auto in = parse_upsert(req);
-          auto c = co_await service.upsert(api::caller_of(req), std::move(in));
-          co_return customer_reply(c, *req.zone);
-        });
+  route(verb::post, "/v3/customers", [&service](http::Request& req) -> asio::awaitable<api::Reply> {
+    auto in = parse_upsert(req);
+    auto c = co_await service.upsert(api::caller_of(req), std::move(in));
+    co_return customer_reply(c, *req.zone);
+  });
 
   route(verb::get, "/v3/customers/{customerCode}",
-        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
           auto code = path_value(req, kCodeChars, "customerCode");
           auto c = co_await service.by_code(api::caller_of(req), std::move(code));
           co_return customer_reply(c, *req.zone);
         });
 
   route(verb::post, "/v3/customers/enquiry",
-        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
           auto in = parse_enquiry(req);
           auto page = co_await service.enquiry(api::caller_of(req), std::move(in));
           co_return list_reply(page.items, page.total, *req.zone);
         });
 
   route(verb::get, "/v3/customers/name/{customerName}",
-        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
           auto name = trimmed(path_value(req, kNameChars, "customerName"));
           auto list = co_await service.by_name(api::caller_of(req), std::move(name));
           co_return list_reply(list, static_cast<std::int64_t>(list.size()), *req.zone);
         });
 
   route(verb::post, "/v3/customers/search",
-        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
           auto in = parse_search(req);
           auto page = co_await service.search(api::caller_of(req), std::move(in));
-          co_return api::list_reply(api::Family::kS, page.total, [&](api::JsonWriter& w) {
+          co_return api::list_payload(page.total, [&](api::JsonWriter& w) {
             w.StartArray();
             for (const auto& c : page.items) write_summary(w, c);
             w.EndArray();
@@ -685,7 +684,7 @@ void register_routes(http::Router& router, CustomerService& service) {
         });
 
   route(verb::get, "/v3/customers/id/{customerId:int64}",
-        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
           std::int64_t id = 0;
           const auto& text = req.params.at(0);
           auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
@@ -697,7 +696,7 @@ void register_routes(http::Router& router, CustomerService& service) {
         });
 
   route(verb::get, "/v3/customers/taxid/{taxId}",
-        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
           auto tax_no = path_value(req, kTaxNoChars, "taxId");
           std::optional<std::string> branch = req.query_param("branchCode");
           if (branch && api::utf8_length(*branch) > kCodeChars) {
@@ -708,10 +707,10 @@ void register_routes(http::Router& router, CustomerService& service) {
         });
 
   route(verb::post, "/v3/customers/existence",
-        [&service](http::Request& req) -> asio::awaitable<http::Response> {
+        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
           auto in = parse_existence(req);
           auto matches = co_await service.existence(api::caller_of(req), std::move(in));
-          co_return api::ok_reply(api::Family::kS, [&](api::JsonWriter& w) {
+          co_return api::payload([&](api::JsonWriter& w) {
             w.StartObject();
             api::write_key(w, "isExist");
             w.Bool(!matches.empty());

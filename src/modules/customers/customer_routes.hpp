@@ -1,11 +1,11 @@
 // The Customer section's routes (ENDPOINTS.md §4.3), all in envelope family S.
 #pragma once
 
-#include "http/router.hpp"
+#include "api/routes.hpp"
 #include "modules/customers/customer_service.hpp"
 
 namespace ov::customers {
 
-void register_routes(http::Router& router, CustomerService& service);
+void register_routes(api::Routes& routes, CustomerService& service);
 
 }  // namespace ov::customers
