@@ -173,68 +173,88 @@ void ObjectReader::nested_problems(std::string_view name, std::vector<FieldProbl
   for (auto& p : problems) push(name, std::move(p));
 }
 
+const rapidjson::Value* ObjectReader::open(std::string_view name, Need need, bool& present) {
+  const auto* v = find(name);
+  present = v != nullptr;
+  if (v && !v->IsNull()) return v;
+  if (need == Need::kRequired) {
+    const std::string field = path(name);
+    push(name, {field, field + " is required"});
+  }
+  return nullptr;
+}
+
+void ObjectReader::invalid(std::string_view name, std::string_view what) {
+  const std::string field = path(name);
+  push(name, {field, field + " " + std::string(what)});
+}
+
 Input<std::string> ObjectReader::string(std::string_view name, Need need, std::size_t max_chars) {
   Input<std::string> in;
-  const auto* v = find(name);
-  in.present = v != nullptr;
-  const std::string field = path(name);
-  if (!v || v->IsNull()) {
-    if (need == Need::kRequired) push(name, {field, field + " is required"});
-    return in;
-  }
+  const auto* v = open(name, need, in.present);
+  if (!v) return in;
   if (!v->IsString()) {
-    push(name, {field, field + " must be a string"});
+    invalid(name, "must be a string");
     return in;
   }
   std::string_view s(v->GetString(), v->GetStringLength());
-  if (need == Need::kRequired && s.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    push(name, {field, field + " is required"});
+  if (need == Need::kRequired && core::trim(s).empty()) {
+    invalid(name, "is required");
     return in;
   }
   if (s.find('\0') != std::string_view::npos) {
-    push(name, {field, field + " must not contain NUL characters"});
+    invalid(name, "must not contain NUL characters");
     return in;
   }
   if (utf8_length(s) > max_chars) {
-    push(name, {field, field + " must be at most " + std::to_string(max_chars) + " characters"});
+    invalid(name, "must be at most " + std::to_string(max_chars) + " characters");
     return in;
   }
   in.value.emplace(s);
   return in;
 }
 
+std::optional<std::int64_t> integer_value(const rapidjson::Value& v) {
+  if (v.IsInt64()) return v.GetInt64();
+  if (v.IsDouble()) {
+    // 12.0 is an integer written as a decimal; 12.5 and 1e400 are not.
+    const double d = v.GetDouble();
+    if (std::isfinite(d) && std::trunc(d) == d && std::fabs(d) < 9.0e18) {
+      return static_cast<std::int64_t>(d);
+    }
+  }
+  if (v.IsString()) {
+    std::string_view s(v.GetString(), v.GetStringLength());
+    std::int64_t n = 0;
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+    if (ec == std::errc() && p == s.data() + s.size() && !s.empty()) return n;
+  }
+  return std::nullopt;
+}
+
+std::optional<bool> boolean_value(const rapidjson::Value& v) {
+  if (v.IsBool()) return v.GetBool();
+  if (v.IsInt64() && (v.GetInt64() == 0 || v.GetInt64() == 1)) return v.GetInt64() == 1;
+  if (v.IsString()) {
+    std::string_view s(v.GetString(), v.GetStringLength());
+    if (iequals(s, "true")) return true;
+    if (iequals(s, "false")) return false;
+  }
+  return std::nullopt;
+}
+
 Input<std::int64_t> ObjectReader::integer(std::string_view name, Need need, std::int64_t min,
                                           std::int64_t max) {
   Input<std::int64_t> in;
-  const auto* v = find(name);
-  in.present = v != nullptr;
-  const std::string field = path(name);
-  if (!v || v->IsNull()) {
-    if (need == Need::kRequired) push(name, {field, field + " is required"});
-    return in;
-  }
-  std::optional<std::int64_t> n;
-  if (v->IsInt64()) {
-    n = v->GetInt64();
-  } else if (v->IsDouble()) {
-    // 12.0 is an integer written as a decimal; 12.5 and 1e400 are not.
-    double d = v->GetDouble();
-    if (std::isfinite(d) && std::trunc(d) == d && std::fabs(d) < 9.0e18) {
-      n = static_cast<std::int64_t>(d);
-    }
-  } else if (v->IsString()) {
-    std::string_view s(v->GetString(), v->GetStringLength());
-    std::int64_t parsed = 0;
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), parsed);
-    if (ec == std::errc() && p == s.data() + s.size() && !s.empty()) n = parsed;
-  }
+  const auto* v = open(name, need, in.present);
+  if (!v) return in;
+  auto n = integer_value(*v);
   if (!n) {
-    push(name, {field, field + " must be an integer"});
+    invalid(name, "must be an integer");
     return in;
   }
   if (*n < min || *n > max) {
-    push(name, {field,
-                field + " must be between " + std::to_string(min) + " and " + std::to_string(max)});
+    invalid(name, "must be between " + std::to_string(min) + " and " + std::to_string(max));
     return in;
   }
   in.value = n;
@@ -243,70 +263,103 @@ Input<std::int64_t> ObjectReader::integer(std::string_view name, Need need, std:
 
 Input<bool> ObjectReader::boolean(std::string_view name, Need need) {
   Input<bool> in;
-  const auto* v = find(name);
-  in.present = v != nullptr;
-  const std::string field = path(name);
-  if (!v || v->IsNull()) {
-    if (need == Need::kRequired) push(name, {field, field + " is required"});
+  const auto* v = open(name, need, in.present);
+  if (!v) return in;
+  in.value = boolean_value(*v);
+  if (!in.value) invalid(name, "must be a boolean");
+  return in;
+}
+
+Input<double> ObjectReader::number(std::string_view name, Need need, double min, double max) {
+  Input<double> in;
+  const auto* v = open(name, need, in.present);
+  if (!v) return in;
+  std::optional<double> d;
+  if (v->IsNumber()) {
+    d = v->GetDouble();
+  } else if (v->IsString()) {
+    const std::string s(v->GetString(), v->GetStringLength());
+    char* end = nullptr;
+    const double parsed = std::strtod(s.c_str(), &end);
+    if (!s.empty() && end == s.c_str() + s.size()) d = parsed;
+  }
+  if (!d || !std::isfinite(*d)) {
+    invalid(name, "must be a number");
+  } else if (*d < min || *d > max) {
+    // Bounds are whole degrees or kilometres: print them without a fraction.
+    invalid(name, "must be between " + std::to_string(static_cast<long long>(min)) + " and " +
+                      std::to_string(static_cast<long long>(max)));
+  } else {
+    in.value = d;
+  }
+  return in;
+}
+
+Input<core::Decimal> ObjectReader::decimal(std::string_view name, Need need, int max_scale,
+                                           const core::Decimal& min, const core::Decimal& max) {
+  Input<core::Decimal> in;
+  const auto* v = open(name, need, in.present);
+  if (!v) return in;
+  std::optional<core::Decimal> d;
+  if (v->IsInt64()) {
+    d = core::Decimal::of(v->GetInt64());
+  } else if (v->IsDouble()) {
+    // A JSON number reaches us as a double: exact only up to 15 significant digits.
+    d = core::Decimal::from_double(v->GetDouble(), core::Decimal::kMaxScale);
+    if (!d) {
+      invalid(name, "has more digits than a JSON number carries exactly; send it as a string");
+      return in;
+    }
+  } else if (v->IsString()) {
+    d = core::Decimal::parse(core::trim({v->GetString(), v->GetStringLength()}),
+                             core::Decimal::kMaxScale);
+  }
+  if (!d) {
+    invalid(name, "must be a number");
     return in;
   }
-  if (v->IsBool()) {
-    in.value = v->GetBool();
-  } else if (v->IsInt64() && (v->GetInt64() == 0 || v->GetInt64() == 1)) {
-    in.value = v->GetInt64() == 1;
-  } else if (v->IsString() && iequals({v->GetString(), v->GetStringLength()}, "true")) {
-    in.value = true;
-  } else if (v->IsString() && iequals({v->GetString(), v->GetStringLength()}, "false")) {
-    in.value = false;
-  } else {
-    push(name, {field, field + " must be a boolean"});
+  // Trailing zeros beyond the field's scale carry nothing and are dropped.
+  auto exact = core::Decimal::parse(d->to_string(), max_scale);
+  if (!exact) {
+    invalid(name, "must have at most " + std::to_string(max_scale) + " decimal places");
+    return in;
   }
+  if (*exact < min || *exact > max) {
+    invalid(name, "must be between " + min.to_json_number() + " and " + max.to_json_number());
+    return in;
+  }
+  in.value = std::move(exact);
   return in;
 }
 
 Input<core::UnixSeconds> ObjectReader::datetime(std::string_view name, Need need,
                                                 const core::TimeZone& zone) {
   Input<core::UnixSeconds> in;
-  const auto* v = find(name);
-  in.present = v != nullptr;
-  const std::string field = path(name);
-  if (!v || v->IsNull()) {
-    if (need == Need::kRequired) push(name, {field, field + " is required"});
-    return in;
-  }
+  const auto* v = open(name, need, in.present);
+  if (!v) return in;
   if (v->IsString()) {
     in.value = core::parse_datetime({v->GetString(), v->GetStringLength()}, zone);
   }
-  if (!in.value) push(name, {field, field + " is not a valid date"});
+  if (!in.value) invalid(name, "is not a valid date");
   return in;
 }
 
 Input<core::UnixSeconds> ObjectReader::range_end(std::string_view name, Need need,
                                                  const core::TimeZone& zone) {
   Input<core::UnixSeconds> in;
-  const auto* v = find(name);
-  in.present = v != nullptr;
-  const std::string field = path(name);
-  if (!v || v->IsNull()) {
-    if (need == Need::kRequired) push(name, {field, field + " is required"});
-    return in;
-  }
+  const auto* v = open(name, need, in.present);
+  if (!v) return in;
   if (v->IsString()) in.value = parse_range_end({v->GetString(), v->GetStringLength()}, zone);
-  if (!in.value) push(name, {field, field + " is not a valid date"});
+  if (!in.value) invalid(name, "is not a valid date");
   return in;
 }
 
 Input<std::string> ObjectReader::guid(std::string_view name, Need need) {
   Input<std::string> in;
-  const auto* v = find(name);
-  in.present = v != nullptr;
-  const std::string field = path(name);
-  if (!v || v->IsNull()) {
-    if (need == Need::kRequired) push(name, {field, field + " is required"});
-    return in;
-  }
+  const auto* v = open(name, need, in.present);
+  if (!v) return in;
   if (!v->IsString() || !core::is_guid({v->GetString(), v->GetStringLength()})) {
-    push(name, {field, field + " must be a GUID"});
+    invalid(name, "must be a GUID");
     return in;
   }
   in.value = core::normalize_guid({v->GetString(), v->GetStringLength()});
@@ -317,19 +370,15 @@ Input<std::vector<std::string>> ObjectReader::string_array(std::string_view name
                                                            std::size_t max_items,
                                                            std::size_t max_chars) {
   Input<std::vector<std::string>> in;
-  const auto* v = find(name);
-  in.present = v != nullptr;
+  const auto* v = open(name, need, in.present);
+  if (!v) return in;
   const std::string field = path(name);
-  if (!v || v->IsNull()) {
-    if (need == Need::kRequired) push(name, {field, field + " is required"});
-    return in;
-  }
   if (!v->IsArray()) {
-    push(name, {field, field + " must be an array of strings"});
+    invalid(name, "must be an array of strings");
     return in;
   }
   if (v->Size() > max_items) {
-    push(name, {field, field + " must have at most " + std::to_string(max_items) + " items"});
+    invalid(name, "must have at most " + std::to_string(max_items) + " items");
     return in;
   }
   std::vector<std::string> items;
@@ -352,6 +401,69 @@ Input<std::vector<std::string>> ObjectReader::string_array(std::string_view name
     items.emplace_back(s);
   }
   if (ok) in.value = std::move(items);
+  return in;
+}
+
+Input<std::vector<std::int64_t>> ObjectReader::integer_list(std::string_view name, Need need,
+                                                            std::int64_t min, std::int64_t max,
+                                                            std::size_t max_items, bool single_ok) {
+  Input<std::vector<std::int64_t>> in;
+  const auto* v = open(name, need, in.present);
+  if (!v) return in;
+  const std::string field = path(name);
+  std::vector<const rapidjson::Value*> items;
+  if (v->IsArray()) {
+    if (v->Size() > max_items) {
+      invalid(name, "must have at most " + std::to_string(max_items) + " items");
+      return in;
+    }
+    for (const auto& item : v->GetArray()) items.push_back(&item);
+  } else if (single_ok) {
+    items.push_back(v);
+  } else {
+    invalid(name, "must be an array of integers");
+    return in;
+  }
+  std::vector<std::int64_t> out;
+  bool ok = true;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string item_field = v->IsArray() ? field + "[" + std::to_string(i) + "]" : field;
+    auto n = integer_value(*items[i]);
+    if (!n || *n < min || *n > max) {
+      push(name, {item_field, item_field + " must be an integer between " + std::to_string(min) +
+                                  " and " + std::to_string(max)});
+      ok = false;
+      continue;
+    }
+    out.push_back(*n);
+  }
+  if (ok) in.value = std::move(out);
+  return in;
+}
+
+Input<std::vector<bool>> ObjectReader::boolean_list(std::string_view name, Need need,
+                                                    std::size_t max_items) {
+  Input<std::vector<bool>> in;
+  const auto* v = open(name, need, in.present);
+  if (!v) return in;
+  const std::string field = path(name);
+  if (!v->IsArray() || v->Size() > max_items) {
+    invalid(name, "must be an array of at most " + std::to_string(max_items) + " booleans");
+    return in;
+  }
+  std::vector<bool> out;
+  bool ok = true;
+  for (rapidjson::SizeType i = 0; i < v->Size(); ++i) {
+    auto b = boolean_value((*v)[i]);
+    if (!b) {
+      const std::string item_field = field + "[" + std::to_string(i) + "]";
+      push(name, {item_field, item_field + " must be a boolean"});
+      ok = false;
+      continue;
+    }
+    out.push_back(*b);
+  }
+  if (ok) in.value = std::move(out);
   return in;
 }
 

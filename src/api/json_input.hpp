@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/money.hpp"
 #include "core/text.hpp"
 #include "core/time.hpp"
 
@@ -63,6 +64,13 @@ class ObjectReader {
   // Integers (a numeric string is accepted) within [min, max].
   Input<std::int64_t> integer(std::string_view name, Need need, std::int64_t min, std::int64_t max);
   Input<bool> boolean(std::string_view name, Need need);
+  // A number for measures that are not money (coordinates, distances), within [min, max]; a
+  // numeric string is accepted.
+  Input<double> number(std::string_view name, Need need, double min, double max);
+  // An exact decimal (a JSON number or a numeric string) of at most `max_scale` fractional
+  // digits within [min, max]: money, quantities and rates (ENDPOINTS.md §1.4, §4.9).
+  Input<core::Decimal> decimal(std::string_view name, Need need, int max_scale,
+                               const core::Decimal& min, const core::Decimal& max);
   Input<core::UnixSeconds> datetime(std::string_view name, Need need, const core::TimeZone& zone);
   // A date-time that ends a range: as datetime(), but a date-only value means the end of that
   // local day (parse_range_end).
@@ -71,6 +79,12 @@ class ObjectReader {
   // An array of non-empty strings, at most max_items of at most max_chars each.
   Input<std::vector<std::string>> string_array(std::string_view name, Need need,
                                                std::size_t max_items, std::size_t max_chars);
+  // A list of integers in [min, max]; with `single_ok` a single integer stands for a list of
+  // one (legacy filters typed "int or int[]").
+  Input<std::vector<std::int64_t>> integer_list(std::string_view name, Need need, std::int64_t min,
+                                                std::int64_t max, std::size_t max_items,
+                                                bool single_ok = false);
+  Input<std::vector<bool>> boolean_list(std::string_view name, Need need, std::size_t max_items);
 
   // Records a problem of property `name` (e.g. a rule across fields).
   void problem(std::string_view name, std::string message);
@@ -92,11 +106,21 @@ class ObjectReader {
   };
   std::size_t position(std::string_view name) const;
   void push(std::string_view name, core::FieldProblem problem);
+  // The value of `name`, or nullptr when it is absent or null (recording "is required" when
+  // it must be there); `present` tells whether the property appears at all.
+  const rapidjson::Value* open(std::string_view name, Need need, bool& present);
+  // Records "<path> <what>" as the property's problem.
+  void invalid(std::string_view name, std::string_view what);
 
   const rapidjson::Value& object_;
   std::string prefix_;
   std::vector<Pending> problems_;
 };
+
+// An integer from a JSON value: numbers, integral decimals (12.0) and numeric strings.
+std::optional<std::int64_t> integer_value(const rapidjson::Value& v);
+// A boolean from a JSON value: true/false, 1/0 and "true"/"false" in any case (§1.4 rule 3).
+std::optional<bool> boolean_value(const rapidjson::Value& v);
 
 // Text rules of property names and values (core/text.hpp).
 using core::iequals;

@@ -1,6 +1,7 @@
 #include "modules/cases/case_routes.hpp"
 
 #include "api/envelope.hpp"
+#include "api/json_fields.hpp"
 #include "api/json_input.hpp"
 #include "api/pipeline.hpp"
 #include "core/error.hpp"
@@ -99,63 +100,8 @@ EditCaseInput parse_edit(const http::Request& req) {
   return in;
 }
 
-// The case object: the 19 fields of the Venio Edit Case example in their order, then the four
-// additive fields (ENDPOINTS.md §4.4).
-void write_case(api::JsonWriter& w, const CaseRecord& c, const core::TimeZone& zone) {
-  core::DateTimeText text;
-  auto date = [&](std::string_view key, core::UnixSeconds t) {
-    api::write_key(w, key);
-    api::write_string(w, core::format_datetime(t, zone, text));
-  };
-  w.StartObject();
-  api::write_key(w, "feedbackId");
-  w.Int64(c.feedback_id);
-  api::write_key(w, "companyId");
-  w.Int64(c.company_id);
-  api::write_key(w, "customerId");
-  api::write_opt_int(w, c.customer_id);
-  api::write_key(w, "feedbackNo");
-  api::write_string(w, c.feedback_no);
-  api::write_key(w, "subject");
-  api::write_string(w, c.subject);
-  api::write_key(w, "statusId");
-  w.Int(c.status_id);
-  api::write_key(w, "feedbackTypeId");
-  w.Int(c.case_type);
-  api::write_key(w, "feedbackFromId");
-  api::write_opt_int(w, c.customer_id);
-  api::write_key(w, "feedbackFromName");
-  api::write_opt_string(w, c.customer_name);
-  api::write_key(w, "note");
-  api::write_opt_string(w, c.note);
-  api::write_key(w, "assignedToUserId");
-  api::write_string(w, c.assigned_to_user_id);
-  date("dateAssigned", c.date_assigned);
-  date("dateCase", c.date_case);
-  date("dateDue", c.date_due);
-  api::write_key(w, "createdByUserId");
-  api::write_string(w, c.created_by_user_id);
-  date("dateCreated", c.date_created);
-  api::write_key(w, "updatedByUserId");
-  api::write_string(w, c.updated_by_user_id);
-  date("dateUpdated", c.date_updated);
-  date("dateLatestAnswer", c.date_latest_answer);
-  api::write_key(w, "feedbackCategoryId");
-  w.Int64(c.category_id);
-  api::write_key(w, "customerCode");
-  api::write_opt_string(w, c.customer_code);
-  for (auto [key, list] :
-       {std::pair{"activityNos", &c.activity_nos}, std::pair{"dealNos", &c.deal_nos}}) {
-    api::write_key(w, key);
-    w.StartArray();
-    for (const auto& s : *list) api::write_string(w, s);
-    w.EndArray();
-  }
-  w.EndObject();
-}
-
 api::Reply case_reply(const CaseRecord& c, const core::TimeZone& zone) {
-  return api::payload([&](api::JsonWriter& w) { write_case(w, c, zone); });
+  return api::object_reply(c, core::Fields<CaseRecord>(kCaseFields), {&zone});
 }
 
 // Case numbers in paths are at most a code's length; longer values cannot name a case.

@@ -174,15 +174,11 @@ boost::asio::awaitable<CaseRecord> CaseService::edit(const core::Caller& caller,
     }
     c.updated_by_user_id = caller.user_id;
     c.date_updated = now;
+    if (activities) c.activity_nos = numbers_of(*activities);
+    if (deals) c.deal_nos = numbers_of(*deals);
     repo.update(c);
-    if (activities) {
-      repo.set_activities(c.feedback_id, *activities, false);
-      c.activity_nos = numbers_of(*activities);
-    }
-    if (deals) {
-      repo.set_deals(c.feedback_id, *deals, false);
-      c.deal_nos = numbers_of(*deals);
-    }
+    if (activities) repo.set_activities(c.feedback_id, *activities, false);
+    if (deals) repo.set_deals(c.feedback_id, *deals, false);
     return c;
   });
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "api/json_input.hpp"
+#include "core/fields.hpp"
 #include "core/time.hpp"
 
 namespace ov::cases {
@@ -47,6 +48,42 @@ struct CaseRecord {
   std::vector<std::string> activity_nos;
   std::vector<std::string> deal_nos;
 };
+
+// The case object (ENDPOINTS.md §4.4): the 19 fields of the Venio Edit Case example in their
+// order, then the four additive fields; and where each is stored.
+inline constexpr core::Field<CaseRecord> kCaseFields[] = {
+    {"feedbackId", "feedback_id", &CaseRecord::feedback_id, core::Store::kRead},
+    {"companyId", "company_id", &CaseRecord::company_id, core::Store::kInsert},
+    {"customerId", "customer_id", &CaseRecord::customer_id},
+    {"feedbackNo", "feedback_no", &CaseRecord::feedback_no, core::Store::kInsert},
+    {"subject", "subject", &CaseRecord::subject},
+    {"statusId", "status_id", &CaseRecord::status_id},
+    {"feedbackTypeId", "case_type", &CaseRecord::case_type, core::Store::kInsert},
+    // The party that raised the case is its customer (designed).
+    core::json_only<CaseRecord>("feedbackFromId", &CaseRecord::customer_id),
+    {"feedbackFromName", "cu.customer_name", &CaseRecord::customer_name, core::Store::kRead},
+    {"note", "note", &CaseRecord::note},
+    {"assignedToUserId", "assigned_to_user_id", &CaseRecord::assigned_to_user_id},
+    {"dateAssigned", "date_assigned", &CaseRecord::date_assigned, core::FieldKind::kDateTime},
+    {"dateCase", "date_case", &CaseRecord::date_case, core::FieldKind::kDateTime},
+    {"dateDue", "date_due", &CaseRecord::date_due, core::FieldKind::kDateTime},
+    {"createdByUserId", "created_by_user_id", &CaseRecord::created_by_user_id,
+     core::Store::kInsert},
+    {"dateCreated", "date_created", &CaseRecord::date_created, core::FieldKind::kDateTime,
+     core::Store::kInsert},
+    {"updatedByUserId", "updated_by_user_id", &CaseRecord::updated_by_user_id},
+    {"dateUpdated", "date_updated", &CaseRecord::date_updated, core::FieldKind::kDateTime},
+    {"dateLatestAnswer", "date_latest_answer", &CaseRecord::date_latest_answer,
+     core::FieldKind::kDateTime},
+    {"feedbackCategoryId", "category_id", &CaseRecord::category_id},
+    {"customerCode", "cu.customer_code", &CaseRecord::customer_code, core::Store::kRead},
+    // The linked numbers in request order; the link tables keep the references.
+    {"activityNos", "activity_nos", &CaseRecord::activity_nos},
+    {"dealNos", "deal_nos", &CaseRecord::deal_nos},
+};
+inline constexpr core::Entity<CaseRecord> kCaseEntity{
+    "cases", "c", kCaseFields, "feedback_id",
+    " LEFT JOIN customers cu ON cu.customer_id = c.customer_id AND cu.company_id = c.company_id"};
 
 struct CaseCategory {
   std::int64_t category_id = 0;

@@ -10,6 +10,7 @@
 
 #include "modules/customers/customer_keywords.hpp"
 #include "storage/sql.hpp"
+#include "storage/table.hpp"
 
 namespace ov::customers {
 
@@ -30,47 +31,11 @@ std::string exact_decimal(double d) {
   return std::string(buf.data(), end);
 }
 
-// The columns of a full customer row, in the order read_customer expects.
-constexpr int kCustomerColumnCount = 26;
-constexpr std::string_view kCustomerColumns =
-    "c.customer_id, c.company_id, c.customer_code, c.customer_name, c.customer_2nd_name, "
-    "c.customer_aliases, c.customer_type, c.customer_state, c.customer_status, "
-    "c.customer_picture, c.customer_tax_no, c.branch_code, c.customer_phone, c.customer_mobile, "
-    "c.customer_email, c.customer_position, c.customer_gender, c.customer_marital_status, "
-    "c.customer_birthdate, c.customer_income, c.credit_limit, c.date_acquired, "
-    "c.created_by_user_id, c.created_at, c.modified_by_user_id, "
-    "COALESCE(c.date_modified, c.created_at)";
+const storage::Table<CustomerRecord> kCustomers(kCustomerEntity);
+const storage::Table<CustomerRecord> kSummaries(kCustomerSummaryEntity);
+const storage::Table<Address> kAddresses(kAddressEntity);
 
-CustomerRecord read_customer(storage::Rows& r) {
-  CustomerRecord c;
-  c.customer_id = r.i64(0);
-  c.company_id = r.i64(1);
-  c.customer_code = r.str(2);
-  c.customer_name = r.str(3);
-  c.second_name = r.opt_str(4);
-  c.aliases = storage::decode_string_list(r.text(5));
-  c.customer_type = static_cast<int>(r.i64(6));
-  c.customer_state = static_cast<int>(r.i64(7));
-  c.customer_status = r.opt_i64(8);
-  c.picture = r.opt_str(9);
-  c.tax_no = r.opt_str(10);
-  c.branch_code = r.opt_str(11);
-  c.phone = r.opt_str(12);
-  c.mobile = r.opt_str(13);
-  c.email = r.opt_str(14);
-  c.position = r.opt_str(15);
-  c.gender = r.opt_i64(16);
-  c.marital_status = r.opt_i64(17);
-  c.birthdate = r.opt_i64(18);
-  c.income = r.opt_str(19);
-  c.credit_limit = r.opt_str(20);
-  c.date_acquired = r.opt_i64(21);
-  c.created_by_user_id = r.opt_str(22);
-  c.date_created = r.i64(23);
-  c.modified_by_user_id = r.opt_str(24);
-  c.date_modified = r.i64(25);
-  return c;
-}
+CustomerRecord read_customer(storage::Rows& r) { return kCustomers.read(r); }
 
 // Sorting expressions of the orderBy fields, and whether the column may be NULL. Codes,
 // names and e-mails sort case-insensitively, like they compare.
@@ -144,9 +109,8 @@ std::string order_by(const std::vector<SortTerm>& terms) {
 
 std::vector<CustomerRecord> CustomerRepository::load(std::string_view where_sql,
                                                      std::initializer_list<Value> params) {
-  std::string sql = "SELECT ";
-  sql += kCustomerColumns;
-  sql += " FROM customers c WHERE ";
+  std::string sql = kCustomers.select();
+  sql += " WHERE ";
   sql += where_sql;
   auto rows = s_.query(sql, params);
   std::vector<CustomerRecord> out;
@@ -164,30 +128,21 @@ void CustomerRepository::attach_children(std::vector<CustomerRecord>& list) {
     ids.push_back(c.customer_id);
   }
   Sql a;
-  a.add(
-       "SELECT a.address_id, a.customer_id, a.location_name, a.location, a.latitude, "
-       "a.longitude, a.is_active, a.created_by_user_id, a.date_created FROM customer_addresses "
-       "a WHERE a.customer_id IN ")
+  a.add(kAddresses.select())
+      .add(" WHERE a.company_id = ? AND a.customer_id IN ")
+      .bind(list.front().company_id)
       .in_list(ids)
       .add(" ORDER BY a.customer_id, a.position");
   auto rows = s_.query(a.text(), a.params());
   while (rows.next()) {
-    Address addr;
-    addr.address_id = rows.i64(0);
-    addr.customer_id = rows.i64(1);
-    addr.location_name = rows.str(2);
-    addr.location = rows.str(3);
-    if (!rows.is_null(4)) addr.latitude = rows.real(4);
-    if (!rows.is_null(5)) addr.longitude = rows.real(5);
-    addr.is_active = rows.i64(6) == 1;
-    addr.created_by_user_id = rows.str(7);
-    addr.date_created = rows.i64(8);
+    Address addr = kAddresses.read(rows);
     by_id.at(addr.customer_id)->addresses.push_back(std::move(addr));
   }
   Sql o;
   o.add(
        "SELECT o.customer_id, u.staff_code FROM customer_owners o JOIN users u ON u.company_id "
-       "= o.company_id AND u.user_id = o.user_id WHERE o.customer_id IN ")
+       "= o.company_id AND u.user_id = o.user_id WHERE o.company_id = ? AND o.customer_id IN ")
+      .bind(list.front().company_id)
       .in_list(ids)
       .add(" ORDER BY o.customer_id, o.position");
   auto owners = s_.query(o.text(), o.params());
@@ -299,9 +254,8 @@ std::vector<CustomerRecord> CustomerRepository::load_ids(std::int64_t company_id
                                                          const std::vector<std::int64_t>& ids) {
   if (ids.empty()) return {};
   Sql q;
-  q.add("SELECT ").add(kCustomerColumns);
   // The ids lead: "+" keeps SQLite from scanning a company index instead.
-  q.add(" FROM customers c WHERE +c.company_id = ? AND c.customer_id IN ").bind(company_id);
+  q.add(kCustomers.select()).add(" WHERE +c.company_id = ? AND c.customer_id IN ").bind(company_id);
   q.in_list(ids);
   std::unordered_map<std::int64_t, CustomerRecord> found;
   auto rows = s_.query(q.text(), q.params());
@@ -417,14 +371,14 @@ Page<CustomerRecord> CustomerRepository::enquiry(std::int64_t company_id, const 
         .bind_text(exact_decimal(in.geo->longitude * kDegreesToRadians))
         .bind_text(exact_decimal(std::cos(angle) - 1e-12));
   }
-  auto page = run_page<CustomerRecord>(s_, kCustomerColumns, kCustomerColumnCount, where,
+  auto page = run_page<CustomerRecord>(s_, kCustomers.columns(), kCustomers.column_count(), where,
                                        in.keyword.has_value(), order_by(in.order), in.take, in.skip,
                                        {}, [](storage::Rows& r) { return read_customer(r); });
   attach_children(page.items);
   return page;
 }
 
-Page<CustomerSummary> CustomerRepository::search(std::int64_t company_id, const SearchInput& in) {
+Page<CustomerRecord> CustomerRepository::search(std::int64_t company_id, const SearchInput& in) {
   Sql where;
   // One type narrows the part of the index read; several are filtered on the rows.
   std::optional<int> type;
@@ -435,24 +389,9 @@ Page<CustomerSummary> CustomerRepository::search(std::int64_t company_id, const 
   const std::string order =
       " ORDER BY CASE WHEN lower(c.customer_code) = lower(?) THEN 0 ELSE 1 END, "
       "lower(c.customer_name), c.customer_id";
-  return run_page<CustomerSummary>(
-      s_,
-      "c.customer_id, c.customer_code, c.customer_name, c.customer_2nd_name, c.customer_type, "
-      "c.customer_tax_no, c.branch_code, c.customer_phone, c.customer_mobile, c.customer_email",
-      10, where, true, order, in.take, in.skip, {std::string_view(in.text)}, [](storage::Rows& r) {
-        CustomerSummary c;
-        c.customer_id = r.i64(0);
-        c.customer_code = r.str(1);
-        c.customer_name = r.str(2);
-        c.second_name = r.opt_str(3);
-        c.customer_type = static_cast<int>(r.i64(4));
-        c.tax_no = r.opt_str(5);
-        c.branch_code = r.opt_str(6);
-        c.phone = r.opt_str(7);
-        c.mobile = r.opt_str(8);
-        c.email = r.opt_str(9);
-        return c;
-      });
+  return run_page<CustomerRecord>(s_, kSummaries.columns(), kSummaries.column_count(), where, true,
+                                  order, in.take, in.skip, {std::string_view(in.text)},
+                                  [](storage::Rows& r) { return kSummaries.read(r); });
 }
 
 std::vector<ExistenceMatch> CustomerRepository::existence(std::int64_t company_id,
@@ -546,89 +485,11 @@ std::optional<Employee> CustomerRepository::employee(std::int64_t company_id,
   return Employee{rows.str(0), rows.str(1)};
 }
 
-namespace {
-
-// The columns an insert and an update both write, in this order, and their values; `stored`
-// keeps the derived texts the values view.
-constexpr std::string_view kFieldColumns[] = {
-    "customer_name",      "customer_type",       "is_active",
-    "customer_2nd_name",  "customer_aliases",    "customer_state",
-    "customer_status",    "customer_picture",    "customer_tax_no",
-    "branch_code",        "customer_phone",      "customer_mobile",
-    "phone_digits",       "mobile_digits",       "customer_email",
-    "customer_position",  "customer_gender",     "customer_marital_status",
-    "customer_birthdate", "customer_income",     "credit_limit",
-    "date_acquired",      "modified_by_user_id", "date_modified"};
-
-struct StoredTexts {
-  std::optional<std::string> phone;
-  std::optional<std::string> mobile;
-  std::string aliases;
-};
-
-void add_field_values(const CustomerRecord& c, StoredTexts& stored, std::vector<Value>& out) {
-  stored.phone = c.phone ? phone_digits(*c.phone) : std::nullopt;
-  stored.mobile = c.mobile ? phone_digits(*c.mobile) : std::nullopt;
-  stored.aliases = storage::encode_string_list(c.aliases);
-  for (Value v : {Value(std::string_view(c.customer_name)),
-                  Value(std::int64_t{c.customer_type}),
-                  Value(std::int64_t{c.is_active() ? 1 : 0}),
-                  opt(c.second_name),
-                  Value(std::string_view(stored.aliases)),
-                  Value(std::int64_t{c.customer_state}),
-                  opt(c.customer_status),
-                  opt(c.picture),
-                  opt(c.tax_no),
-                  opt(c.branch_code),
-                  opt(c.phone),
-                  opt(c.mobile),
-                  opt(stored.phone),
-                  opt(stored.mobile),
-                  opt(c.email),
-                  opt(c.position),
-                  opt(c.gender),
-                  opt(c.marital_status),
-                  opt(c.birthdate),
-                  opt(c.income),
-                  opt(c.credit_limit),
-                  opt(c.date_acquired),
-                  opt(c.modified_by_user_id),
-                  Value(c.date_modified)}) {
-    out.push_back(v);
-  }
-}
-
-}  // namespace
-
 std::int64_t CustomerRepository::insert_row(const CustomerRecord& c) {
-  StoredTexts stored;
-  std::vector<Value> params = {c.company_id, std::string_view(c.customer_code), c.date_created,
-                               opt(c.created_by_user_id)};
-  add_field_values(c, stored, params);
-  std::string sql =
-      "INSERT INTO customers (company_id, customer_code, created_at, created_by_user_id";
-  for (auto col : kFieldColumns) sql.append(", ").append(col);
-  sql += ") VALUES (?, ?, ?, ?";
-  for (std::size_t i = 0; i < std::size(kFieldColumns); ++i) sql += ", ?";
-  sql += ") RETURNING customer_id";
-  auto id = s_.query(sql, params);
-  return id.next() ? id.i64(0) : 0;
+  return kCustomers.insert(s_, c, c.customer_id != 0);
 }
 
-void CustomerRepository::update_row(const CustomerRecord& c) {
-  StoredTexts stored;
-  std::vector<Value> params;
-  add_field_values(c, stored, params);
-  params.emplace_back(c.customer_id);
-  params.emplace_back(c.company_id);
-  std::string sql = "UPDATE customers SET ";
-  for (auto col : kFieldColumns) {
-    if (sql.back() == '?') sql += ", ";
-    sql.append(col).append(" = ?");
-  }
-  sql += " WHERE customer_id = ? AND company_id = ?";
-  s_.exec(sql, params);
-}
+void CustomerRepository::update_row(const CustomerRecord& c) { kCustomers.update(s_, c); }
 
 void CustomerRepository::save_addresses(CustomerRecord& c, bool fresh) {
   if (!fresh) {
@@ -646,23 +507,14 @@ void CustomerRepository::save_addresses(CustomerRecord& c, bool fresh) {
   }
   std::int64_t position = 0;
   for (auto& a : c.addresses) {
+    a.company_id = c.company_id;
     a.customer_id = c.customer_id;
+    a.position = position++;
     if (a.address_id != 0) {
-      s_.exec(
-          "UPDATE customer_addresses SET position = ?, location_name = ?, location = ?, "
-          "latitude = ?, longitude = ? WHERE address_id = ? AND customer_id = ?",
-          {position++, std::string_view(a.location_name), std::string_view(a.location),
-           opt(a.latitude), opt(a.longitude), a.address_id, c.customer_id});
-      continue;
+      kAddresses.update(s_, a);
+    } else {
+      a.address_id = kAddresses.insert(s_, a);
     }
-    auto id = s_.query_i64(
-        "INSERT INTO customer_addresses (company_id, customer_id, position, location_name, "
-        "location, latitude, longitude, is_active, created_by_user_id, date_created) VALUES (?, "
-        "?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING address_id",
-        {c.company_id, c.customer_id, position++, std::string_view(a.location_name),
-         std::string_view(a.location), opt(a.latitude), opt(a.longitude),
-         std::string_view(a.created_by_user_id), a.date_created});
-    a.address_id = id.value_or(0);
   }
 }
 

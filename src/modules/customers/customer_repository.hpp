@@ -32,7 +32,7 @@ class CustomerRepository {
   std::vector<CustomerRecord> find_by_tax_no(std::int64_t company_id, std::string_view tax_no,
                                              const std::optional<std::string>& branch_code);
   Page<CustomerRecord> enquiry(std::int64_t company_id, const EnquiryInput& in);
-  Page<CustomerSummary> search(std::int64_t company_id, const SearchInput& in);
+  Page<CustomerRecord> search(std::int64_t company_id, const SearchInput& in);
   // Customers matching any given field, ordered by code, at most `limit`.
   std::vector<ExistenceMatch> existence(std::int64_t company_id, const ExistenceInput& in,
                                         std::int64_t limit);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "api/bounds.hpp"
 #include "api/envelope.hpp"
 #include "api/json_input.hpp"
 #include "api/pipeline.hpp"
@@ -18,161 +19,27 @@ using api::ObjectReader;
 
 namespace {
 
-// String bounds of ENDPOINTS.md §1.4 rule 6 (codes 50, names 500, descriptions 4000) and of
-// the customer fields the contract bounds itself.
-constexpr std::size_t kCodeChars = 50;
-constexpr std::size_t kNameChars = 500;
-constexpr std::size_t kTextChars = 4000;
+using api::kCodeChars;
+using api::kEmailChars;
+using api::kMaxFilterValues;
+using api::kMaxId;
+using api::kMaxTake;
+using api::kNameChars;
+using api::kTextChars;
+using api::kUrlChars;
+using core::trimmed;
+
 constexpr std::size_t kTaxNoChars = 20;  // §4.3.1
-// The longest address of an e-mail (RFC 5321's path limit less the angle brackets).
-constexpr std::size_t kEmailChars = 254;
-// Picture URLs: the length browsers and proxies reliably carry.
-constexpr std::size_t kUrlChars = 2000;
 // Lists of one customer: far above any real customer, low enough to bound one write's work.
 constexpr std::size_t kMaxAliases = 50;
 constexpr std::size_t kMaxAddresses = 50;
 constexpr std::size_t kMaxOwners = 50;
-// Values of one enquiry filter list: any real selection fits, and statements stay small.
-constexpr std::size_t kMaxFilterValues = 100;
-// Page sizes (ENDPOINTS.md §1.9): larger take values are capped, not rejected; Customer
-// Search pages default to 20 (§4.3.13).
-constexpr std::int64_t kMaxTake = 1000;
+// Customer Search pages default to 20 (§4.3.13).
 constexpr std::int64_t kDefaultSearchTake = 20;
+// Income and credit limit are money: 2 decimals (§4.9).
+constexpr int kMoneyScale = 2;
 // Customer Search needs at least this many characters (§4.3.13).
 constexpr std::size_t kMinSearchChars = 2;
-constexpr std::int64_t kMaxId = std::numeric_limits<std::int64_t>::max();
-
-std::string trimmed(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(first, last - first + 1));
-}
-
-// A JSON number (or a string holding one) within [min, max].
-Input<double> number(ObjectReader& r, std::string_view name, double min, double max) {
-  Input<double> in;
-  const auto* v = r.find(name);
-  in.present = v != nullptr;
-  if (!v || v->IsNull()) return in;
-  std::optional<double> d;
-  if (v->IsNumber()) {
-    d = v->GetDouble();
-  } else if (v->IsString()) {
-    const std::string s(v->GetString(), v->GetStringLength());
-    char* end = nullptr;
-    const double parsed = std::strtod(s.c_str(), &end);
-    if (!s.empty() && end == s.c_str() + s.size()) d = parsed;
-  }
-  const std::string field = r.path(name);
-  if (!d || !std::isfinite(*d)) {
-    r.problem(name, field + " must be a number");
-  } else if (*d < min || *d > max) {
-    // Bounds are whole degrees or kilometres here: print them without a fraction.
-    r.problem(name, field + " must be between " + std::to_string(static_cast<long long>(min)) +
-                        " and " + std::to_string(static_cast<long long>(max)));
-  } else {
-    in.value = d;
-  }
-  return in;
-}
-
-// An integer read from a JSON value: numbers, integral decimals and numeric strings.
-std::optional<std::int64_t> integer_of(const rapidjson::Value& v) {
-  if (v.IsInt64()) return v.GetInt64();
-  if (v.IsDouble()) {
-    const double d = v.GetDouble();
-    if (std::isfinite(d) && std::trunc(d) == d && std::fabs(d) < 9.0e18) {
-      return static_cast<std::int64_t>(d);
-    }
-  }
-  if (v.IsString()) {
-    std::string_view s(v.GetString(), v.GetStringLength());
-    std::int64_t n = 0;
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-    if (ec == std::errc() && p == s.data() + s.size() && !s.empty()) return n;
-  }
-  return std::nullopt;
-}
-
-// A list of integers in [min, max]; a single integer stands for a list of one when
-// `single_ok` (the legacy `states` filter is "int or int[]").
-Input<std::vector<std::int64_t>> integer_list(ObjectReader& r, std::string_view name,
-                                              std::int64_t min, std::int64_t max,
-                                              bool single_ok = false) {
-  Input<std::vector<std::int64_t>> in;
-  const auto* v = r.find(name);
-  in.present = v != nullptr;
-  if (!v || v->IsNull()) return in;
-  const std::string field = r.path(name);
-  std::vector<const rapidjson::Value*> items;
-  if (v->IsArray()) {
-    if (v->Size() > kMaxFilterValues) {
-      r.problem(name, field + " must have at most " + std::to_string(kMaxFilterValues) + " items");
-      return in;
-    }
-    for (const auto& item : v->GetArray()) items.push_back(&item);
-  } else if (single_ok) {
-    items.push_back(v);
-  } else {
-    r.problem(name, field + " must be an array of integers");
-    return in;
-  }
-  std::vector<std::int64_t> out;
-  bool ok = true;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const std::string item_field = v->IsArray() ? field + "[" + std::to_string(i) + "]" : field;
-    auto n = integer_of(*items[i]);
-    if (!n || *n < min || *n > max) {
-      r.nested_problems(
-          name, {{item_field, item_field + " must be an integer between " + std::to_string(min) +
-                                  " and " + std::to_string(max)}});
-      ok = false;
-      continue;
-    }
-    out.push_back(*n);
-  }
-  if (ok) in.value = std::move(out);
-  return in;
-}
-
-Input<std::vector<bool>> boolean_list(ObjectReader& r, std::string_view name) {
-  Input<std::vector<bool>> in;
-  const auto* v = r.find(name);
-  in.present = v != nullptr;
-  if (!v || v->IsNull()) return in;
-  const std::string field = r.path(name);
-  if (!v->IsArray() || v->Size() > kMaxFilterValues) {
-    r.problem(name, field + " must be an array of at most " + std::to_string(kMaxFilterValues) +
-                        " booleans");
-    return in;
-  }
-  std::vector<bool> out;
-  bool ok = true;
-  for (rapidjson::SizeType i = 0; i < v->Size(); ++i) {
-    const auto& item = (*v)[i];
-    const std::string item_field = field + "[" + std::to_string(i) + "]";
-    std::optional<bool> b;
-    if (item.IsBool()) {
-      b = item.GetBool();
-    } else if (item.IsInt64() && (item.GetInt64() == 0 || item.GetInt64() == 1)) {
-      b = item.GetInt64() == 1;
-    } else if (item.IsString()) {
-      std::string_view s(item.GetString(), item.GetStringLength());
-      if (api::iequals(s, "true")) b = true;
-      if (api::iequals(s, "false")) b = false;
-    }
-    if (!b) {
-      r.nested_problems(name, {{item_field, item_field + " must be a boolean"}});
-      ok = false;
-      continue;
-    }
-    out.push_back(*b);
-  }
-  if (ok) in.value = std::move(out);
-  return in;
-}
-
 Input<std::int64_t> customer_type(ObjectReader& r, std::string_view name) {
   auto in = r.integer(name, Need::kOptional, 0, kMaxId);
   if (in && !is_customer_type(*in)) {
@@ -216,8 +83,8 @@ Input<std::vector<AddressInput>> addresses(ObjectReader& r) {
     auto id = a.integer("addressId", Need::kOptional, 1, kMaxId);
     auto label = a.string("locationName", Need::kRequired, kNameChars);
     auto location = a.string("location", Need::kRequired, kTextChars);
-    auto lat = number(a, "latitude", -90, 90);
-    auto lon = number(a, "longitude", -180, 180);
+    auto lat = a.number("latitude", Need::kOptional, -90, 90);
+    auto lon = a.number("longitude", Need::kOptional, -180, 180);
     if (a.has_problems()) {
       r.nested_problems("addresses", a.take_problems());
       ok = false;
@@ -258,9 +125,11 @@ UpsertInput parse_upsert(const http::Request& req) {
   auto marital =
       r.integer("customerMaritalStatus", Need::kOptional, kMaritalSingle, kMaritalWidowed);
   auto born = birthdate(r, zone);
-  // Income and credit limit are amounts kept as the text given, bounded like codes.
-  auto income = r.string("customerIncome", Need::kOptional, kCodeChars);
-  auto credit = r.string("creditLimit", Need::kOptional, kCodeChars);
+  // Amounts of money: exact decimals, never negative, kept with the scale given.
+  const auto zero = core::Decimal::of(0);
+  const auto most = *core::Decimal::parse("999999999999999.99", kMoneyScale);
+  auto income = r.decimal("customerIncome", Need::kOptional, kMoneyScale, zero, most);
+  auto credit = r.decimal("creditLimit", Need::kOptional, kMoneyScale, zero, most);
   auto addr = addresses(r);
   auto owners = r.string_array("owners", Need::kOptional, kMaxOwners, kCodeChars);
   r.check();
@@ -377,19 +246,21 @@ EnquiryInput parse_enquiry(const http::Request& req) {
   auto type = customer_type(r, "customerType");
   if (!type.present) type = customer_type(r, "ccustomerType");
   auto keyword = r.string("keyword", Need::kOptional, kNameChars);
-  auto lat = number(r, "latitude", -90, 90);
-  auto lon = number(r, "longitude", -180, 180);
+  auto lat = r.number("latitude", Need::kOptional, -90, 90);
+  auto lon = r.number("longitude", Need::kOptional, -180, 180);
   // Half the Earth's circumference: every point is within it.
   constexpr double kMaxDistanceKm = 20038;
-  auto distance = number(r, "distanceLimit", 0, kMaxDistanceKm);
-  auto states = integer_list(r, "states", kStateActive, kStateInactive, true);
+  auto distance = r.number("distanceLimit", Need::kOptional, 0, kMaxDistanceKm);
+  auto states = r.integer_list("states", Need::kOptional, kStateActive, kStateInactive,
+                               kMaxFilterValues, true);
   auto owner_teams = r.integer("ownerTeams", Need::kOptional, 1, kMaxId);
   auto owners = r.string_array("owners", Need::kOptional, kMaxFilterValues, kCodeChars);
-  auto classifications = integer_list(r, "classifications", 1, kMaxId);
-  auto groups = integer_list(r, "groups", 1, kMaxId);
-  auto statuses = boolean_list(r, "statuses");
+  auto classifications =
+      r.integer_list("classifications", Need::kOptional, 1, kMaxId, kMaxFilterValues);
+  auto groups = r.integer_list("groups", Need::kOptional, 1, kMaxId, kMaxFilterValues);
+  auto statuses = r.boolean_list("statuses", Need::kOptional, kMaxFilterValues);
   // Topic ids travel as strings in the legacy filter; numbers are accepted too.
-  auto topics = integer_list(r, "topicInterests", 1, kMaxId);
+  auto topics = r.integer_list("topicInterests", Need::kOptional, 1, kMaxId, kMaxFilterValues);
   in.take = page_size(r, "take", "pageLength", Need::kRequired, 0);
   auto skip = r.integer("skip", Need::kOptional, 0, kMaxId);
   auto order = r.string("orderBy", Need::kOptional, kNameChars);
@@ -435,7 +306,8 @@ SearchInput parse_search(const http::Request& req) {
       r.problem("searchText", "searchText must be at least 2 characters");
     }
   }
-  auto types = integer_list(r, "customerTypes", kTypeLead, kTypeCustomer);
+  auto types =
+      r.integer_list("customerTypes", Need::kOptional, kTypeLead, kTypeCustomer, kMaxFilterValues);
   if (types) {
     for (auto type : *types) {
       if (!is_customer_type(type)) {
@@ -485,146 +357,14 @@ ExistenceInput parse_existence(const http::Request& req) {
   return in;
 }
 
-// Shortest form (§1.4 output rule 3): 100 rather than 100.0.
-void write_opt_number(api::JsonWriter& w, const std::optional<double>& v) {
-  if (!v) {
-    w.Null();
-  } else if (std::trunc(*v) == *v && std::fabs(*v) < 1e15) {
-    w.Int64(static_cast<std::int64_t>(*v));
-  } else {
-    w.Double(*v);
-  }
-}
-
-void write_strings(api::JsonWriter& w, const std::vector<std::string>& list) {
-  w.StartArray();
-  for (const auto& s : list) api::write_string(w, s);
-  w.EndArray();
-}
-
-// The customer object of §4.3, in its order.
-void write_customer(api::JsonWriter& w, const CustomerRecord& c, const core::TimeZone& zone) {
-  core::DateTimeText text;
-  auto date = [&](std::string_view key, const std::optional<core::UnixSeconds>& t) {
-    api::write_key(w, key);
-    if (t) {
-      api::write_string(w, core::format_datetime(*t, zone, text));
-    } else {
-      w.Null();
-    }
-  };
-  auto str = [&](std::string_view key, const std::optional<std::string>& v) {
-    api::write_key(w, key);
-    api::write_opt_string(w, v);
-  };
-  auto num = [&](std::string_view key, const std::optional<std::int64_t>& v) {
-    api::write_key(w, key);
-    api::write_opt_int(w, v);
-  };
-  w.StartObject();
-  api::write_key(w, "customerId");
-  w.Int64(c.customer_id);
-  api::write_key(w, "companyId");
-  w.Int64(c.company_id);
-  api::write_key(w, "customerCode");
-  api::write_string(w, c.customer_code);
-  api::write_key(w, "customerName");
-  api::write_string(w, c.customer_name);
-  str("customer2ndName", c.second_name);
-  api::write_key(w, "customerAliases");
-  write_strings(w, c.aliases);
-  api::write_key(w, "customerType");
-  w.Int(c.customer_type);
-  api::write_key(w, "customerState");
-  w.Int(c.customer_state);
-  num("customerStatus", c.customer_status);
-  str("customerPicture", c.picture);
-  str("customerTaxNo", c.tax_no);
-  str("branchCode", c.branch_code);
-  str("customerPhone", c.phone);
-  str("customerMobile", c.mobile);
-  str("customerEmail", c.email);
-  str("customerPosition", c.position);
-  num("customerGender", c.gender);
-  num("customerMaritalStatus", c.marital_status);
-  date("customerBirthdate", c.birthdate);
-  str("customerIncome", c.income);
-  str("creditLimit", c.credit_limit);
-  api::write_key(w, "addresses");
-  w.StartArray();
-  for (const auto& a : c.addresses) {
-    w.StartObject();
-    api::write_key(w, "addressId");
-    w.Int64(a.address_id);
-    api::write_key(w, "customerId");
-    w.Int64(c.customer_id);
-    api::write_key(w, "locationName");
-    api::write_string(w, a.location_name);
-    api::write_key(w, "location");
-    api::write_string(w, a.location);
-    api::write_key(w, "latitude");
-    write_opt_number(w, a.latitude);
-    api::write_key(w, "longitude");
-    write_opt_number(w, a.longitude);
-    api::write_key(w, "isActive");
-    w.Bool(a.is_active);
-    api::write_key(w, "createdByUserId");
-    api::write_string(w, a.created_by_user_id);
-    date("dateCreated", a.date_created);
-    w.EndObject();
-  }
-  w.EndArray();
-  api::write_key(w, "customerOwnersStr");
-  write_strings(w, c.owners);
-  api::write_key(w, "hasOwner");
-  w.Bool(!c.owners.empty());
-  api::write_key(w, "isActive");
-  w.Bool(c.is_active());
-  date("dateAcquired", c.date_acquired);
-  str("createdByUserId", c.created_by_user_id);
-  date("dateCreated", c.date_created);
-  str("modifiedByUserId", c.modified_by_user_id);
-  date("dateModified", c.date_modified);
-  w.EndObject();
-}
-
 api::Reply customer_reply(const CustomerRecord& c, const core::TimeZone& zone) {
-  return api::payload([&](api::JsonWriter& w) { write_customer(w, c, zone); });
+  return api::object_reply(c, core::Fields<CustomerRecord>(kCustomerFields), {&zone});
 }
 
 // Lists carry their total in a header (ENDPOINTS.md §1.2).
 api::Reply list_reply(const std::vector<CustomerRecord>& list, std::int64_t total,
                       const core::TimeZone& zone) {
-  return api::list_payload(total, [&](api::JsonWriter& w) {
-    w.StartArray();
-    for (const auto& c : list) write_customer(w, c, zone);
-    w.EndArray();
-  });
-}
-
-void write_summary(api::JsonWriter& w, const CustomerSummary& c) {
-  w.StartObject();
-  api::write_key(w, "customerId");
-  w.Int64(c.customer_id);
-  api::write_key(w, "customerCode");
-  api::write_string(w, c.customer_code);
-  api::write_key(w, "customerName");
-  api::write_string(w, c.customer_name);
-  api::write_key(w, "customer2ndName");
-  api::write_opt_string(w, c.second_name);
-  api::write_key(w, "customerType");
-  w.Int(c.customer_type);
-  api::write_key(w, "customerTaxNo");
-  api::write_opt_string(w, c.tax_no);
-  api::write_key(w, "branchCode");
-  api::write_opt_string(w, c.branch_code);
-  api::write_key(w, "customerPhone");
-  api::write_opt_string(w, c.phone);
-  api::write_key(w, "customerMobile");
-  api::write_opt_string(w, c.mobile);
-  api::write_key(w, "customerEmail");
-  api::write_opt_string(w, c.email);
-  w.EndObject();
+  return api::list_reply(list, total, core::Fields<CustomerRecord>(kCustomerFields), {&zone});
 }
 
 // A path value longer than its field's bound cannot name a record.
@@ -676,11 +416,9 @@ void register_routes(api::Routes& routes, CustomerService& service) {
         [&service](http::Request& req) -> asio::awaitable<api::Reply> {
           auto in = parse_search(req);
           auto page = co_await service.search(api::caller_of(req), std::move(in));
-          co_return api::list_payload(page.total, [&](api::JsonWriter& w) {
-            w.StartArray();
-            for (const auto& c : page.items) write_summary(w, c);
-            w.EndArray();
-          });
+          co_return api::list_reply(page.items, page.total,
+                                    core::Fields<CustomerRecord>(kCustomerSummaryFields),
+                                    {req.zone});
         });
 
   route(verb::get, "/v3/customers/id/{customerId:int64}",
@@ -725,7 +463,7 @@ void register_routes(api::Routes& routes, CustomerService& service) {
               api::write_key(w, "customerName");
               api::write_string(w, m.customer_name);
               api::write_key(w, "matchedFields");
-              write_strings(w, m.matched_fields);
+              api::write_strings(w, m.matched_fields);
               w.EndObject();
             }
             w.EndArray();

@@ -274,8 +274,8 @@ boost::asio::awaitable<Page<CustomerRecord>> CustomerService::enquiry(const core
   });
 }
 
-boost::asio::awaitable<Page<CustomerSummary>> CustomerService::search(const core::Caller& caller,
-                                                                      SearchInput in) {
+boost::asio::awaitable<Page<CustomerRecord>> CustomerService::search(const core::Caller& caller,
+                                                                     SearchInput in) {
   co_return co_await db_.read_apart(
       [&](storage::Session& s) { return CustomerRepository(s).search(caller.company_id, in); });
 }

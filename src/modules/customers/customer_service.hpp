@@ -25,7 +25,7 @@ class CustomerService {
   boost::asio::awaitable<std::vector<CustomerRecord>> by_tax_no(
       const core::Caller& caller, std::string tax_no, std::optional<std::string> branch_code);
   boost::asio::awaitable<Page<CustomerRecord>> enquiry(const core::Caller& caller, EnquiryInput in);
-  boost::asio::awaitable<Page<CustomerSummary>> search(const core::Caller& caller, SearchInput in);
+  boost::asio::awaitable<Page<CustomerRecord>> search(const core::Caller& caller, SearchInput in);
   boost::asio::awaitable<std::vector<ExistenceMatch>> existence(const core::Caller& caller,
                                                                 ExistenceInput in);
 

@@ -7,7 +7,10 @@
 #include <string_view>
 #include <vector>
 
+#include "api/json_fields.hpp"
 #include "api/json_input.hpp"
+#include "core/fields.hpp"
+#include "core/money.hpp"
 #include "core/numbers.hpp"
 #include "core/time.hpp"
 
@@ -45,7 +48,9 @@ std::optional<std::string> phone_digits(std::string_view phone);
 
 struct Address {
   std::int64_t address_id = 0;
+  std::int64_t company_id = 0;
   std::int64_t customer_id = 0;
+  std::int64_t position = 0;  // place in the customer's list
   std::string location_name;
   std::string location;
   std::optional<double> latitude;
@@ -75,8 +80,8 @@ struct CustomerRecord {
   std::optional<std::int64_t> gender;
   std::optional<std::int64_t> marital_status;
   std::optional<core::UnixSeconds> birthdate;
-  std::optional<std::string> income;
-  std::optional<std::string> credit_limit;
+  std::optional<core::Decimal> income;
+  std::optional<core::Decimal> credit_limit;
   std::vector<Address> addresses;
   // Owners' staff codes, in the order given.
   std::vector<std::string> owners;
@@ -87,20 +92,14 @@ struct CustomerRecord {
   core::UnixSeconds date_modified = 0;
 
   bool is_active() const { return customer_state == kStateActive; }
-};
-
-// The compact item of Customer Search (§4.3.13).
-struct CustomerSummary {
-  std::int64_t customer_id = 0;
-  std::string customer_code;
-  std::string customer_name;
-  std::optional<std::string> second_name;
-  int customer_type = kTypeCustomer;
-  std::optional<std::string> tax_no;
-  std::optional<std::string> branch_code;
-  std::optional<std::string> phone;
-  std::optional<std::string> mobile;
-  std::optional<std::string> email;
+  bool has_owner() const { return !owners.empty(); }
+  // The digits of the phone numbers, stored for the existence check.
+  std::optional<std::string> stored_phone_digits() const {
+    return phone ? phone_digits(*phone) : std::nullopt;
+  }
+  std::optional<std::string> stored_mobile_digits() const {
+    return mobile ? phone_digits(*mobile) : std::nullopt;
+  }
 };
 
 struct AddressInput {
@@ -130,8 +129,8 @@ struct UpsertInput {
   api::Input<std::int64_t> gender;
   api::Input<std::int64_t> marital_status;
   api::Input<core::UnixSeconds> birthdate;
-  api::Input<std::string> income;
-  api::Input<std::string> credit_limit;
+  api::Input<core::Decimal> income;
+  api::Input<core::Decimal> credit_limit;
   api::Input<std::vector<AddressInput>> addresses;
   api::Input<std::vector<std::string>> owners;
 };
@@ -212,6 +211,90 @@ struct ExistenceMatch {
   std::string customer_name;
   std::vector<std::string> matched_fields;
 };
+
+// --- Field tables --------------------------------------------------------------------------
+// Public so that other sections can nest these objects in their own.
+
+// The address object (designed, §4.3): its JSON and its row in customer_addresses.
+inline constexpr core::Field<Address> kAddressFields[] = {
+    {"addressId", "address_id", &Address::address_id, core::Store::kRead},
+    core::column_only<Address>("company_id", &Address::company_id, core::Store::kInsert),
+    {"customerId", "customer_id", &Address::customer_id, core::Store::kInsert},
+    core::column_only<Address>("position", &Address::position),
+    {"locationName", "location_name", &Address::location_name},
+    {"location", "location", &Address::location},
+    {"latitude", "latitude", &Address::latitude},
+    {"longitude", "longitude", &Address::longitude},
+    {"isActive", "is_active", &Address::is_active, core::Store::kInsert},
+    {"createdByUserId", "created_by_user_id", &Address::created_by_user_id, core::Store::kInsert},
+    {"dateCreated", "date_created", &Address::date_created, core::FieldKind::kDateTime,
+     core::Store::kInsert},
+};
+inline constexpr core::Entity<Address> kAddressEntity{"customer_addresses", "a", kAddressFields,
+                                                      "address_id"};
+
+// The customer object of §4.3 in its order, and where each field is stored. Owners live in
+// customer_owners and addresses in customer_addresses (their own tables).
+inline constexpr core::Field<CustomerRecord> kCustomerFields[] = {
+    {"customerId", "customer_id", &CustomerRecord::customer_id, core::Store::kRead},
+    {"companyId", "company_id", &CustomerRecord::company_id, core::Store::kInsert},
+    {"customerCode", "customer_code", &CustomerRecord::customer_code, core::Store::kInsert},
+    {"customerName", "customer_name", &CustomerRecord::customer_name},
+    {"customer2ndName", "customer_2nd_name", &CustomerRecord::second_name},
+    {"customerAliases", "customer_aliases", &CustomerRecord::aliases},
+    {"customerType", "customer_type", &CustomerRecord::customer_type},
+    {"customerState", "customer_state", &CustomerRecord::customer_state},
+    {"customerStatus", "customer_status", &CustomerRecord::customer_status},
+    {"customerPicture", "customer_picture", &CustomerRecord::picture},
+    {"customerTaxNo", "customer_tax_no", &CustomerRecord::tax_no},
+    {"branchCode", "branch_code", &CustomerRecord::branch_code},
+    {"customerPhone", "customer_phone", &CustomerRecord::phone},
+    {"customerMobile", "customer_mobile", &CustomerRecord::mobile},
+    {"customerEmail", "customer_email", &CustomerRecord::email},
+    {"customerPosition", "customer_position", &CustomerRecord::position},
+    {"customerGender", "customer_gender", &CustomerRecord::gender},
+    {"customerMaritalStatus", "customer_marital_status", &CustomerRecord::marital_status},
+    {"customerBirthdate", "customer_birthdate", &CustomerRecord::birthdate,
+     core::FieldKind::kDateTime},
+    {"customerIncome", "customer_income", &CustomerRecord::income, core::FieldKind::kDecimalText},
+    {"creditLimit", "credit_limit", &CustomerRecord::credit_limit, core::FieldKind::kDecimalText},
+    {"addresses", api::nested_list<CustomerRecord, &CustomerRecord::addresses, kAddressFields>},
+    core::json_only<CustomerRecord>("customerOwnersStr", &CustomerRecord::owners),
+    core::json_only<CustomerRecord>("hasOwner", &CustomerRecord::has_owner),
+    {"isActive", "is_active", &CustomerRecord::is_active, core::Store::kWrite},
+    {"dateAcquired", "date_acquired", &CustomerRecord::date_acquired, core::FieldKind::kDateTime},
+    {"createdByUserId", "created_by_user_id", &CustomerRecord::created_by_user_id,
+     core::Store::kInsert},
+    {"dateCreated", "created_at", &CustomerRecord::date_created, core::FieldKind::kDateTime,
+     core::Store::kInsert},
+    {"modifiedByUserId", "modified_by_user_id", &CustomerRecord::modified_by_user_id},
+    // Rows stored before the Customer section have no modification date: their creation.
+    core::read_as<CustomerRecord>({"dateModified", "date_modified", &CustomerRecord::date_modified,
+                                   core::FieldKind::kDateTime},
+                                  "COALESCE(c.date_modified, c.created_at)"),
+    core::column_only<CustomerRecord>("phone_digits", &CustomerRecord::stored_phone_digits,
+                                      core::Store::kWrite),
+    core::column_only<CustomerRecord>("mobile_digits", &CustomerRecord::stored_mobile_digits,
+                                      core::Store::kWrite),
+};
+inline constexpr core::Entity<CustomerRecord> kCustomerEntity{"customers", "c", kCustomerFields,
+                                                              "customer_id"};
+
+// The compact item of Customer Search (§4.3.13): ten fields of the customer.
+inline constexpr core::Field<CustomerRecord> kCustomerSummaryFields[] = {
+    {"customerId", "customer_id", &CustomerRecord::customer_id, core::Store::kRead},
+    {"customerCode", "customer_code", &CustomerRecord::customer_code, core::Store::kRead},
+    {"customerName", "customer_name", &CustomerRecord::customer_name, core::Store::kRead},
+    {"customer2ndName", "customer_2nd_name", &CustomerRecord::second_name, core::Store::kRead},
+    {"customerType", "customer_type", &CustomerRecord::customer_type, core::Store::kRead},
+    {"customerTaxNo", "customer_tax_no", &CustomerRecord::tax_no, core::Store::kRead},
+    {"branchCode", "branch_code", &CustomerRecord::branch_code, core::Store::kRead},
+    {"customerPhone", "customer_phone", &CustomerRecord::phone, core::Store::kRead},
+    {"customerMobile", "customer_mobile", &CustomerRecord::mobile, core::Store::kRead},
+    {"customerEmail", "customer_email", &CustomerRecord::email, core::Store::kRead},
+};
+inline constexpr core::Entity<CustomerRecord> kCustomerSummaryEntity{
+    "customers", "c", kCustomerSummaryFields, "customer_id"};
 
 template <class T>
 struct Page {

@@ -43,8 +43,14 @@ void seed_demo_customers(storage::Session& s, std::int64_t company_id, std::int6
     c.branch_code = "00000";
     c.email = email;
     c.owners = {kOwnerStaffCode};
-    c.addresses.push_back({0, 0, "Head office", "1 Sukhumvit Road, Khlong Toei, Bangkok 10110",
-                           13.7367, 100.5603, true, kApiUserId, now});
+    customers::Address a;
+    a.location_name = "Head office";
+    a.location = "1 Sukhumvit Road, Khlong Toei, Bangkok 10110";
+    a.latitude = 13.7367;
+    a.longitude = 100.5603;
+    a.created_by_user_id = kApiUserId;
+    a.date_created = now;
+    c.addresses.push_back(std::move(a));
     c.date_acquired = c.date_created = c.date_modified = now;
     c.created_by_user_id = c.modified_by_user_id = kApiUserId;
     customers::insert_customer(s, c);
