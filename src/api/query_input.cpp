@@ -50,6 +50,17 @@ const std::string* QueryReader::last(std::string_view name) {
   return found->value->empty() ? nullptr : &*found->value;
 }
 
+const std::string* QueryReader::open(std::string_view name, Need need, bool& present) {
+  const auto before = problems_.size();
+  const auto* v = last(name);
+  present = v != nullptr;
+  // A value that did not decode has its problem already.
+  if (!v && need == Need::kRequired && problems_.size() == before) {
+    problem(name, std::string(name) + " is required");
+  }
+  return v;
+}
+
 void QueryReader::problem(std::string_view name, std::string message) {
   problems_.push_back({std::string(name), std::move(message)});
 }
@@ -62,15 +73,8 @@ std::vector<FieldProblem> QueryReader::take_problems() {
 
 Input<std::string> QueryReader::string(std::string_view name, Need need, std::size_t max_chars) {
   Input<std::string> in;
-  const auto before = problems_.size();
-  const auto* v = last(name);
-  in.present = v != nullptr;
-  if (!v) {
-    if (need == Need::kRequired && problems_.size() == before) {
-      problem(name, std::string(name) + " is required");
-    }
-    return in;
-  }
+  const auto* v = open(name, need, in.present);
+  if (!v) return in;
   if (utf8_length(*v) > max_chars) {
     problem(name,
             std::string(name) + " must be at most " + std::to_string(max_chars) + " characters");
@@ -83,32 +87,50 @@ Input<std::string> QueryReader::string(std::string_view name, Need need, std::si
 Input<core::UnixSeconds> QueryReader::datetime(std::string_view name, Need need,
                                                const core::TimeZone& zone) {
   Input<core::UnixSeconds> in;
-  const auto before = problems_.size();
-  const auto* v = last(name);
-  in.present = v != nullptr;
-  if (!v) {
-    if (need == Need::kRequired && problems_.size() == before) {
-      problem(name, std::string(name) + " is required");
-    }
-    return in;
-  }
+  const auto* v = open(name, need, in.present);
+  if (!v) return in;
   in.value = core::parse_datetime(*v, zone);
   if (!in.value) problem(name, std::string(name) + " is not a valid date");
+  return in;
+}
+
+Input<bool> QueryReader::boolean(std::string_view name, Need need) {
+  Input<bool> in;
+  const auto* v = open(name, need, in.present);
+  if (!v) return in;
+  if (iequals(*v, "true") || *v == "1") {
+    in.value = true;
+  } else if (iequals(*v, "false") || *v == "0") {
+    in.value = false;
+  } else {
+    problem(name, std::string(name) + " must be true or false");
+  }
+  return in;
+}
+
+Input<std::int64_t> QueryReader::integer(std::string_view name, Need need, std::int64_t min,
+                                         std::int64_t max) {
+  Input<std::int64_t> in;
+  const auto* v = open(name, need, in.present);
+  if (!v) return in;
+  std::int64_t n = 0;
+  auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (ec != std::errc() || end != v->data() + v->size()) {
+    problem(name, std::string(name) + " must be an integer");
+  } else if (n < min || n > max) {
+    problem(name, std::string(name) + " must be between " + std::to_string(min) + " and " +
+                      std::to_string(max));
+  } else {
+    in.value = n;
+  }
   return in;
 }
 
 Input<core::UnixSeconds> QueryReader::range_end(std::string_view name, Need need,
                                                 const core::TimeZone& zone) {
   Input<core::UnixSeconds> in;
-  const auto before = problems_.size();
-  const auto* v = last(name);
-  in.present = v != nullptr;
-  if (!v) {
-    if (need == Need::kRequired && problems_.size() == before) {
-      problem(name, std::string(name) + " is required");
-    }
-    return in;
-  }
+  const auto* v = open(name, need, in.present);
+  if (!v) return in;
   in.value = parse_range_end(*v, zone);
   if (!in.value) problem(name, std::string(name) + " is not a valid date");
   return in;

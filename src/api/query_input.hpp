@@ -24,6 +24,9 @@ class QueryReader {
   // value (`?dateFrom=`) is the same as an absent parameter: generated samples send them.
   Input<std::string> string(std::string_view name, Need need, std::size_t max_chars);
   Input<core::UnixSeconds> datetime(std::string_view name, Need need, const core::TimeZone& zone);
+  // true/false in any case, or 1/0, as in bodies (§1.4 rule 3).
+  Input<bool> boolean(std::string_view name, Need need);
+  Input<std::int64_t> integer(std::string_view name, Need need, std::int64_t min, std::int64_t max);
   // The inclusive end of a range: a date-only value means the end of that local day.
   Input<core::UnixSeconds> range_end(std::string_view name, Need need, const core::TimeZone& zone);
   // Integers in [min, max] from every occurrence of the parameter, each also split on commas:
@@ -42,6 +45,8 @@ class QueryReader {
   // The decoded, non-empty value of the last occurrence; nullptr when absent or empty. A value
   // that does not decode records a problem and counts as absent.
   const std::string* last(std::string_view name);
+  // last(), recording "is required" when the parameter must be there and is not.
+  const std::string* open(std::string_view name, Need need, bool& present);
 
   std::vector<Param> params_;
   std::vector<core::FieldProblem> problems_;

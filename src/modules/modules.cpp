@@ -7,15 +7,19 @@
 #include "modules/customer_files/customer_file_repository.hpp"
 #include "modules/customer_files/customer_file_routes.hpp"
 #include "modules/customers/customer_routes.hpp"
+#include "modules/master_data.hpp"
+#include "storage/master_lists.hpp"
 
 namespace ov::modules {
 
 struct Sections::Impl {
-  Impl(storage::Database& db, const core::Clock& clock)
-      : cases(db, clock),
-        customers(db, clock),
-        customer_events(db, clock),
-        customer_files(db, clock) {}
+  Impl(storage::Database& database, const core::Clock& clock)
+      : db(database),
+        cases(database, clock),
+        customers(database, clock),
+        customer_events(database, clock),
+        customer_files(database, clock) {}
+  storage::Database& db;
   cases::CaseService cases;
   customers::CustomerService customers;
   customer_events::CustomerEventService customer_events;
@@ -27,6 +31,7 @@ Sections::Sections(storage::Database& db, const core::Clock& clock)
 Sections::~Sections() = default;
 
 void Sections::register_routes(api::Routes& routes) {
+  for (const auto& entry : master_lists()) add_master_route(routes, impl_->db, entry);
   cases::register_routes(routes, impl_->cases);
   customers::register_routes(routes, impl_->customers);
   customer_events::register_routes(routes, impl_->customer_events);
@@ -34,9 +39,7 @@ void Sections::register_routes(api::Routes& routes) {
 }
 
 void seed_master_data(storage::Session& s, std::int64_t company_id) {
-  cases::seed_case_master_data(s, company_id);
-  customer_events::seed_event_types(s, company_id);
-  customer_files::seed_file_categories(s, company_id);
+  for (const auto& entry : master_lists()) storage::seed_master(s, *entry.list, company_id);
 }
 
 }  // namespace ov::modules

@@ -14,6 +14,7 @@
 #include "auth/auth_service.hpp"
 #include "auth/token_endpoint.hpp"
 #include "core/clock.hpp"
+#include "modules/master_data.hpp"
 #include "modules/modules.hpp"
 #include "storage/database.hpp"
 #include "support/test_server.hpp"
@@ -114,6 +115,42 @@ TEST(SpecParity, SpecDocumentsExactlyTheServedRoutes) {
   EXPECT_TRUE(spec.count({"POST", "/authorization/connect/token"}));
   EXPECT_TRUE(spec.count({"PUT", "/v1/case/{caseNo}"}));
   EXPECT_TRUE(spec.count({"GET", "/v1/case/categories"}));
+}
+
+// The text of a path's entry in openapi.yaml, from its "  /path:" line to the next path.
+std::string spec_entry(const std::string& path) {
+  std::ifstream in(std::string(OPENVENIO_SOURCE_DIR) + "/openapi/openapi.yaml");
+  std::string out, line;
+  bool inside = false;
+  while (std::getline(in, line)) {
+    if (line.rfind("  /", 0) == 0 || (!line.empty() && line[0] != ' ')) {
+      inside = line == "  " + path + ":";
+    }
+    if (inside) out += line + "\n";
+  }
+  return out;
+}
+
+TEST(SpecParity, EveryMasterListIsDocumentedWithItsKeys) {
+  // A master list is one declaration (core/master_list.hpp); its documented item must carry
+  // the keys the declaration emits, in its example at least.
+  std::size_t checked = 0;
+  for (const auto& entry : modules::master_lists()) {
+    const auto& list = *entry.list;
+    if (list.path.empty()) continue;
+    ++checked;
+    const auto text = spec_entry(std::string(list.path));
+    ASSERT_FALSE(text.empty()) << list.path << " is not in openapi/openapi.yaml";
+    EXPECT_NE(text.find("    get:"), std::string::npos) << list.path;
+    std::vector<std::string_view> keys{list.id_key, list.name_key};
+    for (const auto& e : list.extras) keys.push_back(e.json);
+    if (list.show_active) keys.push_back("isActive");
+    for (auto key : keys) {
+      EXPECT_NE(text.find("\"" + std::string(key) + "\""), std::string::npos)
+          << list.path << ": the documented example lacks \"" << key << "\"";
+    }
+  }
+  EXPECT_GE(checked, 3u);
 }
 
 TEST(SpecParity, ServedDocumentIsTheSourceFile) {

@@ -22,27 +22,6 @@ std::optional<CaseRecord> CaseRepository::find(std::int64_t company_id, std::str
   return kCases.read(rows);
 }
 
-std::optional<CaseCategory> CaseRepository::category(std::int64_t company_id,
-                                                     std::int64_t category_id) {
-  auto rows = s_.query(
-      "SELECT category_id, name, is_active FROM case_categories WHERE company_id = ? AND "
-      "category_id = ?",
-      {company_id, category_id});
-  if (!rows.next()) return std::nullopt;
-  return CaseCategory{rows.i64(0), rows.str(1), rows.i64(2) == 1};
-}
-
-std::vector<CaseCategory> CaseRepository::categories(std::int64_t company_id,
-                                                     bool include_inactive) {
-  auto rows = s_.query(
-      "SELECT category_id, name, is_active FROM case_categories WHERE company_id = ? AND "
-      "(is_active = 1 OR ? = 1) ORDER BY name, category_id",
-      {company_id, std::int64_t{include_inactive ? 1 : 0}});
-  std::vector<CaseCategory> out;
-  while (rows.next()) out.push_back({rows.i64(0), rows.str(1), rows.i64(2) == 1});
-  return out;
-}
-
 bool CaseRepository::is_active_employee(std::int64_t company_id, std::string_view user_id) {
   return s_
       .query_i64(
@@ -99,28 +78,6 @@ void CaseRepository::set_deals(std::int64_t feedback_id, const std::vector<Link>
   for (const auto& link : links) {
     s_.exec("INSERT INTO case_deals (feedback_id, position, deals_id) VALUES (?, ?, ?)",
             {feedback_id, pos++, link.id});
-  }
-}
-
-void seed_case_master_data(storage::Session& s, std::int64_t company_id) {
-  static constexpr std::pair<int, const char*> kStatuses[] = {
-      {kStatusOpen, "Open"},     {kStatusInProgress, "In progress"}, {kStatusResolved, "Resolved"},
-      {kStatusClosed, "Closed"}, {kStatusCancelled, "Cancelled"},
-  };
-  for (const auto& [id, name] : kStatuses) {
-    s.exec("INSERT INTO case_statuses (company_id, status_id, name) VALUES (?, ?, ?)",
-           {company_id, std::int64_t{id}, std::string_view(name)});
-  }
-  static constexpr const char* kCategories[] = {
-      "General enquiry",  "Complaint", "Technical support", "Billing",
-      "Product feedback", "Delivery",  "Warranty claim",
-  };
-  for (const char* name : kCategories) {
-    s.exec(
-        "INSERT INTO case_categories (company_id, category_id, name, is_active) VALUES (?, "
-        "(SELECT COALESCE(MAX(category_id), 0) + 1 FROM case_categories WHERE company_id = ?), ?, "
-        "1)",
-        {company_id, company_id, std::string_view(name)});
   }
 }
 

@@ -18,8 +18,6 @@ class CaseRepository {
   explicit CaseRepository(storage::Session& s) : s_(s) {}
 
   std::optional<CaseRecord> find(std::int64_t company_id, std::string_view case_no);
-  std::optional<CaseCategory> category(std::int64_t company_id, std::int64_t category_id);
-  std::vector<CaseCategory> categories(std::int64_t company_id, bool include_inactive);
   bool is_active_employee(std::int64_t company_id, std::string_view user_id);
   std::optional<CustomerRef> customer(std::int64_t company_id, std::string_view code);
   // A linked record's id and its number as stored (the request may spell it in another case).
@@ -41,8 +39,5 @@ class CaseRepository {
  private:
   storage::Session& s_;
 };
-
-// Default master data of a new company: case statuses and categories.
-void seed_case_master_data(storage::Session& s, std::int64_t company_id);
 
 }  // namespace ov::cases

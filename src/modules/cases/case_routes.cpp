@@ -140,34 +140,6 @@ void register_routes(api::Routes& routes, CaseService& service) {
           auto c = co_await service.get(api::caller_of(req), case_no_param(req));
           co_return case_reply(c, *req.zone);
         });
-
-  route(verb::get, "/v1/case/categories",
-        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-          bool include_inactive = false;
-          if (auto v = req.query_param("isActive")) {
-            if (api::iequals(*v, "false")) {
-              include_inactive = true;
-            } else if (!api::iequals(*v, "true")) {
-              throw core::validation("isActive", "isActive must be true or false");
-            }
-          }
-          auto list = co_await service.categories(api::caller_of(req), include_inactive);
-          co_return api::list_payload(static_cast<std::int64_t>(list.size()),
-                                      [&](api::JsonWriter& w) {
-                                        w.StartArray();
-                                        for (const auto& c : list) {
-                                          w.StartObject();
-                                          api::write_key(w, "categoryId");
-                                          w.Int64(c.category_id);
-                                          api::write_key(w, "categoryName");
-                                          api::write_string(w, c.name);
-                                          api::write_key(w, "isActive");
-                                          w.Bool(c.is_active);
-                                          w.EndObject();
-                                        }
-                                        w.EndArray();
-                                      });
-        });
 }
 
 }  // namespace ov::cases

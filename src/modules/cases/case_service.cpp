@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/numbers.hpp"
 #include "modules/cases/case_repository.hpp"
+#include "storage/master_lists.hpp"
 #include "storage/sequences.hpp"
 
 namespace ov::cases {
@@ -55,14 +56,6 @@ std::vector<std::string> numbers_of(const std::vector<Link>& links) {
   return out;
 }
 
-void require_category(CaseRepository& repo, std::int64_t company_id, std::int64_t category_id,
-                      bool must_be_active) {
-  auto cat = repo.category(company_id, category_id);
-  if (!cat || (must_be_active && !cat->is_active)) {
-    throw core::not_found("categoryId " + std::to_string(category_id) + " was not found");
-  }
-}
-
 void require_assignee(CaseRepository& repo, std::int64_t company_id, const std::string& user_id) {
   if (!repo.is_active_employee(company_id, user_id)) {
     throw core::not_found("assignedToUserId " + user_id + " was not found");
@@ -82,7 +75,7 @@ boost::asio::awaitable<CaseRecord> CaseService::add(const core::Caller& caller, 
   co_return co_await db_.write([&](storage::Session& s) {
     CaseRepository repo(s);
     const auto company = caller.company_id;
-    require_category(repo, company, in.category_id, true);
+    storage::require_master(s, kCaseCategories, company, in.category_id, true);
     require_assignee(repo, company, in.assigned_to_user_id);
     std::optional<CustomerRef> customer;
     if (in.customer_code) customer = require_customer(repo, company, *in.customer_code);
@@ -132,7 +125,8 @@ boost::asio::awaitable<CaseRecord> CaseService::edit(const core::Caller& caller,
     CaseRecord c = std::move(*found);
 
     // An inactive category may stay on a case that has it, but may not be newly chosen.
-    require_category(repo, company, in.category_id, in.category_id != c.category_id);
+    storage::require_master(s, kCaseCategories, company, in.category_id,
+                            in.category_id != c.category_id);
     require_assignee(repo, company, in.assigned_to_user_id);
     if (in.customer_code.present) {
       c.customer_id.reset();
@@ -189,13 +183,6 @@ boost::asio::awaitable<CaseRecord> CaseService::get(const core::Caller& caller,
       [&](storage::Session& s) { return CaseRepository(s).find(caller.company_id, case_no); });
   if (!found) throw core::not_found("Case " + case_no + " was not found");
   co_return std::move(*found);
-}
-
-boost::asio::awaitable<std::vector<CaseCategory>> CaseService::categories(
-    const core::Caller& caller, bool include_inactive) {
-  co_return co_await db_.read([&](storage::Session& s) {
-    return CaseRepository(s).categories(caller.company_id, include_inactive);
-  });
 }
 
 }  // namespace ov::cases

@@ -18,8 +18,6 @@ class CaseService {
   boost::asio::awaitable<CaseRecord> edit(const core::Caller& caller, std::string case_no,
                                           EditCaseInput in);
   boost::asio::awaitable<CaseRecord> get(const core::Caller& caller, std::string case_no);
-  boost::asio::awaitable<std::vector<CaseCategory>> categories(const core::Caller& caller,
-                                                               bool include_inactive);
 
  private:
   storage::Database& db_;

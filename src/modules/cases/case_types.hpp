@@ -8,6 +8,7 @@
 
 #include "api/json_input.hpp"
 #include "core/fields.hpp"
+#include "core/master_list.hpp"
 #include "core/time.hpp"
 
 namespace ov::cases {
@@ -85,10 +86,40 @@ inline constexpr core::Entity<CaseRecord> kCaseEntity{
     "cases", "c", kCaseFields, "feedback_id",
     " LEFT JOIN customers cu ON cu.customer_id = c.customer_id AND cu.company_id = c.company_id"};
 
-struct CaseCategory {
-  std::int64_t category_id = 0;
-  std::string name;
-  bool is_active = true;
+// Case categories (§4.4.4): the values of categoryId. A new company gets these.
+inline constexpr core::MasterSeed kDefaultCaseCategories[] = {
+    {1, "General enquiry"},  {2, "Complaint"}, {3, "Technical support"}, {4, "Billing"},
+    {5, "Product feedback"}, {6, "Delivery"},  {7, "Warranty claim"},
+};
+inline constexpr core::MasterList kCaseCategories{
+    .path = "/v1/case/categories",
+    .table = "case_categories",
+    .id_column = "category_id",
+    .name_column = "name",
+    .id_key = "categoryId",
+    .name_key = "categoryName",
+    .field = "categoryId",
+    .show_active = true,
+    .rows = core::ListedRows::kActiveUnlessAsked,
+    .order = "name, category_id",
+    .seeds = kDefaultCaseCategories,
+};
+
+// Case statuses (designed enum of §4.4), kept per company for the administration's lists.
+inline constexpr core::MasterSeed kCaseStatusNames[] = {
+    {kStatusOpen, "Open"},     {kStatusInProgress, "In progress"}, {kStatusResolved, "Resolved"},
+    {kStatusClosed, "Closed"}, {kStatusCancelled, "Cancelled"},
+};
+inline constexpr core::MasterList kCaseStatuses{
+    .table = "case_statuses",
+    .id_column = "status_id",
+    .name_column = "name",
+    .id_key = "statusId",
+    .name_key = "statusName",
+    .field = "statusId",
+    .active_column = "",
+    .order = "status_id",
+    .seeds = kCaseStatusNames,
 };
 
 struct AddCaseInput {

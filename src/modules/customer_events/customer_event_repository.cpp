@@ -34,26 +34,6 @@ std::optional<CustomerRef> CustomerEventRepository::customer(std::int64_t compan
   return customers::find_customer_ref(s_, company_id, code);
 }
 
-std::optional<EventType> CustomerEventRepository::event_type(std::int64_t company_id,
-                                                             std::int64_t event_type_id) {
-  auto rows = s_.query(
-      "SELECT event_type_id, name, is_active FROM customer_event_types WHERE company_id = ? AND "
-      "event_type_id = ?",
-      {company_id, event_type_id});
-  if (!rows.next()) return std::nullopt;
-  return EventType{rows.i64(0), rows.str(1), rows.i64(2) == 1};
-}
-
-std::vector<EventType> CustomerEventRepository::active_event_types(std::int64_t company_id) {
-  auto rows = s_.query(
-      "SELECT event_type_id, name, is_active FROM customer_event_types WHERE company_id = ? AND "
-      "is_active = 1 ORDER BY event_type_id",
-      {company_id});
-  std::vector<EventType> out;
-  while (rows.next()) out.push_back({rows.i64(0), rows.str(1), rows.i64(2) == 1});
-  return out;
-}
-
 std::optional<EventRecord> CustomerEventRepository::find(std::int64_t company_id,
                                                          std::int64_t event_id) {
   // Appended rather than concatenated: g++ 12 at -O2 misreports operator+ here (-Warray-bounds).
@@ -130,18 +110,6 @@ bool CustomerEventRepository::soft_delete(std::int64_t company_id, std::int64_t 
              "UPDATE customer_events SET is_deleted = 1, updated_by_user_id = ?, date_updated = "
              "? WHERE company_id = ? AND event_id = ? AND is_deleted = 0",
              {user_id, now, company_id, event_id}) == 1;
-}
-
-void seed_event_types(storage::Session& s, std::int64_t company_id) {
-  static constexpr std::pair<std::int64_t, const char*> kTypes[] = {
-      {1, "Meeting"}, {2, "Appointment"}, {3, "Birthday"}, {4, "Anniversary"}, {5, "Other"},
-  };
-  for (const auto& [id, name] : kTypes) {
-    s.exec(
-        "INSERT INTO customer_event_types (company_id, event_type_id, name, is_active) VALUES "
-        "(?, ?, ?, 1)",
-        {company_id, id, std::string_view(name)});
-  }
 }
 
 }  // namespace ov::customer_events

@@ -16,9 +16,6 @@ class CustomerEventRepository {
 
   // The customer with this code (compared case-insensitively), active or not.
   std::optional<CustomerRef> customer(std::int64_t company_id, std::string_view code);
-  std::optional<EventType> event_type(std::int64_t company_id, std::int64_t event_type_id);
-  // Active types, by id.
-  std::vector<EventType> active_event_types(std::int64_t company_id);
 
   // An event that is not deleted.
   std::optional<EventRecord> find(std::int64_t company_id, std::int64_t event_id);
@@ -38,8 +35,5 @@ class CustomerEventRepository {
  private:
   storage::Session& s_;
 };
-
-// Default event types of a new company (ENDPOINTS.md §4.3.10).
-void seed_event_types(storage::Session& s, std::int64_t company_id);
 
 }  // namespace ov::customer_events

@@ -218,23 +218,6 @@ void register_routes(api::Routes& routes, CustomerEventService& service) {
           co_return api::payload([](api::JsonWriter& w) { w.Bool(true); });
         });
 
-  route(verb::get, "/v1/customerEvent/event-types",
-        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-          auto types = co_await service.event_types(api::caller_of(req));
-          co_return api::list_payload(types.size(), [&](api::JsonWriter& w) {
-            w.StartArray();
-            for (const auto& t : types) {
-              w.StartObject();
-              api::write_key(w, "eventTypeId");
-              w.Int64(t.event_type_id);
-              api::write_key(w, "eventTypeName");
-              api::write_string(w, t.name);
-              w.EndObject();
-            }
-            w.EndArray();
-          });
-        });
-
   route(verb::post, "/v3/customers/satisfaction",
         [&service](http::Request& req) -> asio::awaitable<api::Reply> {
           auto r = co_await service.add_satisfaction(api::caller_of(req), parse_satisfaction(req));

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "modules/customer_events/customer_event_repository.hpp"
 #include "modules/customer_events/satisfaction_repository.hpp"
+#include "storage/master_lists.hpp"
 
 namespace ov::customer_events {
 
@@ -21,15 +22,6 @@ CustomerRef require_active_customer(CustomerEventRepository& repo, std::int64_t 
   return *c;
 }
 
-// An inactive type may stay on an event that has it, but may not be newly chosen.
-void require_event_type(CustomerEventRepository& repo, std::int64_t company_id,
-                        std::int64_t event_type, bool must_be_active) {
-  auto t = repo.event_type(company_id, event_type);
-  if (!t || (must_be_active && !t->is_active)) {
-    throw core::not_found("eventType " + std::to_string(event_type) + " was not found");
-  }
-}
-
 void require_room(CustomerEventRepository& repo, std::int64_t company_id,
                   const CustomerRef& customer) {
   if (repo.count(company_id, customer.customer_id) >= kMaxEventsPerCustomer) {
@@ -46,7 +38,7 @@ boost::asio::awaitable<EventRecord> CustomerEventService::add(const core::Caller
   co_return co_await db_.write([&](storage::Session& s) {
     CustomerEventRepository repo(s);
     const auto company = caller.company_id;
-    require_event_type(repo, company, in.event_type, true);
+    storage::require_master(s, kEventTypes, company, in.event_type, true);
     const auto customer = require_active_customer(repo, company, in.customer_code);
     require_room(repo, company, customer);
     EventRecord e;
@@ -69,7 +61,8 @@ boost::asio::awaitable<EventRecord> CustomerEventService::edit(const core::Calle
     auto found = repo.find(company, event_id);
     if (!found) throw core::not_found(event_not_found(event_id));
     EventRecord e = std::move(*found);
-    require_event_type(repo, company, in.event_type, in.event_type != e.event_type);
+    // An inactive type may stay on an event that has it, but may not be newly chosen.
+    storage::require_master(s, kEventTypes, company, in.event_type, in.event_type != e.event_type);
     const auto customer = require_active_customer(repo, company, in.customer_code);
     if (customer.customer_id != e.customer_id) require_room(repo, company, customer);
     e.customer_id = customer.customer_id;
@@ -99,13 +92,6 @@ boost::asio::awaitable<std::vector<EventRecord>> CustomerEventService::list(
     auto customer = repo.customer(caller.company_id, filter.customer_code);
     if (!customer) throw core::not_found("customerCode " + filter.customer_code + " was not found");
     return repo.list(caller.company_id, *customer, filter);
-  });
-}
-
-boost::asio::awaitable<std::vector<EventType>> CustomerEventService::event_types(
-    const core::Caller& caller) {
-  co_return co_await db_.read([&](storage::Session& s) {
-    return CustomerEventRepository(s).active_event_types(caller.company_id);
   });
 }
 

@@ -22,7 +22,6 @@ class CustomerEventService {
   boost::asio::awaitable<void> remove(const core::Caller& caller, std::int64_t event_id);
   boost::asio::awaitable<std::vector<EventRecord>> list(const core::Caller& caller,
                                                         EventFilter filter);
-  boost::asio::awaitable<std::vector<EventType>> event_types(const core::Caller& caller);
 
   boost::asio::awaitable<SatisfactionRecord> add_satisfaction(const core::Caller& caller,
                                                               SatisfactionInput in);

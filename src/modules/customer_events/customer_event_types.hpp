@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "api/json_input.hpp"
+#include "core/master_list.hpp"
 #include "core/time.hpp"
 #include "modules/customers/customer_ref.hpp"
 
@@ -33,10 +34,21 @@ struct EventRecord {
   std::optional<std::string> description;
 };
 
-struct EventType {
-  std::int64_t event_type_id = 0;
-  std::string name;
-  bool is_active = true;
+// Customer event types (§4.3.10): the values of eventType; a new company gets these.
+inline constexpr core::MasterSeed kDefaultEventTypes[] = {
+    {1, "Meeting"}, {2, "Appointment"}, {3, "Birthday"}, {4, "Anniversary"}, {5, "Other"},
+};
+inline constexpr core::MasterList kEventTypes{
+    .path = "/v1/customerEvent/event-types",
+    .table = "customer_event_types",
+    .id_column = "event_type_id",
+    .name_column = "name",
+    .id_key = "eventTypeId",
+    .name_key = "eventTypeName",
+    .field = "eventType",
+    .rows = core::ListedRows::kActive,
+    .order = "event_type_id",
+    .seeds = kDefaultEventTypes,
 };
 
 // The body of Add and Edit Customer Event. On Edit an absent description keeps the stored

@@ -9,26 +9,6 @@ std::optional<CustomerRef> CustomerFileRepository::customer(std::int64_t company
   return customers::find_customer_ref(s_, company_id, code);
 }
 
-std::optional<FileCategory> CustomerFileRepository::category(std::int64_t company_id,
-                                                             std::int64_t file_category_id) {
-  auto rows = s_.query(
-      "SELECT file_category_id, name, is_active FROM customer_file_categories WHERE company_id = "
-      "? AND file_category_id = ?",
-      {company_id, file_category_id});
-  if (!rows.next()) return std::nullopt;
-  return FileCategory{rows.i64(0), rows.str(1), rows.i64(2) == 1};
-}
-
-std::vector<FileCategory> CustomerFileRepository::categories(std::int64_t company_id) {
-  auto rows = s_.query(
-      "SELECT file_category_id, name, is_active FROM customer_file_categories WHERE company_id = "
-      "? ORDER BY name, file_category_id",
-      {company_id});
-  std::vector<FileCategory> out;
-  while (rows.next()) out.push_back({rows.i64(0), rows.str(1), rows.i64(2) == 1});
-  return out;
-}
-
 std::int64_t CustomerFileRepository::count_attachments(std::int64_t company_id,
                                                        std::int64_t customer_id) {
   return s_
@@ -97,19 +77,6 @@ std::optional<AttachmentContent> CustomerFileRepository::content(std::int64_t co
       {company_id, attachment_id});
   if (!rows.next()) return std::nullopt;
   return AttachmentContent{rows.str(0), rows.str(1), rows.blob(2)};
-}
-
-void seed_file_categories(storage::Session& s, std::int64_t company_id) {
-  static constexpr const char* kCategories[] = {
-      "Contract", "Quotation", "Invoice", "Identification document", "Photo", "Other",
-  };
-  std::int64_t id = 0;
-  for (const char* name : kCategories) {
-    s.exec(
-        "INSERT INTO customer_file_categories (company_id, file_category_id, name, is_active) "
-        "VALUES (?, ?, ?, 1)",
-        {company_id, ++id, std::string_view(name)});
-  }
 }
 
 }  // namespace ov::customer_files

@@ -19,9 +19,6 @@ class CustomerFileRepository {
 
   // The customer with this code (compared case-insensitively), active or not.
   std::optional<CustomerRef> customer(std::int64_t company_id, std::string_view code);
-  std::optional<FileCategory> category(std::int64_t company_id, std::int64_t file_category_id);
-  // Every category, active or not, by name.
-  std::vector<FileCategory> categories(std::int64_t company_id);
 
   std::int64_t count_attachments(std::int64_t company_id, std::int64_t customer_id);
   // Inserts the attachment and, for a stored file, its content; returns the attachment id.
@@ -34,8 +31,5 @@ class CustomerFileRepository {
  private:
   storage::Session& s_;
 };
-
-// Default file categories of a new company.
-void seed_file_categories(storage::Session& s, std::int64_t company_id);
 
 }  // namespace ov::customer_files

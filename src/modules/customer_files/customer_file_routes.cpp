@@ -293,27 +293,6 @@ void register_routes(api::Routes& routes, CustomerFileService& service) {
   };
 
   route(
-      verb::get, "/v3/customers/file-categories",
-      [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-        auto list = co_await service.categories(api::caller_of(req));
-        co_return api::list_payload(list.size(), [&](api::JsonWriter& w) {
-          w.StartArray();
-          for (const auto& c : list) {
-            w.StartObject();
-            api::write_key(w, "fileCategoryId");
-            w.Int64(c.file_category_id);
-            api::write_key(w, "fileCategoryName");
-            api::write_string(w, c.name);
-            api::write_key(w, "isActive");
-            w.Bool(c.is_active);
-            w.EndObject();
-          }
-          w.EndArray();
-        });
-      },
-      0);
-
-  route(
       verb::post, "/v3/customers/files",
       [&service](http::Request& req) -> asio::awaitable<api::Reply> {
         auto list = co_await service.attach(api::caller_of(req), parse_attach(req));

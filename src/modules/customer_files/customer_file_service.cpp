@@ -2,14 +2,9 @@
 
 #include "core/error.hpp"
 #include "modules/customer_files/customer_file_repository.hpp"
+#include "storage/master_lists.hpp"
 
 namespace ov::customer_files {
-
-boost::asio::awaitable<std::vector<FileCategory>> CustomerFileService::categories(
-    const core::Caller& caller) {
-  co_return co_await db_.read(
-      [&](storage::Session& s) { return CustomerFileRepository(s).categories(caller.company_id); });
-}
 
 boost::asio::awaitable<std::vector<AttachmentRecord>> CustomerFileService::attach(
     const core::Caller& caller, AttachInput in) {
@@ -21,11 +16,7 @@ boost::asio::awaitable<std::vector<AttachmentRecord>> CustomerFileService::attac
     if (!customer || !customer->is_active) {
       throw core::not_found("customerCode " + in.customer_code + " was not found");
     }
-    auto category = repo.category(company, in.file_category_id);
-    if (!category || !category->is_active) {
-      throw core::not_found("fileCategoryId " + std::to_string(in.file_category_id) +
-                            " was not found");
-    }
+    storage::require_master(s, kFileCategories, company, in.file_category_id, true);
     const auto existing = repo.count_attachments(company, customer->customer_id);
     if (existing + static_cast<std::int64_t>(in.files.size()) > kMaxAttachmentsPerCustomer) {
       throw core::business_rule("Customer " + customer->customer_code + " has " +

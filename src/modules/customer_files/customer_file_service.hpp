@@ -16,7 +16,6 @@ class CustomerFileService {
  public:
   CustomerFileService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
 
-  boost::asio::awaitable<std::vector<FileCategory>> categories(const core::Caller& caller);
   // Stores the files and returns the customer's attachments, the new ones last.
   boost::asio::awaitable<std::vector<AttachmentRecord>> attach(const core::Caller& caller,
                                                                AttachInput in);

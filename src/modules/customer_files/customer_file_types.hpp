@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/master_list.hpp"
 #include "core/time.hpp"
 
 namespace ov::customer_files {
@@ -25,10 +26,24 @@ inline constexpr std::size_t kMaxFilesPerRequest = 10;
 // a customer's stored files) while leaving far more room than a customer record needs.
 inline constexpr std::int64_t kMaxAttachmentsPerCustomer = 1000;
 
-struct FileCategory {
-  std::int64_t file_category_id = 0;
-  std::string name;
-  bool is_active = true;
+// Customer file categories (§4.3.11), listed active and inactive (isActive tells which take
+// new files); a new company gets these.
+inline constexpr core::MasterSeed kDefaultFileCategories[] = {
+    {1, "Contract"}, {2, "Quotation"}, {3, "Invoice"}, {4, "Identification document"},
+    {5, "Photo"},    {6, "Other"},
+};
+inline constexpr core::MasterList kFileCategories{
+    .path = "/v3/customers/file-categories",
+    .table = "customer_file_categories",
+    .id_column = "file_category_id",
+    .name_column = "name",
+    .id_key = "fileCategoryId",
+    .name_key = "fileCategoryName",
+    .field = "fileCategoryId",
+    .show_active = true,
+    .rows = core::ListedRows::kAll,
+    .order = "name, file_category_id",
+    .seeds = kDefaultFileCategories,
 };
 
 // One file of an Attach files request: stored content or a link, never both.

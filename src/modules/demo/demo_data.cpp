@@ -3,6 +3,7 @@
 #include "auth/provisioning.hpp"
 #include "modules/cases/case_types.hpp"
 #include "modules/customers/customer_service.hpp"
+#include "storage/master_lists.hpp"
 
 #include <string>
 
@@ -106,10 +107,8 @@ void seed_demo_customer_events(storage::Session& s, std::int64_t company_id,
 
 void seed_demo_data(storage::Session& s, std::int64_t company_id, core::UnixSeconds now) {
   auth::add_user(s, company_id, "Somchai Jaidee", "somchai@example.com", now, kAssigneeUserId);
-  s.exec(
-      "INSERT INTO case_categories (company_id, category_id, name, is_active) VALUES (?, ?, "
-      "'Service request', 1)",
-      {company_id, kCaseCategoryId});
+  storage::add_master_row(s, cases::kCaseCategories, company_id, kCaseCategoryId,
+                          "Service request");
 
   const auto customer_id = adopt_documented_id(
       s, "customers", "customer_id",

@@ -1,0 +1,58 @@
+// Master data as data: one row declares a reference list of a section (case categories, event
+// types, deal boards, …) — its table, columns and JSON keys, which rows a reader sees and in
+// which order, and the entries every new company starts with. The same row drives the list's
+// GET endpoint, its query, the check that a referenced entry exists, its seed and the OpenAPI
+// entry test.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+
+namespace ov::core {
+
+// An extra column of a list's items, after the id and the name.
+struct MasterColumn {
+  enum class Kind { kInt64, kOptInt64, kString, kOptString, kBool };
+  std::string_view json;
+  std::string_view column;
+  Kind kind = Kind::kInt64;
+};
+
+// A filter of the list's GET endpoint: ?<query>=<int64> keeps the rows whose column equals it.
+struct MasterFilter {
+  std::string_view query;
+  std::string_view column;
+};
+
+// An entry a new company gets. Ids are per company, so the documented ones exist in each.
+struct MasterSeed {
+  std::int64_t id;
+  std::string_view name;
+};
+
+enum class ListedRows {
+  kActive,             // active entries only
+  kAll,                // active and inactive (isActive tells which take new references)
+  kActiveUnlessAsked,  // active only, unless the request asks isActive=false
+};
+
+struct MasterList {
+  std::string_view path;  // the GET endpoint; "" when the list has none (seed only)
+  std::string_view table;
+  std::string_view id_column;
+  std::string_view name_column;
+  std::string_view id_key;  // JSON keys of an item
+  std::string_view name_key;
+  // The request field that names an entry, for "<field> <id> was not found".
+  std::string_view field;
+  std::string_view active_column = "is_active";  // "" when every entry is always in use
+  bool show_active = false;                      // items end with "isActive"
+  ListedRows rows = ListedRows::kActive;
+  std::string_view order;  // ORDER BY of the endpoint, ending in a unique column
+  std::span<const MasterSeed> seeds;
+  std::span<const MasterColumn> extras;
+  std::span<const MasterFilter> filters;
+};
+
+}  // namespace ov::core

@@ -1,0 +1,87 @@
+#include "modules/master_data.hpp"
+
+#include "api/bounds.hpp"
+#include "api/pipeline.hpp"
+#include "api/query_input.hpp"
+#include "modules/cases/case_types.hpp"
+#include "modules/customer_events/customer_event_types.hpp"
+#include "modules/customer_files/customer_file_types.hpp"
+#include "storage/master_lists.hpp"
+
+namespace ov::modules {
+
+namespace asio = boost::asio;
+
+namespace {
+
+constexpr SectionList kLists[] = {
+    {&cases::kCaseCategories, api::Family::kSN},
+    {&cases::kCaseStatuses, api::Family::kSN},
+    {&customer_events::kEventTypes, api::Family::kS},
+    {&customer_files::kFileCategories, api::Family::kS},
+};
+
+void write_item(api::JsonWriter& w, const core::MasterList& list, const storage::MasterRow& row) {
+  w.StartObject();
+  api::write_key(w, list.id_key);
+  w.Int64(row.id);
+  api::write_key(w, list.name_key);
+  api::write_string(w, row.name);
+  for (std::size_t i = 0; i < list.extras.size(); ++i) {
+    api::write_key(w, list.extras[i].json);
+    std::visit(
+        [&](const auto& v) {
+          using V = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<V, std::nullptr_t>) {
+            w.Null();
+          } else if constexpr (std::is_same_v<V, std::int64_t>) {
+            w.Int64(v);
+          } else if constexpr (std::is_same_v<V, std::string>) {
+            api::write_string(w, v);
+          } else {
+            w.Bool(v);
+          }
+        },
+        row.extras[i]);
+  }
+  if (list.show_active) {
+    api::write_key(w, "isActive");
+    w.Bool(row.is_active);
+  }
+  w.EndObject();
+}
+
+}  // namespace
+
+std::span<const SectionList> master_lists() { return kLists; }
+
+void add_master_route(api::Routes& routes, storage::Database& db, const SectionList& entry) {
+  const auto& list = *entry.list;
+  if (list.path.empty()) return;
+  routes.add(http::bhttp::verb::get, std::string(list.path), entry.family,
+             [&db, &list](http::Request& req) -> asio::awaitable<api::Reply> {
+               api::QueryReader q(req.query);
+               bool include_inactive = false;
+               if (list.rows == core::ListedRows::kActiveUnlessAsked) {
+                 auto active = q.boolean("isActive", api::Need::kOptional);
+                 include_inactive = active && !*active;
+               }
+               std::vector<std::optional<std::int64_t>> filters;
+               for (const auto& f : list.filters) {
+                 filters.push_back(q.integer(f.query, api::Need::kOptional, 1, api::kMaxId).value);
+               }
+               api::check_request(q, nullptr);
+               const auto company = req.company_id;
+               auto rows = co_await db.read([&](storage::Session& s) {
+                 return storage::list_master(s, list, company, include_inactive, filters);
+               });
+               co_return api::list_payload(static_cast<std::int64_t>(rows.size()),
+                                           [&](api::JsonWriter& w) {
+                                             w.StartArray();
+                                             for (const auto& row : rows) write_item(w, list, row);
+                                             w.EndArray();
+                                           });
+             });
+}
+
+}  // namespace ov::modules

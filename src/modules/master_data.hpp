@@ -1,0 +1,27 @@
+// The GET endpoints of master-data lists (core/master_list.hpp), and every section's lists in
+// one registry: what a new company is seeded with and what the OpenAPI check walks.
+#pragma once
+
+#include <span>
+
+#include "api/routes.hpp"
+#include "core/master_list.hpp"
+#include "storage/database.hpp"
+
+namespace ov::modules {
+
+// A list and the envelope family of the section it belongs to.
+struct SectionList {
+  const core::MasterList* list;
+  api::Family family;
+};
+
+// Every section's lists.
+std::span<const SectionList> master_lists();
+
+// The list's GET endpoint (when it has a path): items {id, name, extras…[, isActive]} in the
+// list's order, with X-Total-Count; `?isActive=false` widens a kActiveUnlessAsked list and
+// each declared filter is an integer query parameter.
+void add_master_route(api::Routes& routes, storage::Database& db, const SectionList& list);
+
+}  // namespace ov::modules
