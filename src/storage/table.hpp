@@ -63,7 +63,10 @@ class Table {
   int column_count() const { return static_cast<int>(read_.size()); }
   // "SELECT <columns> FROM <table> <alias><joins>": append " WHERE …".
   const std::string& select() const { return select_; }
+  std::string_view table() const { return entity_.table; }
   std::string_view alias() const { return entity_.alias; }
+  std::string_view joins() const { return entity_.joins; }
+  std::string_view key_column() const { return entity_.key_column; }
 
   // Reads a row selected with columns(), whose first column is `first`.
   void read(Rows& rows, R& r, int first = 0) const {

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "modules/customers/customer_keywords.hpp"
+#include "storage/paging.hpp"
 #include "storage/sql.hpp"
 #include "storage/table.hpp"
 
@@ -36,74 +37,6 @@ const storage::Table<CustomerRecord> kSummaries(kCustomerSummaryEntity);
 const storage::Table<Address> kAddresses(kAddressEntity);
 
 CustomerRecord read_customer(storage::Rows& r) { return kCustomers.read(r); }
-
-// Sorting expressions of the orderBy fields, and whether the column may be NULL. Codes,
-// names and e-mails sort case-insensitively, like they compare.
-struct SortColumn {
-  std::string_view expr;
-  bool nullable;
-};
-SortColumn sort_column(SortKey key) {
-  switch (key) {
-    case SortKey::kCustomerId:
-      return {"c.customer_id", false};
-    case SortKey::kCustomerCode:
-      return {"lower(c.customer_code)", false};
-    case SortKey::kCustomerName:
-      return {"lower(c.customer_name)", false};
-    case SortKey::kSecondName:
-      return {"lower(c.customer_2nd_name)", true};
-    case SortKey::kCustomerType:
-      return {"c.customer_type", false};
-    case SortKey::kCustomerState:
-      return {"c.customer_state", false};
-    case SortKey::kCustomerStatus:
-      return {"c.customer_status", true};
-    case SortKey::kTaxNo:
-      return {"c.customer_tax_no", true};
-    case SortKey::kBranchCode:
-      return {"c.branch_code", true};
-    case SortKey::kPhone:
-      return {"c.customer_phone", true};
-    case SortKey::kMobile:
-      return {"c.customer_mobile", true};
-    case SortKey::kEmail:
-      return {"lower(c.customer_email)", true};
-    case SortKey::kDateAcquired:
-      return {"c.date_acquired", true};
-    case SortKey::kDateCreated:
-      return {"c.created_at", false};
-    case SortKey::kDateModified:
-      return {"COALESCE(c.date_modified, c.created_at)", false};
-    case SortKey::kIsActive:
-      return {"c.is_active", false};
-  }
-  return {"c.customer_id", false};
-}
-
-// ORDER BY of the terms, made total by the customer id, so that paging with any page size
-// returns every match exactly once. NULL sorts lowest on every backend.
-std::string order_by(const std::vector<SortTerm>& terms) {
-  std::string out = " ORDER BY ";
-  bool by_id = false;
-  for (const auto& t : terms) {
-    const auto col = sort_column(t.key);
-    out += col.expr;
-    out += t.descending ? " DESC" : " ASC";
-    if (col.nullable) out += t.descending ? " NULLS LAST" : " NULLS FIRST";
-    out += ", ";
-    if (t.key == SortKey::kCustomerId) {
-      by_id = true;
-      break;  // the id is unique: later terms cannot matter
-    }
-  }
-  if (!by_id) {
-    out += "c.customer_id ASC";
-  } else {
-    out.resize(out.size() - 2);
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -193,53 +126,6 @@ std::vector<CustomerRecord> CustomerRepository::find_by_tax_no(
 
 namespace {
 
-// One page of `where` (a FROM … WHERE … of the customers, filters included) in `order`, with the
-// number of all matches. With a keyword, the matches cost most to find (each is checked against its
-// search text), so they are found once: a window count over the matching ids, the page cut
-// from them, and only the page's rows read in full. Without one, an index counts the matches
-// and the page is read in index order.
-template <class Row, class Read>
-Page<Row> run_page(storage::Session& s, std::string_view columns, int column_count,
-                   const Sql& where, bool keyword, const std::string& order, std::int64_t take,
-                   std::int64_t skip, const std::vector<Value>& order_params, Read read) {
-  Page<Row> page;
-  auto count = [&] {
-    std::string sql = "SELECT COUNT(*)";
-    sql += where.text();
-    auto rows = s.query(sql, where.params());
-    return rows.next() ? rows.i64(0) : 0;
-  };
-  std::vector<Value> params(where.params().begin(), where.params().end());
-  params.insert(params.end(), order_params.begin(), order_params.end());
-  params.emplace_back(take);
-  params.emplace_back(skip);
-  std::string sql = "SELECT ";
-  sql += columns;
-  if (keyword) {
-    sql += ", p.total FROM (SELECT c.customer_id AS id, COUNT(*) OVER () AS total";
-    sql += where.text();
-    sql += order;
-    sql += " LIMIT ? OFFSET ?) p CROSS JOIN customers c WHERE c.customer_id = p.id";
-    sql += order;
-    // The outer ORDER BY repeats the inner one's parameters.
-    params.insert(params.end(), order_params.begin(), order_params.end());
-  } else {
-    page.total = count();
-    if (page.total <= skip) return page;
-    sql += where.text();
-    sql += order;
-    sql += " LIMIT ? OFFSET ?";
-  }
-  auto rows = s.query(sql, params);
-  while (rows.next()) {
-    if (keyword) page.total = rows.i64(column_count);
-    page.items.push_back(read(rows));
-  }
-  // Past the last page the window has no row to carry the count.
-  if (keyword && page.items.empty() && skip > 0) page.total = count();
-  return page;
-}
-
 // Filters answered by reading customer rows (all but keyword and type).
 bool has_row_filters(const EnquiryInput& in) {
   return !in.states.empty() || !in.statuses.empty() || !in.classifications.empty() ||
@@ -289,8 +175,7 @@ Page<CustomerRecord> CustomerRepository::keyword_page(std::int64_t company_id,
 Page<CustomerRecord> CustomerRepository::enquiry(std::int64_t company_id, const EnquiryInput& in) {
   const KeywordIndex keywords(s_);
   // Keyword and type alone, in code order (the default): answered from the index.
-  if (codes_ && in.keyword && !has_row_filters(in) &&
-      in.order.front().key == SortKey::kCustomerCode) {
+  if (codes_ && in.keyword && !has_row_filters(in) && in.order.front().column == kSortByCode) {
     if (auto ids = keywords.ids(company_id, *in.keyword, in.customer_type)) {
       return keyword_page(company_id, in, *ids);
     }
@@ -371,9 +256,9 @@ Page<CustomerRecord> CustomerRepository::enquiry(std::int64_t company_id, const 
         .bind_text(exact_decimal(in.geo->longitude * kDegreesToRadians))
         .bind_text(exact_decimal(std::cos(angle) - 1e-12));
   }
-  auto page = run_page<CustomerRecord>(s_, kCustomers.columns(), kCustomers.column_count(), where,
-                                       in.keyword.has_value(), order_by(in.order), in.take, in.skip,
-                                       {}, [](storage::Rows& r) { return read_customer(r); });
+  auto page =
+      storage::run_page(s_, kCustomers, where, in.keyword.has_value(),
+                        storage::order_by(kCustomerSort, in.order, kSortById), in.take, in.skip);
   attach_children(page.items);
   return page;
 }
@@ -389,9 +274,8 @@ Page<CustomerRecord> CustomerRepository::search(std::int64_t company_id, const S
   const std::string order =
       " ORDER BY CASE WHEN lower(c.customer_code) = lower(?) THEN 0 ELSE 1 END, "
       "lower(c.customer_name), c.customer_id";
-  return run_page<CustomerRecord>(s_, kSummaries.columns(), kSummaries.column_count(), where, true,
-                                  order, in.take, in.skip, {std::string_view(in.text)},
-                                  [](storage::Rows& r) { return kSummaries.read(r); });
+  return storage::run_page(s_, kSummaries, where, true, order, in.take, in.skip,
+                           {std::string_view(in.text)});
 }
 
 std::vector<ExistenceMatch> CustomerRepository::existence(std::int64_t company_id,

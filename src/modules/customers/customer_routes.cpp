@@ -7,6 +7,7 @@
 #include "api/bounds.hpp"
 #include "api/envelope.hpp"
 #include "api/json_input.hpp"
+#include "api/paging.hpp"
 #include "api/pipeline.hpp"
 #include "core/error.hpp"
 
@@ -23,7 +24,6 @@ using api::kCodeChars;
 using api::kEmailChars;
 using api::kMaxFilterValues;
 using api::kMaxId;
-using api::kMaxTake;
 using api::kNameChars;
 using api::kTextChars;
 using api::kUrlChars;
@@ -160,84 +160,6 @@ UpsertInput parse_upsert(const http::Request& req) {
   return in;
 }
 
-// The orderBy fields: response field names (case-insensitive, §1.9).
-std::optional<SortKey> sort_key(std::string_view field) {
-  static constexpr std::pair<std::string_view, SortKey> kFields[] = {
-      {"customerId", SortKey::kCustomerId},         {"customerCode", SortKey::kCustomerCode},
-      {"customerName", SortKey::kCustomerName},     {"customer2ndName", SortKey::kSecondName},
-      {"customerType", SortKey::kCustomerType},     {"customerState", SortKey::kCustomerState},
-      {"customerStatus", SortKey::kCustomerStatus}, {"customerTaxNo", SortKey::kTaxNo},
-      {"branchCode", SortKey::kBranchCode},         {"customerPhone", SortKey::kPhone},
-      {"customerMobile", SortKey::kMobile},         {"customerEmail", SortKey::kEmail},
-      {"dateAcquired", SortKey::kDateAcquired},     {"dateCreated", SortKey::kDateCreated},
-      {"dateModified", SortKey::kDateModified},     {"isActive", SortKey::kIsActive},
-  };
-  for (const auto& [name, key] : kFields) {
-    if (api::iequals(name, field)) return key;
-  }
-  return std::nullopt;
-}
-
-// "<field> [asc|desc], …"; nullopt (with a problem recorded) when a term is not understood.
-std::optional<std::vector<SortTerm>> parse_order(ObjectReader& r, std::string_view text) {
-  std::vector<SortTerm> out;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    auto end = text.find(',', start);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string term = trimmed(text.substr(start, end - start));
-    start = end + 1;
-    if (term.empty()) {
-      if (end == text.size() && !out.empty()) break;
-      r.problem("orderBy", "orderBy has an empty term");
-      return std::nullopt;
-    }
-    const auto space = term.find_first_of(" \t");
-    const std::string field = term.substr(0, space);
-    const std::string dir = space == std::string::npos ? "" : trimmed(term.substr(space));
-    auto key = sort_key(field);
-    if (!key) {
-      r.problem("orderBy", "orderBy field " + field + " is not a sortable field");
-      return std::nullopt;
-    }
-    SortTerm t{*key, false};
-    if (api::iequals(dir, "desc")) {
-      t.descending = true;
-    } else if (!dir.empty() && !api::iequals(dir, "asc")) {
-      r.problem("orderBy", "orderBy direction " + dir + " must be asc or desc");
-      return std::nullopt;
-    }
-    out.push_back(t);
-    if (end == text.size()) break;
-  }
-  return out;
-}
-
-// take (or its legacy alias): at least 1; larger than the cap means the cap. Returns 0 when
-// a problem was recorded.
-std::int64_t page_size(ObjectReader& r, std::string_view name, std::string_view alias, Need need,
-                       std::int64_t fallback) {
-  std::string_view used = name;
-  auto take = r.integer(name, Need::kOptional, std::numeric_limits<std::int64_t>::min(), kMaxId);
-  if (!take.present && !alias.empty()) {
-    used = alias;
-    take = r.integer(alias, Need::kOptional, std::numeric_limits<std::int64_t>::min(), kMaxId);
-  }
-  if (take) {
-    if (*take < 1) {
-      r.problem(used, std::string(used) + " must be at least 1");
-      return 0;
-    }
-    return std::min(*take, kMaxTake);
-  }
-  if (take.present && !take.is_null()) return 0;  // not an integer: recorded
-  if (need == Need::kRequired) {
-    r.problem(name, std::string(name) + " is required");
-    return 0;
-  }
-  return fallback;
-}
-
 EnquiryInput parse_enquiry(const http::Request& req) {
   auto doc = api::parse_json_object(req.body());
   ObjectReader r(doc);
@@ -261,11 +183,8 @@ EnquiryInput parse_enquiry(const http::Request& req) {
   auto statuses = r.boolean_list("statuses", Need::kOptional, kMaxFilterValues);
   // Topic ids travel as strings in the legacy filter; numbers are accepted too.
   auto topics = r.integer_list("topicInterests", Need::kOptional, 1, kMaxId, kMaxFilterValues);
-  in.take = page_size(r, "take", "pageLength", Need::kRequired, 0);
-  auto skip = r.integer("skip", Need::kOptional, 0, kMaxId);
-  auto order = r.string("orderBy", Need::kOptional, kNameChars);
-  std::optional<std::vector<SortTerm>> terms;
-  if (order && !trimmed(*order).empty()) terms = parse_order(r, *order);
+  const auto page = api::read_page(r, {.take = "take", .alias = "pageLength"});
+  in.order = api::read_order(r, "orderBy", kCustomerSort, {{kSortByCode, false}});
   // A radius needs its centre; a centre without a radius (the legacy samples send 0.0 for all
   // three) filters nothing.
   if (distance && *distance > 0 && !(lat && lon)) {
@@ -286,12 +205,8 @@ EnquiryInput parse_enquiry(const http::Request& req) {
   if (groups) in.groups = *groups;
   if (statuses) in.statuses = *statuses;
   if (topics) in.topic_interests = *topics;
-  in.skip = skip.value.value_or(0);
-  if (terms) {
-    in.order = std::move(*terms);
-  } else {
-    in.order = {SortTerm{SortKey::kCustomerCode, false}};
-  }
+  in.take = page.take;
+  in.skip = page.skip;
   return in;
 }
 
@@ -317,12 +232,13 @@ SearchInput parse_search(const http::Request& req) {
     }
   }
   SearchInput in;
-  in.take = page_size(r, "take", "", Need::kOptional, kDefaultSearchTake);
-  auto skip = r.integer("skip", Need::kOptional, 0, kMaxId);
+  const auto page =
+      api::read_page(r, {.take = "take", .need = Need::kOptional, .fallback = kDefaultSearchTake});
   r.check();
   in.text = std::move(t);
   if (types) in.customer_types = *types;
-  in.skip = skip.value.value_or(0);
+  in.take = page.take;
+  in.skip = page.skip;
   return in;
 }
 

@@ -12,6 +12,7 @@
 #include "core/fields.hpp"
 #include "core/money.hpp"
 #include "core/numbers.hpp"
+#include "core/query.hpp"
 #include "core/time.hpp"
 
 namespace ov::customers {
@@ -135,29 +136,28 @@ struct UpsertInput {
   api::Input<std::vector<std::string>> owners;
 };
 
-// A sortable field of the customer object and its direction.
-enum class SortKey {
-  kCustomerId,
-  kCustomerCode,
-  kCustomerName,
-  kSecondName,
-  kCustomerType,
-  kCustomerState,
-  kCustomerStatus,
-  kTaxNo,
-  kBranchCode,
-  kPhone,
-  kMobile,
-  kEmail,
-  kDateAcquired,
-  kDateCreated,
-  kDateModified,
-  kIsActive,
+// The orderBy fields of Customers Enquiry: the scalar response fields (§1.9). Codes, names and
+// e-mails sort case-insensitively, like they compare.
+inline constexpr core::SortColumn kCustomerSort[] = {
+    {"customerId", "c.customer_id"},
+    {"customerCode", "lower(c.customer_code)"},
+    {"customerName", "lower(c.customer_name)"},
+    {"customer2ndName", "lower(c.customer_2nd_name)", true},
+    {"customerType", "c.customer_type"},
+    {"customerState", "c.customer_state"},
+    {"customerStatus", "c.customer_status", true},
+    {"customerTaxNo", "c.customer_tax_no", true},
+    {"branchCode", "c.branch_code", true},
+    {"customerPhone", "c.customer_phone", true},
+    {"customerMobile", "c.customer_mobile", true},
+    {"customerEmail", "lower(c.customer_email)", true},
+    {"dateAcquired", "c.date_acquired", true},
+    {"dateCreated", "c.created_at"},
+    {"dateModified", "COALESCE(c.date_modified, c.created_at)"},
+    {"isActive", "c.is_active"},
 };
-struct SortTerm {
-  SortKey key = SortKey::kCustomerCode;
-  bool descending = false;
-};
+inline constexpr std::size_t kSortById = 0;    // unique: the tie-break of every order
+inline constexpr std::size_t kSortByCode = 1;  // the default order
 
 // Customers within `distance_km` of a point, by any address with coordinates.
 struct GeoFilter {
@@ -184,7 +184,7 @@ struct EnquiryInput {
   std::vector<std::int64_t> topic_interests;
   std::int64_t take = 0;
   std::int64_t skip = 0;
-  std::vector<SortTerm> order;
+  std::vector<core::SortTerm> order;
 };
 
 // Customer Search (§4.3.13).
@@ -296,10 +296,6 @@ inline constexpr core::Field<CustomerRecord> kCustomerSummaryFields[] = {
 inline constexpr core::Entity<CustomerRecord> kCustomerSummaryEntity{
     "customers", "c", kCustomerSummaryFields, "customer_id"};
 
-template <class T>
-struct Page {
-  std::vector<T> items;
-  std::int64_t total = 0;  // matches before skip/take, for X-Total-Count
-};
+using core::Page;
 
 }  // namespace ov::customers

@@ -1,0 +1,75 @@
+// The SQL of list endpoints: ORDER BY from a sort table with a unique tie-break, and one page
+// with the number of all matches (X-Total-Count), the same statements on every backend.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/query.hpp"
+#include "storage/database.hpp"
+#include "storage/sql.hpp"
+#include "storage/table.hpp"
+
+namespace ov::storage {
+
+// " ORDER BY <terms>, <unique>": made total by the unique column, so that paging with any page
+// size returns every match exactly once. `unique` is the index in `table` of that column;
+// terms after it cannot change the order and are left out.
+std::string order_by(core::SortTable table, const std::vector<core::SortTerm>& terms,
+                     std::size_t unique);
+
+// One page of `where` (a " FROM … WHERE …" over the entity's table under its alias, filters
+// included) in `order`, with the number of all matches, each row read through `table`.
+//
+// With `costly_matches` (e.g. a keyword, whose matches cost most to find) the matches are
+// found once: a window count over the matching keys, the page cut from them, and only the
+// page's rows read in full. Otherwise an index counts the matches and the page is read in
+// order.
+template <class R>
+core::Page<R> run_page(Session& s, const Table<R>& table, const Sql& where, bool costly_matches,
+                       const std::string& order, std::int64_t take, std::int64_t skip,
+                       const std::vector<Value>& order_params = {}) {
+  core::Page<R> page;
+  auto count = [&] {
+    std::string sql = "SELECT COUNT(*)";
+    sql += where.text();
+    auto rows = s.query(sql, where.params());
+    return rows.next() ? rows.i64(0) : 0;
+  };
+  std::vector<Value> params(where.params().begin(), where.params().end());
+  params.insert(params.end(), order_params.begin(), order_params.end());
+  params.emplace_back(take);
+  params.emplace_back(skip);
+  const std::string key = std::string(table.alias()) + "." + std::string(table.key_column());
+  std::string sql = "SELECT ";
+  sql += table.columns();
+  if (costly_matches) {
+    sql += ", p.total FROM (SELECT " + key + " AS id, COUNT(*) OVER () AS total";
+    sql += where.text();
+    sql += order;
+    sql += " LIMIT ? OFFSET ?) p CROSS JOIN ";
+    sql.append(table.table()).append(" ").append(table.alias()).append(table.joins());
+    sql += " WHERE " + key + " = p.id";
+    sql += order;
+    // The outer ORDER BY repeats the inner one's parameters.
+    params.insert(params.end(), order_params.begin(), order_params.end());
+  } else {
+    page.total = count();
+    if (page.total <= skip) return page;
+    sql += where.text();
+    sql += order;
+    sql += " LIMIT ? OFFSET ?";
+  }
+  auto rows = s.query(sql, params);
+  while (rows.next()) {
+    page.items.push_back(table.read(rows));
+    if (costly_matches) page.total = rows.i64(table.column_count());
+  }
+  // Past the last page the window has no row to carry the count.
+  if (costly_matches && page.items.empty() && skip > 0) page.total = count();
+  return page;
+}
+
+}  // namespace ov::storage
