@@ -7,6 +7,7 @@
 #include "core/clock.hpp"
 #include "modules/cases/case_repository.hpp"
 #include "modules/demo/demo_data.hpp"
+#include "modules/refs.hpp"
 #include "storage/database.hpp"
 #include "storage/sequences.hpp"
 
@@ -27,7 +28,7 @@ int main(int argc, char** argv) {
     const std::int64_t n = std::min(kBatch, count - done);
     db->write_now([&](ov::storage::Session& s) {
       ov::cases::CaseRepository repo(s);
-      auto customer = repo.customer(company, "C000154");
+      auto customer = ov::refs::find_customer_ref(s, company, "C000154");
       for (std::int64_t i = 0; i < n; ++i) {
         ov::cases::CaseRecord c;
         const auto now = clock.now();

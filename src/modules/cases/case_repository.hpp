@@ -6,35 +6,26 @@
 #include <vector>
 
 #include "modules/cases/case_types.hpp"
-#include "modules/customers/customer_ref.hpp"
+#include "modules/refs.hpp"
 #include "storage/database.hpp"
 
 namespace ov::cases {
-
-using customers::CustomerRef;
 
 class CaseRepository {
  public:
   explicit CaseRepository(storage::Session& s) : s_(s) {}
 
   std::optional<CaseRecord> find(std::int64_t company_id, std::string_view case_no);
-  bool is_active_employee(std::int64_t company_id, std::string_view user_id);
-  std::optional<CustomerRef> customer(std::int64_t company_id, std::string_view code);
-  // A linked record's id and its number as stored (the request may spell it in another case).
-  struct Link {
-    std::int64_t id = 0;
-    std::string number;
-  };
-  std::optional<Link> activity(std::int64_t company_id, std::string_view activity_no);
-  std::optional<Link> deal(std::int64_t company_id, std::string_view deal_no);
 
-  // Inserts the case with its link numbers (feedback_id is assigned); the link rows follow
-  // with set_activities/set_deals(fresh = true).
-  std::int64_t insert(const CaseRecord& c);
+  // Inserts the case with its link numbers and returns its feedback_id (`with_id`: the one
+  // c carries, for data that keeps documented ids); the link rows follow with set_links.
+  std::int64_t insert(const CaseRecord& c, bool with_id = false);
   void update(const CaseRecord& c);
-  // `fresh`: the case has no links yet, so there is nothing to delete first.
-  void set_activities(std::int64_t feedback_id, const std::vector<Link>& links, bool fresh);
-  void set_deals(std::int64_t feedback_id, const std::vector<Link>& links, bool fresh);
+  // The case's linked activities or deals, in order. `fresh`: the case has none yet, so there
+  // is nothing to delete first.
+  enum class LinkKind { kActivities, kDeals };
+  void set_links(const CaseRecord& c, LinkKind kind, const std::vector<refs::NumberRef>& links,
+                 bool fresh);
 
  private:
   storage::Session& s_;

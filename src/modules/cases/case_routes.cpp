@@ -1,8 +1,10 @@
 #include "modules/cases/case_routes.hpp"
 
+#include "api/bounds.hpp"
 #include "api/envelope.hpp"
 #include "api/json_fields.hpp"
 #include "api/json_input.hpp"
+#include "api/path_params.hpp"
 #include "api/pipeline.hpp"
 #include "core/error.hpp"
 
@@ -14,13 +16,12 @@ using api::ObjectReader;
 
 namespace {
 
-// String bounds of ENDPOINTS.md §1.4 rule 6.
-constexpr std::size_t kCodeChars = 50;
-constexpr std::size_t kSubjectChars = 500;
-constexpr std::size_t kNoteChars = 4000;
+using api::kCodeChars;
+using api::kMaxId;
+constexpr std::size_t kSubjectChars = api::kNameChars;
+constexpr std::size_t kNoteChars = api::kTextChars;
 // Links per case: far above any real case, low enough to keep one write's work bounded.
 constexpr std::size_t kMaxLinks = 100;
-constexpr std::int64_t kMaxId = INT64_MAX;
 
 void check_dates(ObjectReader& r, const api::Input<core::UnixSeconds>& from,
                  const api::Input<core::UnixSeconds>& to) {
@@ -106,11 +107,7 @@ api::Reply case_reply(const CaseRecord& c, const core::TimeZone& zone) {
 
 // Case numbers in paths are at most a code's length; longer values cannot name a case.
 std::string case_no_param(const http::Request& req) {
-  const auto& no = req.params.at(0);
-  if (api::utf8_length(no) > kCodeChars) {
-    throw core::not_found("Case numbers are at most 50 characters; no such case exists");
-  }
-  return no;
+  return api::path_code(req, 0, kCodeChars, "Case numbers", "case");
 }
 
 }  // namespace

@@ -25,48 +25,26 @@ bool status_transition_allowed(int from, int to) {
 
 namespace {
 
-using Link = CaseRepository::Link;
+using refs::NumberRef;
 
 // Lookups stop at the first unknown record (ENDPOINTS.md §2.5), in body order.
-std::vector<Link> resolve_activities(CaseRepository& repo, std::int64_t company_id,
+std::vector<NumberRef> require_activities(storage::Session& s, std::int64_t company_id,
+                                          const std::vector<std::string>& nos) {
+  return refs::require_each(nos, "Activity", [&](const std::string& no) {
+    return refs::find_activity_ref(s, company_id, no);
+  });
+}
+
+std::vector<NumberRef> require_deals(storage::Session& s, std::int64_t company_id,
                                      const std::vector<std::string>& nos) {
-  std::vector<Link> links;
-  for (const auto& no : nos) {
-    auto link = repo.activity(company_id, no);
-    if (!link) throw core::not_found("Activity " + no + " was not found");
-    links.push_back(std::move(*link));
-  }
-  return links;
+  return refs::require_each(
+      nos, "Deal", [&](const std::string& no) { return refs::find_deal_ref(s, company_id, no); });
 }
 
-std::vector<Link> resolve_deals(CaseRepository& repo, std::int64_t company_id,
-                                const std::vector<std::string>& nos) {
-  std::vector<Link> links;
-  for (const auto& no : nos) {
-    auto link = repo.deal(company_id, no);
-    if (!link) throw core::not_found("Deal " + no + " was not found");
-    links.push_back(std::move(*link));
-  }
-  return links;
-}
-
-std::vector<std::string> numbers_of(const std::vector<Link>& links) {
+std::vector<std::string> numbers_of(const std::vector<NumberRef>& links) {
   std::vector<std::string> out;
   for (const auto& l : links) out.push_back(l.number);
   return out;
-}
-
-void require_assignee(CaseRepository& repo, std::int64_t company_id, const std::string& user_id) {
-  if (!repo.is_active_employee(company_id, user_id)) {
-    throw core::not_found("assignedToUserId " + user_id + " was not found");
-  }
-}
-
-CustomerRef require_customer(CaseRepository& repo, std::int64_t company_id,
-                             const std::string& code) {
-  auto c = repo.customer(company_id, code);
-  if (!c) throw core::not_found("customerCode " + code + " was not found");
-  return *c;
 }
 
 }  // namespace
@@ -76,11 +54,12 @@ boost::asio::awaitable<CaseRecord> CaseService::add(const core::Caller& caller, 
     CaseRepository repo(s);
     const auto company = caller.company_id;
     storage::require_master(s, kCaseCategories, company, in.category_id, true);
-    require_assignee(repo, company, in.assigned_to_user_id);
-    std::optional<CustomerRef> customer;
-    if (in.customer_code) customer = require_customer(repo, company, *in.customer_code);
-    auto activities = resolve_activities(repo, company, in.activity_nos);
-    auto deals = resolve_deals(repo, company, in.deal_nos);
+    refs::require_employee(s, company, in.assigned_to_user_id, "assignedToUserId");
+    std::optional<refs::CustomerRef> customer;
+    // Cases are opened for active customers only.
+    if (in.customer_code) customer = refs::require_active_customer(s, company, *in.customer_code);
+    auto activities = require_activities(s, company, in.activity_nos);
+    auto deals = require_deals(s, company, in.deal_nos);
 
     const auto now = clock_.now();
     CaseRecord c;
@@ -108,8 +87,8 @@ boost::asio::awaitable<CaseRecord> CaseService::add(const core::Caller& caller, 
     c.activity_nos = numbers_of(activities);
     c.deal_nos = numbers_of(deals);
     c.feedback_id = repo.insert(c);
-    repo.set_activities(c.feedback_id, activities, true);
-    repo.set_deals(c.feedback_id, deals, true);
+    repo.set_links(c, CaseRepository::LinkKind::kActivities, activities, true);
+    repo.set_links(c, CaseRepository::LinkKind::kDeals, deals, true);
     // The record is fully known here: no need to read it back.
     return c;
   });
@@ -127,25 +106,25 @@ boost::asio::awaitable<CaseRecord> CaseService::edit(const core::Caller& caller,
     // An inactive category may stay on a case that has it, but may not be newly chosen.
     storage::require_master(s, kCaseCategories, company, in.category_id,
                             in.category_id != c.category_id);
-    require_assignee(repo, company, in.assigned_to_user_id);
+    refs::require_employee(s, company, in.assigned_to_user_id, "assignedToUserId");
     if (in.customer_code.present) {
       c.customer_id.reset();
       c.customer_code.reset();
       c.customer_name.reset();
       if (in.customer_code) {
-        auto customer = require_customer(repo, company, *in.customer_code);
+        auto customer = refs::require_active_customer(s, company, *in.customer_code);
         c.customer_id = customer.customer_id;
         c.customer_code = std::move(customer.customer_code);
         c.customer_name = std::move(customer.customer_name);
       }
     }
     const std::vector<std::string> none;
-    std::optional<std::vector<Link>> activities, deals;
+    std::optional<std::vector<NumberRef>> activities, deals;
     if (in.activity_nos.present) {
-      activities = resolve_activities(repo, company, in.activity_nos ? *in.activity_nos : none);
+      activities = require_activities(s, company, in.activity_nos ? *in.activity_nos : none);
     }
     if (in.deal_nos.present) {
-      deals = resolve_deals(repo, company, in.deal_nos ? *in.deal_nos : none);
+      deals = require_deals(s, company, in.deal_nos ? *in.deal_nos : none);
     }
     if (in.status_id) {
       const int to = static_cast<int>(*in.status_id);
@@ -171,8 +150,8 @@ boost::asio::awaitable<CaseRecord> CaseService::edit(const core::Caller& caller,
     if (activities) c.activity_nos = numbers_of(*activities);
     if (deals) c.deal_nos = numbers_of(*deals);
     repo.update(c);
-    if (activities) repo.set_activities(c.feedback_id, *activities, false);
-    if (deals) repo.set_deals(c.feedback_id, *deals, false);
+    if (activities) repo.set_links(c, CaseRepository::LinkKind::kActivities, *activities, false);
+    if (deals) repo.set_links(c, CaseRepository::LinkKind::kDeals, *deals, false);
     return c;
   });
 }

@@ -29,11 +29,6 @@ EventRecord event_of(storage::Rows& rows) {
 
 }  // namespace
 
-std::optional<CustomerRef> CustomerEventRepository::customer(std::int64_t company_id,
-                                                             std::string_view code) {
-  return customers::find_customer_ref(s_, company_id, code);
-}
-
 std::optional<EventRecord> CustomerEventRepository::find(std::int64_t company_id,
                                                          std::int64_t event_id) {
   // Appended rather than concatenated: g++ 12 at -O2 misreports operator+ here (-Warray-bounds).

@@ -14,9 +14,6 @@ class CustomerEventRepository {
  public:
   explicit CustomerEventRepository(storage::Session& s) : s_(s) {}
 
-  // The customer with this code (compared case-insensitively), active or not.
-  std::optional<CustomerRef> customer(std::int64_t company_id, std::string_view code);
-
   // An event that is not deleted.
   std::optional<EventRecord> find(std::int64_t company_id, std::int64_t event_id);
   std::vector<EventRecord> list(std::int64_t company_id, const CustomerRef& customer,

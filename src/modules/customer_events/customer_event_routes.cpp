@@ -4,6 +4,7 @@
 
 #include "api/envelope.hpp"
 #include "api/json_input.hpp"
+#include "api/path_params.hpp"
 #include "api/pipeline.hpp"
 #include "api/query_input.hpp"
 #include "core/error.hpp"
@@ -124,14 +125,6 @@ SatisfactionInput parse_satisfaction(const http::Request& req) {
   return in;
 }
 
-std::int64_t event_id_param(const http::Request& req) {
-  // The router matched {eventId:int64}: 1-19 digits within int64.
-  std::int64_t id = 0;
-  const auto& p = req.params.at(0);
-  std::from_chars(p.data(), p.data() + p.size(), id);
-  return id;
-}
-
 // The customer event object (ENDPOINTS.md §4.3); Edit Customer Event omits customerId.
 void write_event(api::JsonWriter& w, const EventRecord& e, const core::TimeZone& zone,
                  bool with_customer) {
@@ -207,14 +200,14 @@ void register_routes(api::Routes& routes, CustomerEventService& service) {
 
   route(verb::put, "/v1/customerEvent/{eventId:int64}",
         [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-          const auto id = event_id_param(req);
+          const auto id = api::path_id(req);
           auto e = co_await service.edit(api::caller_of(req), id, parse_event(req));
           co_return api::payload([&](api::JsonWriter& w) { write_event(w, e, *req.zone, false); });
         });
 
   route(verb::delete_, "/v1/customerEvent/{eventId:int64}",
         [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-          co_await service.remove(api::caller_of(req), event_id_param(req));
+          co_await service.remove(api::caller_of(req), api::path_id(req));
           co_return api::payload([](api::JsonWriter& w) { w.Bool(true); });
         });
 

@@ -13,15 +13,6 @@ std::string event_not_found(std::int64_t event_id) {
   return "Customer event " + std::to_string(event_id) + " was not found";
 }
 
-// Records are written only for customers in use; an inactive customer counts as unknown, as
-// in the Case section.
-CustomerRef require_active_customer(CustomerEventRepository& repo, std::int64_t company_id,
-                                    const std::string& code) {
-  auto c = repo.customer(company_id, code);
-  if (!c || !c->is_active) throw core::not_found("customerCode " + code + " was not found");
-  return *c;
-}
-
 void require_room(CustomerEventRepository& repo, std::int64_t company_id,
                   const CustomerRef& customer) {
   if (repo.count(company_id, customer.customer_id) >= kMaxEventsPerCustomer) {
@@ -39,7 +30,7 @@ boost::asio::awaitable<EventRecord> CustomerEventService::add(const core::Caller
     CustomerEventRepository repo(s);
     const auto company = caller.company_id;
     storage::require_master(s, kEventTypes, company, in.event_type, true);
-    const auto customer = require_active_customer(repo, company, in.customer_code);
+    const auto customer = refs::require_active_customer(s, company, in.customer_code);
     require_room(repo, company, customer);
     EventRecord e;
     e.customer_id = customer.customer_id;
@@ -63,7 +54,7 @@ boost::asio::awaitable<EventRecord> CustomerEventService::edit(const core::Calle
     EventRecord e = std::move(*found);
     // An inactive type may stay on an event that has it, but may not be newly chosen.
     storage::require_master(s, kEventTypes, company, in.event_type, in.event_type != e.event_type);
-    const auto customer = require_active_customer(repo, company, in.customer_code);
+    const auto customer = refs::require_active_customer(s, company, in.customer_code);
     if (customer.customer_id != e.customer_id) require_room(repo, company, customer);
     e.customer_id = customer.customer_id;
     e.event_name = std::move(in.event_name);
@@ -89,9 +80,8 @@ boost::asio::awaitable<std::vector<EventRecord>> CustomerEventService::list(
   co_return co_await db_.read([&](storage::Session& s) {
     CustomerEventRepository repo(s);
     // Reading keeps working for a customer made inactive: its history stays visible.
-    auto customer = repo.customer(caller.company_id, filter.customer_code);
-    if (!customer) throw core::not_found("customerCode " + filter.customer_code + " was not found");
-    return repo.list(caller.company_id, *customer, filter);
+    auto customer = refs::require_customer(s, caller.company_id, filter.customer_code);
+    return repo.list(caller.company_id, customer, filter);
   });
 }
 
@@ -100,9 +90,8 @@ boost::asio::awaitable<SatisfactionRecord> CustomerEventService::add_satisfactio
   co_return co_await db_.write([&](storage::Session& s) {
     const auto company = caller.company_id;
     const auto now = clock_.now();
-    CustomerEventRepository customers(s);
     SatisfactionRepository repo(s);
-    const auto customer = require_active_customer(customers, company, in.customer_code);
+    const auto customer = refs::require_active_customer(s, company, in.customer_code);
     auto source = repo.source(company, in.source_name, in.source_type, caller.user_id, now);
     // One source collects one kind of score: CSAT and NPS points are not comparable.
     if (source.source_type != in.source_type) {

@@ -9,7 +9,7 @@
 #include "api/json_input.hpp"
 #include "core/master_list.hpp"
 #include "core/time.hpp"
-#include "modules/customers/customer_ref.hpp"
+#include "modules/refs.hpp"
 
 namespace ov::customer_events {
 
@@ -23,7 +23,7 @@ inline constexpr int kNpsMaxPoint = 10;
 // paging); this many keeps that reply around a few megabytes.
 inline constexpr std::int64_t kMaxEventsPerCustomer = 10000;
 
-using customers::CustomerRef;
+using refs::CustomerRef;
 
 struct EventRecord {
   std::int64_t event_id = 0;

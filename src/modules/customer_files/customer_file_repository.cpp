@@ -4,11 +4,6 @@ namespace ov::customer_files {
 
 using storage::Value;
 
-std::optional<CustomerRef> CustomerFileRepository::customer(std::int64_t company_id,
-                                                            std::string_view code) {
-  return customers::find_customer_ref(s_, company_id, code);
-}
-
 std::int64_t CustomerFileRepository::count_attachments(std::int64_t company_id,
                                                        std::int64_t customer_id) {
   return s_

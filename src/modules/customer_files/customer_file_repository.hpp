@@ -6,19 +6,13 @@
 #include <vector>
 
 #include "modules/customer_files/customer_file_types.hpp"
-#include "modules/customers/customer_ref.hpp"
 #include "storage/database.hpp"
 
 namespace ov::customer_files {
 
-using customers::CustomerRef;
-
 class CustomerFileRepository {
  public:
   explicit CustomerFileRepository(storage::Session& s) : s_(s) {}
-
-  // The customer with this code (compared case-insensitively), active or not.
-  std::optional<CustomerRef> customer(std::int64_t company_id, std::string_view code);
 
   std::int64_t count_attachments(std::int64_t company_id, std::int64_t customer_id);
   // Inserts the attachment and, for a stored file, its content; returns the attachment id.

@@ -5,6 +5,7 @@
 #include "api/base_url.hpp"
 #include "api/envelope.hpp"
 #include "api/json_input.hpp"
+#include "api/path_params.hpp"
 #include "api/pipeline.hpp"
 #include "auth/crypto.hpp"
 #include "core/error.hpp"
@@ -309,10 +310,7 @@ void register_routes(api::Routes& routes, CustomerFileService& service) {
   route(
       verb::get, "/v3/customers/files/{attachmentId:int64}",
       [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-        std::int64_t id = 0;
-        const auto& p = req.params.at(0);
-        std::from_chars(p.data(), p.data() + p.size(), id);
-        auto file = co_await service.content(api::caller_of(req), id);
+        auto file = co_await service.content(api::caller_of(req), api::path_id(req));
         http::Response r;
         r.content_type = std::string(content_type_of(file.extension));
         r.body = std::move(file.bytes);

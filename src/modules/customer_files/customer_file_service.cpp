@@ -2,6 +2,7 @@
 
 #include "core/error.hpp"
 #include "modules/customer_files/customer_file_repository.hpp"
+#include "modules/refs.hpp"
 #include "storage/master_lists.hpp"
 
 namespace ov::customer_files {
@@ -12,14 +13,11 @@ boost::asio::awaitable<std::vector<AttachmentRecord>> CustomerFileService::attac
     CustomerFileRepository repo(s);
     const auto company = caller.company_id;
     // Lookups in body order; an inactive customer counts as unknown, as in the Case section.
-    auto customer = repo.customer(company, in.customer_code);
-    if (!customer || !customer->is_active) {
-      throw core::not_found("customerCode " + in.customer_code + " was not found");
-    }
+    auto customer = refs::require_active_customer(s, company, in.customer_code);
     storage::require_master(s, kFileCategories, company, in.file_category_id, true);
-    const auto existing = repo.count_attachments(company, customer->customer_id);
+    const auto existing = repo.count_attachments(company, customer.customer_id);
     if (existing + static_cast<std::int64_t>(in.files.size()) > kMaxAttachmentsPerCustomer) {
-      throw core::business_rule("Customer " + customer->customer_code + " has " +
+      throw core::business_rule("Customer " + customer.customer_code + " has " +
                                 std::to_string(existing) + " attachments; at most " +
                                 std::to_string(kMaxAttachmentsPerCustomer) + " are allowed");
     }
@@ -27,7 +25,7 @@ boost::asio::awaitable<std::vector<AttachmentRecord>> CustomerFileService::attac
     for (auto& f : in.files) {
       AttachmentRecord a;
       a.company_id = company;
-      a.customer_id = customer->customer_id;
+      a.customer_id = customer.customer_id;
       a.file_category_id = in.file_category_id;
       a.filename = std::move(f.filename);
       a.extension = std::move(f.extension);
@@ -37,7 +35,7 @@ boost::asio::awaitable<std::vector<AttachmentRecord>> CustomerFileService::attac
       a.date_created = now;
       repo.insert(a, f.content);
     }
-    return repo.attachments(company, customer->customer_id);
+    return repo.attachments(company, customer.customer_id);
   });
 }
 

@@ -203,7 +203,9 @@ Page<CustomerRecord> CustomerRepository::enquiry(std::int64_t company_id, const 
     // Staff codes that name no employee match no customer.
     std::vector<std::string> user_ids;
     for (const auto& code : in.owners) {
-      if (auto e = employee(company_id, code)) user_ids.push_back(std::move(e->user_id));
+      if (auto e = refs::find_employee_by_staff_code(s_, company_id, code)) {
+        user_ids.push_back(std::move(e->user_id));
+      }
     }
     if (user_ids.empty()) return {};
     where
@@ -359,16 +361,6 @@ bool CustomerRepository::code_taken(std::int64_t company_id, std::string_view co
       .has_value();
 }
 
-std::optional<Employee> CustomerRepository::employee(std::int64_t company_id,
-                                                     std::string_view staff_code) {
-  auto rows = s_.query(
-      "SELECT user_id, staff_code FROM users WHERE company_id = ? AND lower(staff_code) = "
-      "lower(?) AND kind = 'employee' AND is_active = 1",
-      {company_id, staff_code});
-  if (!rows.next()) return std::nullopt;
-  return Employee{rows.str(0), rows.str(1)};
-}
-
 std::int64_t CustomerRepository::insert_row(const CustomerRecord& c) {
   return kCustomers.insert(s_, c, c.customer_id != 0);
 }
@@ -402,8 +394,8 @@ void CustomerRepository::save_addresses(CustomerRecord& c, bool fresh) {
   }
 }
 
-void CustomerRepository::save_owners(const CustomerRecord& c, const std::vector<Employee>& owners,
-                                     bool fresh) {
+void CustomerRepository::save_owners(const CustomerRecord& c,
+                                     const std::vector<refs::EmployeeRef>& owners, bool fresh) {
   if (!fresh) {
     s_.exec("DELETE FROM customer_owners WHERE customer_id = ? AND company_id = ?",
             {c.customer_id, c.company_id});

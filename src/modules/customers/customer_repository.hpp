@@ -8,15 +8,10 @@
 
 #include "modules/customers/code_order.hpp"
 #include "modules/customers/customer_types.hpp"
+#include "modules/refs.hpp"
 #include "storage/database.hpp"
 
 namespace ov::customers {
-
-// An employee named by staff code: the user id stored and the code as the company spells it.
-struct Employee {
-  std::string user_id;
-  std::string staff_code;
-};
 
 class CustomerRepository {
  public:
@@ -38,8 +33,6 @@ class CustomerRepository {
                                         std::int64_t limit);
 
   bool code_taken(std::int64_t company_id, std::string_view code);
-  // An active employee with this staff code (case-insensitive).
-  std::optional<Employee> employee(std::int64_t company_id, std::string_view staff_code);
 
   // Inserts the customer row and returns its id; addresses, owners and the search row follow
   // with the save_* calls once the id is final.
@@ -48,7 +41,8 @@ class CustomerRepository {
   // Makes the stored addresses those of c.addresses: kept ones (address_id set) are updated,
   // new ones (address_id 0) get their ids here, the rest are deleted. `fresh`: none stored yet.
   void save_addresses(CustomerRecord& c, bool fresh);
-  void save_owners(const CustomerRecord& c, const std::vector<Employee>& owners, bool fresh);
+  void save_owners(const CustomerRecord& c, const std::vector<refs::EmployeeRef>& owners,
+                   bool fresh);
   // The customer's row of the keyword index, in step with its searchable fields.
   void save_search(const CustomerRecord& c, bool fresh);
 

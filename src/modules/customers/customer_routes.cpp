@@ -8,7 +8,9 @@
 #include "api/envelope.hpp"
 #include "api/json_input.hpp"
 #include "api/paging.hpp"
+#include "api/path_params.hpp"
 #include "api/pipeline.hpp"
+#include "api/query_input.hpp"
 #include "core/error.hpp"
 
 namespace ov::customers {
@@ -283,14 +285,9 @@ api::Reply list_reply(const std::vector<CustomerRecord>& list, std::int64_t tota
   return api::list_reply(list, total, core::Fields<CustomerRecord>(kCustomerFields), {&zone});
 }
 
-// A path value longer than its field's bound cannot name a record.
+// A path value longer than its field's bound cannot name a customer.
 std::string path_value(const http::Request& req, std::size_t max_chars, std::string_view what) {
-  const auto& v = req.params.at(0);
-  if (api::utf8_length(v) > max_chars) {
-    throw core::not_found(std::string(what) + " values are at most " + std::to_string(max_chars) +
-                          " characters; no such customer exists");
-  }
-  return v;
+  return api::path_code(req, 0, max_chars, std::string(what) + " values", "customer");
 }
 
 }  // namespace
@@ -339,24 +336,18 @@ void register_routes(api::Routes& routes, CustomerService& service) {
 
   route(verb::get, "/v3/customers/id/{customerId:int64}",
         [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-          std::int64_t id = 0;
-          const auto& text = req.params.at(0);
-          auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-          if (ec != std::errc() || p != text.data() + text.size()) {
-            throw core::not_found("customerId " + text + " was not found");
-          }
-          auto c = co_await service.by_id(api::caller_of(req), id);
+          auto c = co_await service.by_id(api::caller_of(req), api::path_id(req));
           co_return customer_reply(c, *req.zone);
         });
 
   route(verb::get, "/v3/customers/taxid/{taxId}",
         [&service](http::Request& req) -> asio::awaitable<api::Reply> {
           auto tax_no = path_value(req, kTaxNoChars, "taxId");
-          std::optional<std::string> branch = req.query_param("branchCode");
-          if (branch && api::utf8_length(*branch) > kCodeChars) {
-            throw core::validation("branchCode", "branchCode must be at most 50 characters");
-          }
-          auto list = co_await service.by_tax_no(api::caller_of(req), std::move(tax_no), branch);
+          api::QueryReader q(req.query);
+          auto branch = q.string("branchCode", Need::kOptional, kCodeChars);
+          api::check_request(q, nullptr);
+          auto list =
+              co_await service.by_tax_no(api::caller_of(req), std::move(tax_no), branch.value);
           co_return list_reply(list, static_cast<std::int64_t>(list.size()), *req.zone);
         });
 

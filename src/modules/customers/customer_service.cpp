@@ -4,8 +4,10 @@
 #include <array>
 
 #include "api/json_input.hpp"
+#include "api/update.hpp"
 #include "core/error.hpp"
 #include "modules/customers/customer_repository.hpp"
+#include "modules/refs.hpp"
 #include "storage/sequences.hpp"
 
 namespace ov::customers {
@@ -52,23 +54,27 @@ std::optional<std::string> phone_digits(std::string_view phone) {
 
 namespace {
 
-std::vector<Employee> resolve_owners(CustomerRepository& repo, std::int64_t company_id,
-                                     const std::vector<std::string>& codes) {
-  std::vector<Employee> out;
-  for (const auto& code : codes) {
-    auto e = repo.employee(company_id, code);
-    if (!e) throw core::not_found("Owner " + code + " was not found");
-    // The same employee named twice owns the customer once.
+using refs::EmployeeRef;
+
+// Owners are active employees named by staff code; the same employee named twice owns the
+// customer once.
+std::vector<EmployeeRef> resolve_owners(storage::Session& s, std::int64_t company_id,
+                                        const std::vector<std::string>& codes) {
+  auto found = refs::require_each(codes, "Owner", [&](const std::string& code) {
+    return refs::find_employee_by_staff_code(s, company_id, code);
+  });
+  std::vector<EmployeeRef> out;
+  for (auto& e : found) {
     bool seen = std::any_of(out.begin(), out.end(),
-                            [&](const Employee& o) { return o.user_id == e->user_id; });
-    if (!seen) out.push_back(std::move(*e));
+                            [&](const EmployeeRef& o) { return o.user_id == e.user_id; });
+    if (!seen) out.push_back(std::move(e));
   }
   return out;
 }
 
-std::vector<std::string> codes_of(const std::vector<Employee>& owners) {
+std::vector<std::string> codes_of(const std::vector<EmployeeRef>& owners) {
   std::vector<std::string> out;
-  for (const auto& o : owners) out.push_back(o.staff_code);
+  for (const auto& o : owners) out.push_back(o.staff_code.value_or(""));
   return out;
 }
 
@@ -113,18 +119,14 @@ std::vector<Address> merge_addresses(const std::vector<Address>& stored,
   return out;
 }
 
-template <class T>
-void apply(std::optional<T>& field, const api::Input<T>& in) {
-  if (in.present) field = in.value;
-}
-
 // Sets every optional field the request carries (§1.5: absent keeps, null clears).
 void apply_fields(CustomerRecord& c, const UpsertInput& in) {
   c.customer_name = in.customer_name;
   c.customer_state = in.customer_state;
+  using api::apply;
   apply(c.picture, in.picture);
   apply(c.second_name, in.second_name);
-  if (in.aliases.present) c.aliases = in.aliases ? *in.aliases : std::vector<std::string>{};
+  apply(c.aliases, in.aliases);
   apply(c.tax_no, in.tax_no);
   apply(c.branch_code, in.branch_code);
   apply(c.phone, in.phone);
@@ -158,7 +160,7 @@ std::string new_code(storage::Session& s, CustomerRepository& repo, std::int64_t
 
 std::int64_t insert_customer(storage::Session& s, CustomerRecord& c) {
   CustomerRepository repo(s);
-  auto owners = resolve_owners(repo, c.company_id, c.owners);
+  auto owners = resolve_owners(s, c.company_id, c.owners);
   c.owners = codes_of(owners);
   c.customer_id = repo.insert_row(c);
   repo.save_addresses(c, true);
@@ -180,7 +182,7 @@ boost::asio::awaitable<CustomerRecord> CustomerService::upsert(const core::Calle
     const auto now = clock_.now();
     check_birthdate(in, now, *caller.zone);
 
-    if (!in.customer_code) {
+    auto create = [&] {
       CustomerRecord c;
       c.company_id = company;
       c.customer_type = in.customer_type ? static_cast<int>(*in.customer_type) : kTypeCustomer;
@@ -195,32 +197,33 @@ boost::asio::awaitable<CustomerRecord> CustomerService::upsert(const core::Calle
       c.date_modified = now;
       insert_customer(s, c);
       return c;
-    }
-
-    auto found = repo.find_by_code(company, *in.customer_code);
-    if (!found) throw core::not_found("customerCode " + *in.customer_code + " was not found");
-    CustomerRecord c = std::move(*found);
-    if (in.customer_type) c.customer_type = static_cast<int>(*in.customer_type);
-    apply_fields(c, in);
-    std::optional<std::vector<Employee>> owners;
-    if (in.owners.present) {
-      owners = resolve_owners(repo, company, in.owners ? *in.owners : std::vector<std::string>{});
-      c.owners = codes_of(*owners);
-    }
-    if (in.addresses.present) {
-      c.addresses = merge_addresses(
-          c.addresses, in.addresses ? *in.addresses : std::vector<AddressInput>{}, caller, now);
-    }
-    // A code never changes (a lead that becomes a customer keeps its L code); the first time
-    // the record is a Customer is its acquisition.
-    if (c.customer_type == kTypeCustomer && !c.date_acquired) c.date_acquired = now;
-    c.modified_by_user_id = caller.user_id;
-    c.date_modified = now;
-    repo.update_row(c);
-    if (in.addresses.present) repo.save_addresses(c, false);
-    if (owners) repo.save_owners(c, *owners, false);
-    repo.save_search(c, false);
-    return c;
+    };
+    auto update = [&](CustomerRecord c) {
+      if (in.customer_type) c.customer_type = static_cast<int>(*in.customer_type);
+      apply_fields(c, in);
+      std::optional<std::vector<EmployeeRef>> owners;
+      if (in.owners.present) {
+        owners = resolve_owners(s, company, in.owners ? *in.owners : std::vector<std::string>{});
+        c.owners = codes_of(*owners);
+      }
+      if (in.addresses.present) {
+        c.addresses = merge_addresses(
+            c.addresses, in.addresses ? *in.addresses : std::vector<AddressInput>{}, caller, now);
+      }
+      // A code never changes (a lead that becomes a customer keeps its L code); the first time
+      // the record is a Customer is its acquisition.
+      if (c.customer_type == kTypeCustomer && !c.date_acquired) c.date_acquired = now;
+      c.modified_by_user_id = caller.user_id;
+      c.date_modified = now;
+      repo.update_row(c);
+      if (in.addresses.present) repo.save_addresses(c, false);
+      if (owners) repo.save_owners(c, *owners, false);
+      repo.save_search(c, false);
+      return c;
+    };
+    return api::upsert_by_key(
+        in.customer_code, "customerCode",
+        [&](const std::string& code) { return repo.find_by_code(company, code); }, create, update);
   });
 }
 

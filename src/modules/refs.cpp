@@ -1,0 +1,77 @@
+#include "modules/refs.hpp"
+
+namespace ov::refs {
+
+std::optional<CustomerRef> find_customer_ref(storage::Session& s, std::int64_t company_id,
+                                             std::string_view code) {
+  auto rows = s.query(
+      "SELECT customer_id, customer_code, customer_name, is_active FROM customers WHERE "
+      "company_id = ? AND lower(customer_code) = lower(?)",
+      {company_id, code});
+  if (!rows.next()) return std::nullopt;
+  return CustomerRef{rows.i64(0), rows.str(1), rows.str(2), rows.i64(3) == 1};
+}
+
+CustomerRef require_active_customer(storage::Session& s, std::int64_t company_id,
+                                    const std::string& code, std::string_view field) {
+  auto c = find_customer_ref(s, company_id, code);
+  if (!c || !c->is_active) {
+    throw core::not_found(std::string(field) + " " + code + " was not found");
+  }
+  return std::move(*c);
+}
+
+CustomerRef require_customer(storage::Session& s, std::int64_t company_id, const std::string& code,
+                             std::string_view field) {
+  auto c = find_customer_ref(s, company_id, code);
+  if (!c) throw core::not_found(std::string(field) + " " + code + " was not found");
+  return std::move(*c);
+}
+
+std::optional<EmployeeRef> find_employee_ref(storage::Session& s, std::int64_t company_id,
+                                             std::string_view user_id) {
+  auto rows = s.query(
+      "SELECT user_id, staff_code FROM users WHERE company_id = ? AND user_id = ? AND kind = "
+      "'employee' AND is_active = 1",
+      {company_id, user_id});
+  if (!rows.next()) return std::nullopt;
+  return EmployeeRef{rows.str(0), rows.opt_str(1)};
+}
+
+std::optional<EmployeeRef> find_employee_by_staff_code(storage::Session& s, std::int64_t company_id,
+                                                       std::string_view staff_code) {
+  auto rows = s.query(
+      "SELECT user_id, staff_code FROM users WHERE company_id = ? AND lower(staff_code) = "
+      "lower(?) AND kind = 'employee' AND is_active = 1",
+      {company_id, staff_code});
+  if (!rows.next()) return std::nullopt;
+  return EmployeeRef{rows.str(0), rows.opt_str(1)};
+}
+
+EmployeeRef require_employee(storage::Session& s, std::int64_t company_id,
+                             const std::string& user_id, std::string_view field) {
+  auto e = find_employee_ref(s, company_id, user_id);
+  if (!e) throw core::not_found(std::string(field) + " " + user_id + " was not found");
+  return std::move(*e);
+}
+
+std::optional<NumberRef> find_activity_ref(storage::Session& s, std::int64_t company_id,
+                                           std::string_view activity_no) {
+  auto rows = s.query(
+      "SELECT activity_id, activity_no FROM activities WHERE company_id = ? AND lower(activity_no) "
+      "= lower(?)",
+      {company_id, activity_no});
+  if (!rows.next()) return std::nullopt;
+  return NumberRef{rows.i64(0), rows.str(1)};
+}
+
+std::optional<NumberRef> find_deal_ref(storage::Session& s, std::int64_t company_id,
+                                       std::string_view deal_no) {
+  auto rows = s.query(
+      "SELECT deals_id, deal_no FROM deals WHERE company_id = ? AND lower(deal_no) = lower(?)",
+      {company_id, deal_no});
+  if (!rows.next()) return std::nullopt;
+  return NumberRef{rows.i64(0), rows.str(1)};
+}
+
+}  // namespace ov::refs
