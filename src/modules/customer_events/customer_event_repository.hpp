@@ -21,10 +21,9 @@ class CustomerEventRepository {
   // Events of the customer that are not deleted.
   std::int64_t count(std::int64_t company_id, std::int64_t customer_id);
 
-  std::int64_t insert(std::int64_t company_id, const EventRecord& e, std::string_view user_id,
-                      core::UnixSeconds now);
-  void update(std::int64_t company_id, const EventRecord& e, std::string_view user_id,
-              core::UnixSeconds now);
+  // `with_id`: e carries its id (data that keeps documented ids).
+  std::int64_t insert(const EventRecord& e, bool with_id = false);
+  void update(const EventRecord& e);
   // False when there was no such event left to delete.
   bool soft_delete(std::int64_t company_id, std::int64_t event_id, std::string_view user_id,
                    core::UnixSeconds now);

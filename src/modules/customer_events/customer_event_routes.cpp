@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "api/envelope.hpp"
+#include "api/json_fields.hpp"
 #include "api/json_input.hpp"
 #include "api/path_params.hpp"
 #include "api/pipeline.hpp"
@@ -125,55 +126,6 @@ SatisfactionInput parse_satisfaction(const http::Request& req) {
   return in;
 }
 
-// The customer event object (ENDPOINTS.md §4.3); Edit Customer Event omits customerId.
-void write_event(api::JsonWriter& w, const EventRecord& e, const core::TimeZone& zone,
-                 bool with_customer) {
-  core::DateTimeText text;
-  w.StartObject();
-  api::write_key(w, "eventId");
-  w.Int64(e.event_id);
-  api::write_key(w, "eventName");
-  api::write_string(w, e.event_name);
-  api::write_key(w, "eventDate");
-  api::write_string(w, core::format_datetime(e.event_date, zone, text));
-  api::write_key(w, "eventType");
-  w.Int64(e.event_type);
-  api::write_key(w, "description");
-  api::write_opt_string(w, e.description);
-  if (with_customer) {
-    api::write_key(w, "customerId");
-    w.Int64(e.customer_id);
-  }
-  w.EndObject();
-}
-
-void write_satisfaction(api::JsonWriter& w, const SatisfactionRecord& r,
-                        const core::TimeZone& zone) {
-  core::DateTimeText text;
-  w.StartObject();
-  api::write_key(w, "satisfactionId");
-  w.Int64(r.satisfaction_id);
-  api::write_key(w, "customerId");
-  w.Int64(r.customer_id);
-  api::write_key(w, "customerCode");
-  api::write_string(w, r.customer_code);
-  api::write_key(w, "sourceId");
-  w.Int64(r.source_id);
-  api::write_key(w, "sourceName");
-  api::write_string(w, r.source_name);
-  api::write_key(w, "sourceType");
-  w.Int(r.source_type);
-  api::write_key(w, "point");
-  w.Int(r.point);
-  api::write_key(w, "comment");
-  api::write_opt_string(w, r.comment);
-  api::write_key(w, "answerBy");
-  api::write_opt_string(w, r.answer_by);
-  api::write_key(w, "dateCreated");
-  api::write_string(w, core::format_datetime(r.date_created, zone, text));
-  w.EndObject();
-}
-
 }  // namespace
 
 void register_routes(api::Routes& routes, CustomerEventService& service) {
@@ -185,24 +137,20 @@ void register_routes(api::Routes& routes, CustomerEventService& service) {
   route(verb::post, "/v1/customerEvent",
         [&service](http::Request& req) -> asio::awaitable<api::Reply> {
           auto e = co_await service.add(api::caller_of(req), parse_event(req));
-          co_return api::payload([&](api::JsonWriter& w) { write_event(w, e, *req.zone, true); });
+          co_return api::object_reply(e, core::Fields<EventRecord>(kEventFields), {req.zone});
         });
 
   route(verb::get, "/v1/customerEvent/filter",
         [&service](http::Request& req) -> asio::awaitable<api::Reply> {
           auto list = co_await service.list(api::caller_of(req), parse_filter(req));
-          co_return api::list_payload(list.size(), [&](api::JsonWriter& w) {
-            w.StartArray();
-            for (const auto& e : list) write_event(w, e, *req.zone, true);
-            w.EndArray();
-          });
+          co_return api::list_reply(list, core::Fields<EventRecord>(kEventFields), {req.zone});
         });
 
   route(verb::put, "/v1/customerEvent/{eventId:int64}",
         [&service](http::Request& req) -> asio::awaitable<api::Reply> {
           const auto id = api::path_id(req);
           auto e = co_await service.edit(api::caller_of(req), id, parse_event(req));
-          co_return api::payload([&](api::JsonWriter& w) { write_event(w, e, *req.zone, false); });
+          co_return api::object_reply(e, kEditedEventFields, {req.zone});
         });
 
   route(verb::delete_, "/v1/customerEvent/{eventId:int64}",
@@ -214,7 +162,8 @@ void register_routes(api::Routes& routes, CustomerEventService& service) {
   route(verb::post, "/v3/customers/satisfaction",
         [&service](http::Request& req) -> asio::awaitable<api::Reply> {
           auto r = co_await service.add_satisfaction(api::caller_of(req), parse_satisfaction(req));
-          co_return api::payload([&](api::JsonWriter& w) { write_satisfaction(w, r, *req.zone); });
+          co_return api::object_reply(r, core::Fields<SatisfactionRecord>(kSatisfactionFields),
+                                      {req.zone});
         });
 }
 

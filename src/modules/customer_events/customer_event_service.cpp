@@ -1,5 +1,6 @@
 #include "modules/customer_events/customer_event_service.hpp"
 
+#include "api/update.hpp"
 #include "core/error.hpp"
 #include "modules/customer_events/customer_event_repository.hpp"
 #include "modules/customer_events/satisfaction_repository.hpp"
@@ -32,13 +33,17 @@ boost::asio::awaitable<EventRecord> CustomerEventService::add(const core::Caller
     storage::require_master(s, kEventTypes, company, in.event_type, true);
     const auto customer = refs::require_active_customer(s, company, in.customer_code);
     require_room(repo, company, customer);
+    const auto now = clock_.now();
     EventRecord e;
+    e.company_id = company;
     e.customer_id = customer.customer_id;
     e.event_name = std::move(in.event_name);
     e.event_date = in.event_date;
     e.event_type = in.event_type;
     e.description = std::move(in.description.value);
-    e.event_id = repo.insert(company, e, caller.user_id, clock_.now());
+    e.created_by_user_id = e.updated_by_user_id = caller.user_id;
+    e.date_created = e.date_updated = now;
+    e.event_id = repo.insert(e);
     return e;
   });
 }
@@ -60,8 +65,10 @@ boost::asio::awaitable<EventRecord> CustomerEventService::edit(const core::Calle
     e.event_name = std::move(in.event_name);
     e.event_date = in.event_date;
     e.event_type = in.event_type;
-    if (in.description.present) e.description = std::move(in.description.value);
-    repo.update(company, e, caller.user_id, clock_.now());
+    api::apply(e.description, in.description);
+    e.updated_by_user_id = caller.user_id;
+    e.date_updated = clock_.now();
+    repo.update(e);
     return e;
   });
 }
@@ -101,6 +108,7 @@ boost::asio::awaitable<SatisfactionRecord> CustomerEventService::add_satisfactio
           " source; SourceType must be " + std::to_string(source.source_type));
     }
     SatisfactionRecord r;
+    r.company_id = company;
     r.customer_id = customer.customer_id;
     r.customer_code = customer.customer_code;
     r.source_id = source.source_id;
@@ -110,7 +118,9 @@ boost::asio::awaitable<SatisfactionRecord> CustomerEventService::add_satisfactio
     r.comment = std::move(in.comment);
     r.answer_by = std::move(in.answer_by);
     r.date_created = in.date_created;
-    r.satisfaction_id = repo.insert(company, r, caller.user_id, now);
+    r.created_by_user_id = caller.user_id;
+    r.recorded_at = now;
+    r.satisfaction_id = repo.insert(r);
     return r;
   });
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "api/json_input.hpp"
+#include "core/fields.hpp"
 #include "core/master_list.hpp"
 #include "core/time.hpp"
 #include "modules/refs.hpp"
@@ -27,12 +28,38 @@ using refs::CustomerRef;
 
 struct EventRecord {
   std::int64_t event_id = 0;
+  std::int64_t company_id = 0;
   std::int64_t customer_id = 0;
   std::string event_name;
   core::UnixSeconds event_date = 0;
   std::int64_t event_type = 0;
   std::optional<std::string> description;
+  std::string created_by_user_id;
+  core::UnixSeconds date_created = 0;
+  std::string updated_by_user_id;
+  core::UnixSeconds date_updated = 0;
 };
+
+// The customer event object (§4.3) and its row. Edit Customer Event shows the first five
+// fields only (it omits customerId, as documented).
+inline constexpr core::Field<EventRecord> kEventFields[] = {
+    {"eventId", "event_id", &EventRecord::event_id, core::Store::kRead},
+    {"eventName", "event_name", &EventRecord::event_name},
+    {"eventDate", "event_date", &EventRecord::event_date, core::FieldKind::kDateTime},
+    {"eventType", "event_type_id", &EventRecord::event_type},
+    {"description", "description", &EventRecord::description},
+    {"customerId", "customer_id", &EventRecord::customer_id},
+    core::column_only<EventRecord>("company_id", &EventRecord::company_id, core::Store::kInsert),
+    core::column_only<EventRecord>("created_by_user_id", &EventRecord::created_by_user_id,
+                                   core::Store::kInsert),
+    core::column_only<EventRecord>("date_created", &EventRecord::date_created,
+                                   core::Store::kInsert),
+    core::column_only<EventRecord>("updated_by_user_id", &EventRecord::updated_by_user_id),
+    core::column_only<EventRecord>("date_updated", &EventRecord::date_updated),
+};
+inline constexpr core::Entity<EventRecord> kEventEntity{"customer_events", "e", kEventFields,
+                                                        "event_id"};
+inline constexpr auto kEditedEventFields = core::Fields<EventRecord>(kEventFields).first(5);
 
 // Customer event types (§4.3.10): the values of eventType; a new company gets these.
 inline constexpr core::MasterSeed kDefaultEventTypes[] = {
@@ -81,6 +108,7 @@ struct SatisfactionInput {
 
 struct SatisfactionRecord {
   std::int64_t satisfaction_id = 0;
+  std::int64_t company_id = 0;
   std::int64_t customer_id = 0;
   std::string customer_code;
   std::int64_t source_id = 0;
@@ -89,7 +117,32 @@ struct SatisfactionRecord {
   int point = 0;
   std::optional<std::string> comment;
   std::optional<std::string> answer_by;
-  core::UnixSeconds date_created = 0;
+  core::UnixSeconds date_created = 0;  // when the customer answered
+  std::string created_by_user_id;
+  core::UnixSeconds recorded_at = 0;  // when it was stored
 };
+
+// The satisfaction answer of Create Customer Satisfaction (§4.3.5, designed payload) and its
+// row; the customer's code and the source's name and type come from their own tables.
+inline constexpr core::Field<SatisfactionRecord> kSatisfactionFields[] = {
+    {"satisfactionId", "satisfaction_id", &SatisfactionRecord::satisfaction_id, core::Store::kRead},
+    {"customerId", "customer_id", &SatisfactionRecord::customer_id},
+    core::json_only<SatisfactionRecord>("customerCode", &SatisfactionRecord::customer_code),
+    {"sourceId", "source_id", &SatisfactionRecord::source_id},
+    core::json_only<SatisfactionRecord>("sourceName", &SatisfactionRecord::source_name),
+    core::json_only<SatisfactionRecord>("sourceType", &SatisfactionRecord::source_type),
+    {"point", "point", &SatisfactionRecord::point},
+    {"comment", "comment", &SatisfactionRecord::comment},
+    {"answerBy", "answer_by", &SatisfactionRecord::answer_by},
+    {"dateCreated", "date_answered", &SatisfactionRecord::date_created, core::FieldKind::kDateTime},
+    core::column_only<SatisfactionRecord>("company_id", &SatisfactionRecord::company_id,
+                                          core::Store::kInsert),
+    core::column_only<SatisfactionRecord>(
+        "created_by_user_id", &SatisfactionRecord::created_by_user_id, core::Store::kInsert),
+    core::column_only<SatisfactionRecord>("recorded_at", &SatisfactionRecord::recorded_at,
+                                          core::Store::kInsert),
+};
+inline constexpr core::Entity<SatisfactionRecord> kSatisfactionEntity{
+    "customer_satisfactions", "cs", kSatisfactionFields, "satisfaction_id"};
 
 }  // namespace ov::customer_events

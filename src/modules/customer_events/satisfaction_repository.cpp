@@ -1,11 +1,8 @@
 #include "modules/customer_events/satisfaction_repository.hpp"
 
-#include "storage/sql.hpp"
+#include "storage/table.hpp"
 
 namespace ov::customer_events {
-
-using storage::opt;
-using storage::Value;
 
 std::optional<SatisfactionSource> SatisfactionRepository::find_source(std::int64_t company_id,
                                                                       std::string_view name) {
@@ -30,16 +27,9 @@ SatisfactionSource SatisfactionRepository::source(std::int64_t company_id, std::
   return find_source(company_id, name).value();
 }
 
-std::int64_t SatisfactionRepository::insert(std::int64_t company_id, const SatisfactionRecord& r,
-                                            std::string_view user_id, core::UnixSeconds now) {
-  return s_
-      .query_i64(
-          "INSERT INTO customer_satisfactions (company_id, customer_id, source_id, point, "
-          "comment, answer_by, date_answered, created_by_user_id, recorded_at) VALUES (?, ?, ?, "
-          "?, ?, ?, ?, ?, ?) RETURNING satisfaction_id",
-          {company_id, r.customer_id, r.source_id, std::int64_t{r.point}, opt(r.comment),
-           opt(r.answer_by), r.date_created, user_id, now})
-      .value_or(0);
+std::int64_t SatisfactionRepository::insert(const SatisfactionRecord& r) {
+  static const storage::Table<SatisfactionRecord> answers(kSatisfactionEntity);
+  return answers.insert(s_, r);
 }
 
 }  // namespace ov::customer_events

@@ -23,8 +23,7 @@ class SatisfactionRepository {
   // company has none yet. An existing source keeps its own type.
   SatisfactionSource source(std::int64_t company_id, std::string_view name, int type,
                             std::string_view user_id, core::UnixSeconds now);
-  std::int64_t insert(std::int64_t company_id, const SatisfactionRecord& r,
-                      std::string_view user_id, core::UnixSeconds now);
+  std::int64_t insert(const SatisfactionRecord& r);
 
  private:
   std::optional<SatisfactionSource> find_source(std::int64_t company_id, std::string_view name);

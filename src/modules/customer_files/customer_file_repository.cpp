@@ -1,8 +1,14 @@
 #include "modules/customer_files/customer_file_repository.hpp"
 
+#include "storage/table.hpp"
+
 namespace ov::customer_files {
 
-using storage::Value;
+namespace {
+
+const storage::Table<AttachmentRecord> kAttachments(kAttachmentEntity);
+
+}  // namespace
 
 std::int64_t CustomerFileRepository::count_attachments(std::int64_t company_id,
                                                        std::int64_t customer_id) {
@@ -16,17 +22,7 @@ std::int64_t CustomerFileRepository::count_attachments(std::int64_t company_id,
 
 std::int64_t CustomerFileRepository::insert(const AttachmentRecord& a,
                                             const std::optional<std::string>& content) {
-  const auto id =
-      s_.query_i64(
-            "INSERT INTO customer_attachments (company_id, customer_id, file_category_id, "
-            "filename, extension, file_size, link_url, is_active, created_by_user_id, "
-            "date_created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING attachment_id",
-            {a.company_id, a.customer_id, a.file_category_id, std::string_view(a.filename),
-             std::string_view(a.extension), a.file_size,
-             a.link_url ? Value(std::string_view(*a.link_url)) : Value(nullptr),
-             std::int64_t{a.is_active ? 1 : 0}, std::string_view(a.created_by_user_id),
-             a.date_created})
-          .value_or(0);
+  const auto id = kAttachments.insert(s_, a);
   if (content) {
     s_.exec(
         "INSERT INTO customer_attachment_contents (attachment_id, company_id, content) VALUES "
@@ -38,28 +34,12 @@ std::int64_t CustomerFileRepository::insert(const AttachmentRecord& a,
 
 std::vector<AttachmentRecord> CustomerFileRepository::attachments(std::int64_t company_id,
                                                                   std::int64_t customer_id) {
-  auto rows = s_.query(
-      "SELECT attachment_id, company_id, customer_id, file_category_id, filename, extension, "
-      "file_size, link_url, is_active, created_by_user_id, date_created FROM "
-      "customer_attachments WHERE company_id = ? AND customer_id = ? AND is_active = 1 ORDER BY "
-      "attachment_id",
-      {company_id, customer_id});
+  static const std::string sql =
+      kAttachments.select() +
+      " WHERE a.company_id = ? AND a.customer_id = ? AND a.is_active = 1 ORDER BY a.attachment_id";
+  auto rows = s_.query(sql, {company_id, customer_id});
   std::vector<AttachmentRecord> out;
-  while (rows.next()) {
-    AttachmentRecord a;
-    a.attachment_id = rows.i64(0);
-    a.company_id = rows.i64(1);
-    a.customer_id = rows.i64(2);
-    a.file_category_id = rows.i64(3);
-    a.filename = rows.str(4);
-    a.extension = rows.str(5);
-    a.file_size = rows.i64(6);
-    a.link_url = rows.opt_str(7);
-    a.is_active = rows.i64(8) == 1;
-    a.created_by_user_id = rows.str(9);
-    a.date_created = rows.i64(10);
-    out.push_back(std::move(a));
-  }
+  while (rows.next()) out.push_back(kAttachments.read(rows));
   return out;
 }
 

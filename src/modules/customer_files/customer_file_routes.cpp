@@ -26,8 +26,6 @@ constexpr std::size_t kFilenameChars = 255;
 // longer URLs.
 constexpr std::size_t kUrlChars = 2048;
 constexpr std::int64_t kMaxId = INT64_MAX;
-// Where a stored file is downloaded from, relative to the server's base URL.
-constexpr std::string_view kDownloadPath = "/v3/customers/files/";
 
 bool has_control_char(std::string_view s) {
   for (unsigned char c : s) {
@@ -181,13 +179,6 @@ AttachInput parse_attach(const http::Request& req) {
   return in;
 }
 
-bool is_image(std::string_view extension) {
-  for (std::string_view e : {"png", "jpg", "jpeg", "gif", "webp", "bmp", "svg"}) {
-    if (extension == e) return true;
-  }
-  return false;
-}
-
 std::string_view content_type_of(std::string_view extension) {
   static constexpr std::pair<std::string_view, std::string_view> kTypes[] = {
       {"pdf", "application/pdf"},
@@ -236,55 +227,35 @@ std::string content_disposition(std::string_view filename) {
   return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
 }
 
-// The attachment object (ENDPOINTS.md §4.0) followed by fileCategoryId (§4.3.12).
-void write_attachment(api::JsonWriter& w, const AttachmentRecord& a, const std::string& base,
-                      const core::TimeZone& zone) {
-  core::DateTimeText text;
-  const std::string resource =
-      a.link_url ? *a.link_url : std::string(kDownloadPath) + std::to_string(a.attachment_id);
-  const std::string url = a.link_url ? *a.link_url : base + resource;
-  w.StartObject();
-  api::write_key(w, "attachmentId");
-  w.Int64(a.attachment_id);
-  api::write_key(w, "refId");
-  w.Int64(a.customer_id);
-  api::write_key(w, "type");
-  w.Int(kCustomerAttachmentType);
-  api::write_key(w, "filename");
-  api::write_string(w, a.filename);
-  api::write_key(w, "extension");
-  api::write_string(w, a.extension);
-  api::write_key(w, "fileSize");
-  w.Int64(a.file_size);
-  api::write_key(w, "isActive");
-  w.Bool(a.is_active);
-  api::write_key(w, "createdByUserId");
-  api::write_string(w, a.created_by_user_id);
-  api::write_key(w, "dateCreated");
-  api::write_string(w, core::format_datetime(a.date_created, zone, text));
-  api::write_key(w, "resourceUrl");
-  api::write_string(w, resource);
-  api::write_key(w, "companyId");
-  w.Int64(a.company_id);
-  api::write_key(w, "isProcessed");
-  w.Bool(true);
-  api::write_key(w, "url");
-  api::write_string(w, url);
-  api::write_key(w, "urlResponseUpload");
-  w.Null();
-  api::write_key(w, "thumbnail");
+}  // namespace
+
+bool is_image(std::string_view extension) {
+  for (std::string_view e : {"png", "jpg", "jpeg", "gif", "webp", "bmp", "svg"}) {
+    if (extension == e) return true;
+  }
+  return false;
+}
+
+std::string resource_of(const AttachmentRecord& a) {
+  return a.link_url ? *a.link_url : std::string(kDownloadPath) + std::to_string(a.attachment_id);
+}
+
+void write_resource_url(api::JsonWriter& w, const AttachmentRecord& a, const api::OutContext&) {
+  api::write_string(w, resource_of(a));
+}
+
+void write_url(api::JsonWriter& w, const AttachmentRecord& a, const api::OutContext& ctx) {
+  api::write_string(w, a.link_url ? *a.link_url : std::string(ctx.base_url) + resource_of(a));
+}
+
+void write_thumbnail(api::JsonWriter& w, const AttachmentRecord& a, const api::OutContext& ctx) {
   // No thumbnails are generated: an image is its own thumbnail.
   if (is_image(a.extension)) {
-    api::write_string(w, url);
+    write_url(w, a, ctx);
   } else {
     w.Null();
   }
-  api::write_key(w, "fileCategoryId");
-  w.Int64(a.file_category_id);
-  w.EndObject();
 }
-
-}  // namespace
 
 void register_routes(api::Routes& routes, CustomerFileService& service) {
   using http::bhttp::verb;
@@ -298,11 +269,8 @@ void register_routes(api::Routes& routes, CustomerFileService& service) {
       [&service](http::Request& req) -> asio::awaitable<api::Reply> {
         auto list = co_await service.attach(api::caller_of(req), parse_attach(req));
         const auto base = api::request_base_url(req);
-        co_return api::list_payload(list.size(), [&](api::JsonWriter& w) {
-          w.StartArray();
-          for (const auto& a : list) write_attachment(w, a, base, *req.zone);
-          w.EndArray();
-        });
+        co_return api::list_reply(list, core::Fields<AttachmentRecord>(kAttachmentFields),
+                                  {req.zone, base});
       },
       kAttachBodyBytes);
 

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "api/json_fields.hpp"
+#include "core/fields.hpp"
 #include "core/master_list.hpp"
 #include "core/time.hpp"
 
@@ -73,6 +75,45 @@ struct AttachmentRecord {
   std::string created_by_user_id;
   core::UnixSeconds date_created = 0;
 };
+
+// Where a stored file is downloaded from, relative to the server's base URL (designed).
+inline constexpr std::string_view kDownloadPath = "/v3/customers/files/";
+
+bool is_image(std::string_view extension);
+// resourceUrl: the server-relative download path, or the link itself.
+std::string resource_of(const AttachmentRecord& a);
+// resourceUrl, url and thumbnail of the attachment object.
+void write_resource_url(api::JsonWriter& w, const AttachmentRecord& a, const api::OutContext& ctx);
+void write_url(api::JsonWriter& w, const AttachmentRecord& a, const api::OutContext& ctx);
+void write_thumbnail(api::JsonWriter& w, const AttachmentRecord& a, const api::OutContext& ctx);
+
+// The attachment object (§4.0) followed by fileCategoryId (§4.3.12), and its row.
+inline constexpr core::Field<AttachmentRecord> kAttachmentFields[] = {
+    {"attachmentId", "attachment_id", &AttachmentRecord::attachment_id, core::Store::kRead},
+    {"refId", "customer_id", &AttachmentRecord::customer_id, core::Store::kInsert},
+    {"type", api::int_value<AttachmentRecord, kCustomerAttachmentType>},
+    {"filename", "filename", &AttachmentRecord::filename, core::Store::kInsert},
+    {"extension", "extension", &AttachmentRecord::extension, core::Store::kInsert},
+    {"fileSize", "file_size", &AttachmentRecord::file_size, core::Store::kInsert},
+    {"isActive", "is_active", &AttachmentRecord::is_active},
+    {"createdByUserId", "created_by_user_id", &AttachmentRecord::created_by_user_id,
+     core::Store::kInsert},
+    {"dateCreated", "date_created", &AttachmentRecord::date_created, core::FieldKind::kDateTime,
+     core::Store::kInsert},
+    {"resourceUrl", api::custom_writer<AttachmentRecord, write_resource_url>},
+    {"companyId", "company_id", &AttachmentRecord::company_id, core::Store::kInsert},
+    // No processing happens after upload: every attachment is done.
+    {"isProcessed", api::bool_value<AttachmentRecord, true>},
+    {"url", api::custom_writer<AttachmentRecord, write_url>},
+    {"urlResponseUpload", api::null_value<AttachmentRecord>},
+    {"thumbnail", api::custom_writer<AttachmentRecord, write_thumbnail>},
+    {"fileCategoryId", "file_category_id", &AttachmentRecord::file_category_id,
+     core::Store::kInsert},
+    core::column_only<AttachmentRecord>("link_url", &AttachmentRecord::link_url,
+                                        core::Store::kInsert),
+};
+inline constexpr core::Entity<AttachmentRecord> kAttachmentEntity{
+    "customer_attachments", "a", kAttachmentFields, "attachment_id"};
 
 // What a download sends: the stored bytes as uploaded.
 struct AttachmentContent {
