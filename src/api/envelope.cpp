@@ -63,6 +63,7 @@ int http_status_of(core::ErrorKind kind) {
   switch (kind) {
     case core::ErrorKind::kValidation:
     case core::ErrorKind::kBusinessRule:
+    case core::ErrorKind::kConflict:
       return 400;
     case core::ErrorKind::kNotFound:
       return 404;

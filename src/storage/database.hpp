@@ -103,8 +103,7 @@ using ReadJob = WriteJob;
 class UniqueViolation : public core::ApiError {
  public:
   UniqueViolation()
-      : core::ApiError(core::ErrorKind::kBusinessRule,
-                       "A record with the same key already exists") {}
+      : core::ApiError(core::ErrorKind::kConflict, "A record with the same key already exists") {}
 };
 
 // Throws the 503 a storage queue answers when it is shutting down or holds `max` jobs already.
