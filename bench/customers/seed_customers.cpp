@@ -191,9 +191,11 @@ int main(int argc, char** argv) {
     for (int i = 1; i <= kStaff; ++i) {
       char code[16];
       std::snprintf(code, sizeof code, "S%03d", i);
-      auto id = ov::auth::add_user(s, company, std::string("Sales ") + code, "", clock.now());
-      s.exec("UPDATE users SET staff_code = ?, team_id = ? WHERE company_id = ? AND user_id = ?",
-             {std::string_view(code), std::int64_t{1 + i % 4}, company, std::string_view(id)});
+      ov::auth::NewUser user;
+      user.name = std::string("Sales ") + code;
+      user.staff_code = code;
+      user.team_id = 1 + i % 4;
+      ov::auth::add_user(s, company, user, clock.now());
       staff.emplace_back(code);
     }
   });

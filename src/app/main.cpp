@@ -11,7 +11,6 @@
 #include "app/application.hpp"
 #include "auth/provisioning.hpp"
 #include "core/clock.hpp"
-#include "modules/demo/demo_data.hpp"
 #include "modules/modules.hpp"
 #include "storage/database.hpp"
 
@@ -143,12 +142,8 @@ int main(int argc, char** argv) {
     if (*init) {
       auto database = ov::storage::open_database(db);
       ov::auth::ProvisionedCompany p;
-      ov::auth::NewCompany spec{company, timezone, std::nullopt};
-      if (demo) spec.service_user_id = ov::demo::kApiUserId;
       database->write_now([&](ov::storage::Session& s) {
-        p = ov::auth::provision_company(s, spec, clock.now());
-        ov::modules::seed_master_data(s, p.company_id);
-        if (demo) ov::demo::seed_demo_data(s, p.company_id, clock.now());
+        p = ov::modules::create_company(s, {company, timezone, std::nullopt}, demo, clock.now());
       });
       database->close();
       if (json) {
@@ -171,9 +166,6 @@ int main(int argc, char** argv) {
       auto database = ov::storage::open_database(db);
       std::string id;
       database->write_now([&](ov::storage::Session& s) {
-        if (!s.query_i64("SELECT 1 FROM companies WHERE company_id = ?", {company_id})) {
-          throw std::invalid_argument("no company with id " + std::to_string(company_id));
-        }
         id = ov::auth::add_user(s, company_id, name, email, clock.now());
       });
       database->close();

@@ -4,6 +4,7 @@
 
 #include "auth/auth_service.hpp"
 #include "auth/crypto.hpp"
+#include "storage/sql.hpp"
 
 namespace ov::auth {
 
@@ -19,16 +20,31 @@ std::string hex(std::string_view bytes) {
 }
 }  // namespace
 
+std::string add_user(storage::Session& s, std::int64_t company_id, const NewUser& user,
+                     core::UnixSeconds now) {
+  if (!s.query_i64("SELECT 1 FROM companies WHERE company_id = ?", {company_id})) {
+    throw std::invalid_argument("no company with id " + std::to_string(company_id));
+  }
+  std::string id = user.user_id ? normalize_guid(*user.user_id) : new_guid();
+  s.exec(
+      "INSERT INTO users (company_id, user_id, name, email, kind, is_active, created_at, "
+      "staff_code, team_id) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)",
+      {company_id, std::string_view(id), std::string_view(user.name),
+       user.email.empty() ? storage::Value(nullptr) : storage::Value(std::string_view(user.email)),
+       std::string_view(user.kind), now, storage::opt(user.staff_code),
+       storage::opt(user.team_id)});
+  return id;
+}
+
 std::string add_user(storage::Session& s, std::int64_t company_id, std::string_view name,
                      std::string_view email, core::UnixSeconds now,
                      std::optional<std::string> user_id, std::string_view kind) {
-  std::string id = user_id ? normalize_guid(*user_id) : new_guid();
-  s.exec(
-      "INSERT INTO users (company_id, user_id, name, email, kind, is_active, created_at) VALUES "
-      "(?, ?, ?, ?, ?, 1, ?)",
-      {company_id, std::string_view(id), name,
-       email.empty() ? storage::Value(nullptr) : storage::Value(email), kind, now});
-  return id;
+  NewUser u;
+  u.name = name;
+  u.email = email;
+  u.user_id = std::move(user_id);
+  u.kind = kind;
+  return add_user(s, company_id, u, now);
 }
 
 ClientCredentials add_client(storage::Session& s, std::int64_t company_id, std::string_view user_id,

@@ -33,7 +33,19 @@ struct ProvisionedCompany {
 ProvisionedCompany provision_company(storage::Session& s, const NewCompany& spec,
                                      core::UnixSeconds now);
 
-// Adds an employee; returns its GUID (`user_id` when given, else a new one).
+struct NewUser {
+  std::string name;
+  std::string email;                      // "" for none
+  std::optional<std::string> user_id;     // a fixed GUID (demo data); else a new one
+  std::string kind = "employee";          // or "service" (an API client's user)
+  std::optional<std::string> staff_code;  // employees named by staff code (customer owners)
+  std::optional<std::int64_t> team_id;
+};
+// Adds a user to an existing company and returns its GUID. Throws std::invalid_argument when
+// the company does not exist.
+std::string add_user(storage::Session& s, std::int64_t company_id, const NewUser& user,
+                     core::UnixSeconds now);
+// An employee with a name and an e-mail address.
 std::string add_user(storage::Session& s, std::int64_t company_id, std::string_view name,
                      std::string_view email, core::UnixSeconds now,
                      std::optional<std::string> user_id = std::nullopt,

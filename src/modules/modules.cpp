@@ -7,6 +7,7 @@
 #include "modules/customer_files/customer_file_repository.hpp"
 #include "modules/customer_files/customer_file_routes.hpp"
 #include "modules/customers/customer_routes.hpp"
+#include "modules/demo/demo_data.hpp"
 #include "modules/master_data.hpp"
 #include "storage/master_lists.hpp"
 
@@ -40,6 +41,15 @@ void Sections::register_routes(api::Routes& routes) {
 
 void seed_master_data(storage::Session& s, std::int64_t company_id) {
   for (const auto& entry : master_lists()) storage::seed_master(s, *entry.list, company_id);
+}
+
+auth::ProvisionedCompany create_company(storage::Session& s, auth::NewCompany spec, bool demo,
+                                        core::UnixSeconds now) {
+  if (demo) spec.service_user_id = demo::kApiUserId;
+  auto p = auth::provision_company(s, spec, now);
+  seed_master_data(s, p.company_id);
+  if (demo) demo::seed_demo_data(s, p.company_id, now);
+  return p;
 }
 
 }  // namespace ov::modules

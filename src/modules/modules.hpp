@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "api/routes.hpp"
+#include "auth/provisioning.hpp"
 #include "core/clock.hpp"
 #include "storage/database.hpp"
 
@@ -23,5 +24,11 @@ class Sections {
 
 // The default master data every new company gets.
 void seed_master_data(storage::Session& s, std::int64_t company_id);
+
+// A new company ready to use, in the caller's transaction: its credentials (auth), its master
+// data and, with `demo`, every record the Venio doc examples refer to (its API client then acts
+// as the documented user). `openvenio init` and the tests create companies this one way.
+auth::ProvisionedCompany create_company(storage::Session& s, auth::NewCompany spec, bool demo,
+                                        core::UnixSeconds now);
 
 }  // namespace ov::modules

@@ -17,4 +17,9 @@ namespace ov::storage {
 std::string next_number(Session& s, std::int64_t company_id, const core::NumberFormat& fmt,
                         core::UnixSeconds now, const core::TimeZone& zone);
 
+// Makes the next number of `fmt` in `period` follow `last_value` (data imported or seeded under
+// numbers of the sequence, e.g. the demo's T250200010); a sequence already past it is left.
+void continue_sequence_after(Session& s, std::int64_t company_id, const core::NumberFormat& fmt,
+                             std::string_view period, std::int64_t last_value);
+
 }  // namespace ov::storage

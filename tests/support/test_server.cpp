@@ -161,12 +161,9 @@ TestCompany TestServer::add_company(bool demo, const std::string& timezone) {
   TestCompany c;
   const core::UnixSeconds now = fixed_clock_ ? fixed_clock_->now() : core::SystemClock().now();
   db().write_now([&](storage::Session& s) {
-    auth::NewCompany spec{"Company " + std::to_string(std::random_device{}()), timezone,
-                          std::nullopt};
-    if (demo) spec.service_user_id = demo::kApiUserId;
-    auto p = auth::provision_company(s, spec, now);
-    modules::seed_master_data(s, p.company_id);
-    if (demo) demo::seed_demo_data(s, p.company_id, now);
+    auto p = modules::create_company(
+        s, {"Company " + std::to_string(std::random_device{}()), timezone, std::nullopt}, demo,
+        now);
     c.id = p.company_id;
     c.client_id = p.client_id;
     c.client_secret = p.client_secret;

@@ -1,40 +1,41 @@
 #include "modules/demo/demo_data.hpp"
 
-#include "auth/provisioning.hpp"
-#include "modules/cases/case_types.hpp"
-#include "modules/customers/customer_service.hpp"
-#include "storage/master_lists.hpp"
-
 #include <string>
+
+#include "auth/provisioning.hpp"
+#include "modules/cases/case_repository.hpp"
+#include "modules/customer_events/customer_event_repository.hpp"
+#include "modules/customers/customer_service.hpp"
+#include "modules/refs.hpp"
+#include "storage/master_lists.hpp"
+#include "storage/sequences.hpp"
 
 namespace ov::demo {
 
 namespace {
 
-// Moves a freshly inserted row to its documented id when no other row has it yet (another demo
-// company may), before anything refers to the row. Inserting first and renumbering after keeps
-// the generated-id machinery of every backend untouched.
-std::int64_t adopt_documented_id(storage::Session& s, const char* table, const char* column,
-                                 std::int64_t inserted, std::int64_t documented) {
+// The documented id of a record when no row of this database has it yet (another demo company
+// may), else 0 so that the record gets a new one. Generated ids never reach the documented
+// ones: SQLite's continue after the largest in use, PostgreSQL's start at 1 000 000.
+std::int64_t documented_id(storage::Session& s, const char* table, const char* column,
+                           std::int64_t documented) {
   const std::string probe = std::string("SELECT 1 FROM ") + table + " WHERE " + column + " = ?";
-  if (s.query_i64(probe, {documented})) return inserted;
-  const std::string move =
-      std::string("UPDATE ") + table + " SET " + column + " = ? WHERE " + column + " = ?";
-  s.exec(move, {documented, inserted});
-  return documented;
+  return s.query_i64(probe, {documented}) ? 0 : documented;
 }
 
-// Customer section: the staff code owners are named by, C000154's audit users and search
-// row, and the customers the customer examples name (C000349, C000055).
-void seed_demo_customers(storage::Session& s, std::int64_t company_id, std::int64_t c000154,
-                         core::UnixSeconds now) {
-  s.exec("UPDATE users SET staff_code = ?, team_id = 1 WHERE company_id = ? AND user_id = ?",
-         {std::string_view(kOwnerStaffCode), company_id, std::string_view(kAssigneeUserId)});
-  s.exec(
-      "UPDATE customers SET created_by_user_id = ?, modified_by_user_id = ?, date_modified = ? "
-      "WHERE customer_id = ?",
-      {std::string_view(kApiUserId), std::string_view(kApiUserId), now, c000154});
-  customers::index_customer(s, company_id, c000154);
+// The customers the examples name: C000154 (Add and Edit Case, the documented internal id
+// 705693), C000349 (Add and Edit Customer Event) and C000055 (Get Customer Events).
+std::int64_t seed_demo_customers(storage::Session& s, std::int64_t company_id,
+                                 core::UnixSeconds now) {
+  customers::CustomerRecord spa;
+  spa.customer_id = documented_id(s, "customers", "customer_id", 705693);
+  spa.company_id = company_id;
+  spa.customer_code = "C000154";
+  spa.customer_name = "𝗢𝗮𝘀𝗶𝘀 𝗦𝗽𝗮 Thailand";
+  spa.created_by_user_id = spa.modified_by_user_id = kApiUserId;
+  spa.date_created = spa.date_modified = now;
+  const auto c000154 = customers::insert_customer(s, spa);
+
   auto add = [&](const char* code, const char* name, const char* tax_no, const char* email) {
     customers::CustomerRecord c;
     c.company_id = company_id;
@@ -59,10 +60,32 @@ void seed_demo_customers(storage::Session& s, std::int64_t company_id, std::int6
   add("C000349", "บริษัท สยามการค้า จำกัด", "0105556000349", "contact@siam-trading.example");
   add("C000055", "Example Trading Co., Ltd.", "0105556000055", "info@example-trading.example");
   // New customer codes continue after the highest demo code.
-  s.exec(
-      "INSERT INTO number_sequences (company_id, prefix, period, last_value) VALUES (?, 'C', '', "
-      "349)",
-      {company_id});
+  storage::continue_sequence_after(s, company_id, customers::kCustomerCode, "", 349);
+  return c000154;
+}
+
+// The case of the Edit Case example as it stood before that edit: T250200010 (feedbackId
+// 67941), created 2025-02-06 09:41:33 +0700 by the documented API user.
+void seed_demo_case(storage::Session& s, std::int64_t company_id, std::int64_t customer_id) {
+  constexpr core::UnixSeconds kCreated = 1738809693;
+  constexpr core::UnixSeconds kCaseDate = 1738751753;  // 2025-02-05T17:35:53+0700
+  cases::CaseRecord c;
+  c.feedback_id = documented_id(s, "cases", "feedback_id", 67941);
+  c.company_id = company_id;
+  c.feedback_no = "T250200010";
+  c.case_type = cases::kRequestForAction;
+  c.subject = "Create new case";
+  c.status_id = cases::kStatusOpen;
+  c.customer_id = customer_id;
+  c.category_id = kCaseCategoryId;
+  c.note = "description";
+  c.assigned_to_user_id = kAssigneeUserId;
+  c.date_assigned = c.date_created = c.date_updated = c.date_latest_answer = kCreated;
+  c.date_case = c.date_due = kCaseDate;
+  c.created_by_user_id = c.updated_by_user_id = kApiUserId;
+  cases::CaseRepository(s).insert(c, c.feedback_id != 0);
+  // T250200010 is the tenth case of February 2025: new numbers of that month continue after it.
+  storage::continue_sequence_after(s, company_id, core::kCaseNumber, "2502", 10);
 }
 
 // The customer events of the Customer section's examples under their documented ids: the two
@@ -83,42 +106,39 @@ void seed_demo_customer_events(storage::Session& s, std::int64_t company_id,
       {9, "C000055", "Example 2", 1, 1738139923, "Example description 2"},
       {13, "C000349", "Example Edit", 4, 1735720723, "edit event"},  // 2025-01-01 15:38:43
   };
+  customer_events::CustomerEventRepository repo(s);
   for (const auto& e : kEvents) {
-    const auto customer_id = s.query_i64(
-        "SELECT customer_id FROM customers WHERE company_id = ? AND lower(customer_code) = "
-        "lower(?)",
-        {company_id, std::string_view(e.customer_code)});
-    if (!customer_id) continue;
-    adopt_documented_id(
-        s, "customer_events", "event_id",
-        s.query_i64("INSERT INTO customer_events (company_id, customer_id, event_name, "
-                    "event_type_id, event_date, description, created_by_user_id, date_created, "
-                    "updated_by_user_id, date_updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    "RETURNING event_id",
-                    {company_id, *customer_id, std::string_view(e.name), e.type, e.date,
-                     std::string_view(e.description), std::string_view(kApiUserId), now,
-                     std::string_view(kApiUserId), now})
-            .value_or(0),
-        e.documented_id);
+    auto customer = refs::find_customer_ref(s, company_id, e.customer_code);
+    if (!customer) continue;
+    customer_events::EventRecord r;
+    r.event_id = documented_id(s, "customer_events", "event_id", e.documented_id);
+    r.company_id = company_id;
+    r.customer_id = customer->customer_id;
+    r.event_name = e.name;
+    r.event_type = e.type;
+    r.event_date = e.date;
+    r.description = e.description;
+    r.created_by_user_id = r.updated_by_user_id = kApiUserId;
+    r.date_created = r.date_updated = now;
+    repo.insert(r, r.event_id != 0);
   }
 }
 
 }  // namespace
 
 void seed_demo_data(storage::Session& s, std::int64_t company_id, core::UnixSeconds now) {
-  auth::add_user(s, company_id, "Somchai Jaidee", "somchai@example.com", now, kAssigneeUserId);
+  auth::NewUser assignee;
+  assignee.name = "Somchai Jaidee";
+  assignee.email = "somchai@example.com";
+  assignee.user_id = kAssigneeUserId;
+  assignee.staff_code = kOwnerStaffCode;
+  assignee.team_id = 1;
+  auth::add_user(s, company_id, assignee, now);
   storage::add_master_row(s, cases::kCaseCategories, company_id, kCaseCategoryId,
                           "Service request");
-
-  const auto customer_id = adopt_documented_id(
-      s, "customers", "customer_id",
-      s.query_i64("INSERT INTO customers (company_id, customer_code, customer_name, "
-                  "customer_type, is_active, created_at) VALUES (?, 'C000154', ?, 11300, 1, ?) "
-                  "RETURNING customer_id",
-                  {company_id, std::string_view("𝗢𝗮𝘀𝗶𝘀 𝗦𝗽𝗮 Thailand"), now})
-          .value_or(0),
-      705693);
-  seed_demo_customers(s, company_id, customer_id, now);
+  const auto c000154 = seed_demo_customers(s, company_id, now);
+  // The activities and deals the case examples link. The Activity and Deal sections do not
+  // exist yet: these are rows of the tables cases refer to, holding only their numbers.
   for (const char* no : {"A20250200028", "A20250200029"}) {
     s.exec(
         "INSERT INTO activities (company_id, activity_no, subject, created_at) VALUES (?, ?, ?, ?)",
@@ -128,29 +148,7 @@ void seed_demo_data(storage::Session& s, std::int64_t company_id, core::UnixSeco
     s.exec("INSERT INTO deals (company_id, deal_no, deals_name, created_at) VALUES (?, ?, ?, ?)",
            {company_id, std::string_view(no), std::string_view("Demo deal"), now});
   }
-
-  // The case of the Edit Case example, as it stood before that edit: created 2025-02-06
-  // 09:41:33 +0700 (1738809693) by the documented API user.
-  constexpr core::UnixSeconds kCreated = 1738809693;
-  constexpr core::UnixSeconds kCaseDate = 1738751753;  // 2025-02-05T17:35:53+0700
-  adopt_documented_id(
-      s, "cases", "feedback_id",
-      s.query_i64("INSERT INTO cases (company_id, feedback_no, case_type, subject, status_id, "
-                  "customer_id, category_id, note, assigned_to_user_id, date_assigned, date_case, "
-                  "date_due, created_by_user_id, date_created, updated_by_user_id, date_updated, "
-                  "date_latest_answer) VALUES (?, 'T250200010', 1, 'Create new case', ?, ?, ?, "
-                  "'description', ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING feedback_id",
-                  {company_id, std::int64_t{cases::kStatusOpen}, customer_id, kCaseCategoryId,
-                   std::string_view(kAssigneeUserId), kCreated, kCaseDate, kCaseDate,
-                   std::string_view(kApiUserId), kCreated, std::string_view(kApiUserId), kCreated,
-                   kCreated})
-          .value_or(0),
-      67941);
-  // T250200010 is the tenth case of February 2025: new numbers of that month continue after it.
-  s.exec(
-      "INSERT INTO number_sequences (company_id, prefix, period, last_value) VALUES (?, 'T', "
-      "'2502', 10)",
-      {company_id});
+  seed_demo_case(s, company_id, c000154);
   seed_demo_customer_events(s, company_id, now);
 }
 
