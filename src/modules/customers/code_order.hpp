@@ -36,7 +36,9 @@ class CodeOrder {
 
   // The ids in positions [skip, skip + take) of `ids` ordered as
   // ORDER BY lower(customer_code), customer_id (both DESC when `descending`), lower() folding
-  // ASCII letters only, as SQLite's does. Ids without a customer row are left out.
+  // ASCII letters only, as SQLite's does. Ids without a customer row are left out. The ids are
+  // a company's own (the keyword index's matches within it), and ids are unique across
+  // companies, so codes are read and remembered by id alone.
   std::vector<std::int64_t> page(storage::Session& s, std::span<const std::int64_t> ids,
                                  bool descending, std::int64_t skip, std::int64_t take);
 

@@ -139,8 +139,9 @@ void KeywordIndex::save(const CustomerRecord& c, bool fresh) {
   }
   // A customer stored without going through the repository may have no search row yet: it
   // gets one now.
-  if (fresh || s_.exec("UPDATE customer_search SET search_text = ? WHERE rowid = ?",
-                       {std::string_view(text), c.customer_id}) == 0) {
+  if (fresh || s_.exec("UPDATE customer_search SET search_text = ? WHERE rowid = ? AND "
+                       "company_id = ?",
+                       {std::string_view(text), c.customer_id, c.company_id}) == 0) {
     s_.exec("INSERT INTO customer_search (rowid, search_text, company_id) VALUES (?, ?, ?)",
             {c.customer_id, std::string_view(text), c.company_id});
   }
