@@ -22,7 +22,8 @@ PageRequest read_page(ObjectReader& r, const PageSpec& spec) {
     } else {
       page.take = std::min(*take, kMaxTake);
     }
-  } else if (!take.present || take.is_null()) {
+  } else if (const auto* raw = r.find(used); !raw || raw->IsNull()) {
+    // Absent or null: a take that is there but not an integer has its problem already.
     if (spec.need == Need::kRequired) {
       r.problem(spec.take, std::string(spec.take) + " is required");
     } else {

@@ -15,18 +15,18 @@
 namespace ov::api {
 
 template <class T>
-void apply(std::optional<T>& field, const Input<T>& in) {
+void patch(std::optional<T>& field, const Input<T>& in) {
   if (in.present) field = in.value;
 }
 // A list: null empties it.
 template <class T>
-void apply(std::vector<T>& field, const Input<std::vector<T>>& in) {
+void patch(std::vector<T>& field, const Input<std::vector<T>>& in) {
   if (in.present) field = in.value ? *in.value : std::vector<T>{};
 }
 // A field that cannot be null: a null keeps the stored value, like absence (required fields
 // reject null before this).
 template <class T>
-void apply(T& field, const Input<T>& in) {
+void patch(T& field, const Input<T>& in) {
   if (in.value) field = *in.value;
 }
 

@@ -43,22 +43,12 @@ std::vector<std::string> strings_of(const rapidjson::Value& arr) {
   return out;
 }
 
-// The SN body of a one-problem error (§2.2), byte for byte.
+// Case bodies are family SN (§2.2).
 std::string one_problem_body(std::string_view message, int http_status) {
-  return R"({"status":{"code":"4001","description":)" + quote(message) +
-         R"(},"data":{"data":null,"statusCode":4001,"httpStatusCode":)" +
-         std::to_string(http_status) + "}}";
+  return test::one_problem_body(api::Family::kSN, message, http_status);
 }
-
-// The SN body of a several-problems error (§2.2), byte for byte.
-std::string sn_problems_body(const std::vector<std::pair<std::string, std::string>>& problems) {
-  std::string list;
-  for (const auto& [field, message] : problems) {
-    if (!list.empty()) list += ",";
-    list += R"({"field":)" + quote(field) + R"(,"message":)" + quote(message) + "}";
-  }
-  return R"({"status":{"code":"4002","description":"Validation failed"},"data":{"data":{"errors":[)" +
-         list + R"(]},"statusCode":4002,"httpStatusCode":400}})";
+std::string sn_problems_body(const Problems& problems) {
+  return problems_body(api::Family::kSN, problems);
 }
 
 // A request body as an ordered list of properties with raw JSON values, so that a test can
@@ -108,12 +98,6 @@ Body add_body() {
 }
 
 Body edit_body() { return add_body().erase("caseType"); }
-
-TestServerOptions fixed_at(core::UnixSeconds t) {
-  TestServerOptions o;
-  o.fixed_time = t;
-  return o;
-}
 
 class CaseApi : public ::testing::Test {
  protected:

@@ -103,12 +103,6 @@ std::string event_body(const std::string& name, int type, const std::string& dat
   return body + "}";
 }
 
-TestServerOptions fixed_at(core::UnixSeconds t) {
-  TestServerOptions o;
-  o.fixed_time = t;
-  return o;
-}
-
 class CustomerEventApi : public ::testing::Test {
  protected:
   HttpResponse add(const std::string& body, const TestCompany* as = nullptr) {

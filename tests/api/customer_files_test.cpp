@@ -65,12 +65,6 @@ std::string path_of(const std::string& url) {
   return slash == std::string::npos ? "/" : url.substr(slash);
 }
 
-TestServerOptions fixed_at(core::UnixSeconds t) {
-  TestServerOptions o;
-  o.fixed_time = t;
-  return o;
-}
-
 class CustomerFileApi : public ::testing::Test {
  protected:
   // Sent with Host 127.0.0.1:<port>, as a client that reached this server sends it.

@@ -43,12 +43,6 @@ std::string answer(const std::string& source, int type, int point,
          ",\"DateCreated\":\"2025-03-30T08:00:00+0700\"}";
 }
 
-TestServerOptions fixed_at(core::UnixSeconds t) {
-  TestServerOptions o;
-  o.fixed_time = t;
-  return o;
-}
-
 class SatisfactionApi : public ::testing::Test {
  protected:
   HttpResponse post(const std::string& body, const TestCompany* as = nullptr) {

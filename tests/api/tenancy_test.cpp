@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "support/json_text.hpp"
 #include "support/test_server.hpp"
 
 namespace ov::test {
@@ -27,8 +28,7 @@ std::string add_case_body(std::int64_t category_id) {
 }
 
 std::string not_found_body(const std::string& description) {
-  return R"({"status":{"code":"4001","description":")" + description +
-         R"("},"data":{"data":null,"statusCode":4001,"httpStatusCode":404}})";
+  return one_problem_body(api::Family::kSN, description, 404);
 }
 
 // A family-SN "unknown record" answer.

@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <libpq-fe.h>
-
 #include <cstdlib>
 #include <random>
 
@@ -77,58 +75,13 @@ bool testing_postgres() {
   return backend && std::string_view(backend) == "postgres";
 }
 
-namespace {
+TestDatabase::TestDatabase()
+    : scratch_(testing_postgres() ? storage::Backend::kPostgres : storage::Backend::kSqlite) {}
 
-void pg_admin(const std::string& url, const std::string& sql) {
-  PGconn* conn = PQconnectdb(url.c_str());
-  if (PQstatus(conn) != CONNECTION_OK) {
-    std::string msg = PQerrorMessage(conn);
-    PQfinish(conn);
-    throw std::runtime_error("cannot reach the test PostgreSQL server: " + msg);
-  }
-  PGresult* res = PQexec(conn, sql.c_str());
-  const bool ok = PQresultStatus(res) == PGRES_COMMAND_OK;
-  std::string msg = PQresultErrorMessage(res);
-  PQclear(res);
-  PQfinish(conn);
-  if (!ok) throw std::runtime_error(sql + ": " + msg);
-}
-
-// The admin URL with its database name replaced.
-std::string with_database(const std::string& url, const std::string& name) {
-  auto scheme = url.find("://");
-  auto slash = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
-  auto query = url.find('?');
-  std::string base = slash == std::string::npos ? url.substr(0, query) : url.substr(0, slash);
-  std::string rest = query == std::string::npos ? "" : url.substr(query);
-  return base + "/" + name + rest;
-}
-
-}  // namespace
-
-TestDatabase::TestDatabase() {
-  if (!testing_postgres()) {
-    dir_ = std::make_unique<TempDir>();
-    url_ = "sqlite:" + (dir_->path() / "test.db").string();
-    return;
-  }
-  const char* admin = std::getenv("OPENVENIO_TEST_PG");
-  if (!admin || !*admin) {
-    throw std::runtime_error("OPENVENIO_TEST_BACKEND=postgres needs OPENVENIO_TEST_PG");
-  }
-  pg_admin_url_ = admin;
-  std::random_device rd;
-  pg_name_ = "ovtest_" + std::to_string(rd()) + "_" + std::to_string(rd());
-  pg_admin(pg_admin_url_, "CREATE DATABASE " + pg_name_);
-  url_ = with_database(pg_admin_url_, pg_name_);
-}
-
-TestDatabase::~TestDatabase() {
-  if (pg_name_.empty()) return;
-  try {
-    pg_admin(pg_admin_url_, "DROP DATABASE IF EXISTS " + pg_name_ + " WITH (FORCE)");
-  } catch (const std::exception&) {
-  }
+TestServerOptions fixed_at(core::UnixSeconds t) {
+  TestServerOptions o;
+  o.fixed_time = t;
+  return o;
 }
 
 TestServer::TestServer(TestServerOptions options) {

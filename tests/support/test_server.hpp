@@ -9,6 +9,7 @@
 
 #include "app/application.hpp"
 #include "core/clock.hpp"
+#include "storage/test_database.hpp"
 #include "support/http_client.hpp"
 
 namespace ov::test {
@@ -33,14 +34,10 @@ bool testing_postgres();
 class TestDatabase {
  public:
   TestDatabase();
-  ~TestDatabase();
-  const std::string& url() const { return url_; }
+  const std::string& url() const { return scratch_.url(); }
 
  private:
-  std::string url_;
-  std::string pg_admin_url_;
-  std::string pg_name_;
-  std::unique_ptr<TempDir> dir_;
+  storage::ScratchDatabase scratch_;
 };
 
 struct TestCompany {
@@ -63,6 +60,9 @@ struct TestServerOptions {
   // Reuse an existing database URL instead of a fresh one.
   std::string db_url;
 };
+
+// Options of a server whose clock stands at `t` (the tests that read dates back).
+TestServerOptions fixed_at(core::UnixSeconds t);
 
 class TestServer {
  public:

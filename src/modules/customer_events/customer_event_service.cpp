@@ -65,7 +65,7 @@ boost::asio::awaitable<EventRecord> CustomerEventService::edit(const core::Calle
     e.event_name = std::move(in.event_name);
     e.event_date = in.event_date;
     e.event_type = in.event_type;
-    api::apply(e.description, in.description);
+    api::patch(e.description, in.description);
     e.updated_by_user_id = caller.user_id;
     e.date_updated = clock_.now();
     repo.update(e);

@@ -123,22 +123,22 @@ std::vector<Address> merge_addresses(const std::vector<Address>& stored,
 void apply_fields(CustomerRecord& c, const UpsertInput& in) {
   c.customer_name = in.customer_name;
   c.customer_state = in.customer_state;
-  using api::apply;
-  apply(c.picture, in.picture);
-  apply(c.second_name, in.second_name);
-  apply(c.aliases, in.aliases);
-  apply(c.tax_no, in.tax_no);
-  apply(c.branch_code, in.branch_code);
-  apply(c.phone, in.phone);
-  apply(c.mobile, in.mobile);
-  apply(c.email, in.email);
-  apply(c.position, in.position);
-  apply(c.gender, in.gender);
-  apply(c.marital_status, in.marital_status);
-  apply(c.birthdate, in.birthdate);
-  apply(c.income, in.income);
-  apply(c.credit_limit, in.credit_limit);
-  apply(c.customer_status, in.customer_status);
+  using api::patch;
+  patch(c.picture, in.picture);
+  patch(c.second_name, in.second_name);
+  patch(c.aliases, in.aliases);
+  patch(c.tax_no, in.tax_no);
+  patch(c.branch_code, in.branch_code);
+  patch(c.phone, in.phone);
+  patch(c.mobile, in.mobile);
+  patch(c.email, in.email);
+  patch(c.position, in.position);
+  patch(c.gender, in.gender);
+  patch(c.marital_status, in.marital_status);
+  patch(c.birthdate, in.birthdate);
+  patch(c.income, in.income);
+  patch(c.credit_limit, in.credit_limit);
+  patch(c.customer_status, in.customer_status);
   // The lead status means nothing for prospects and customers.
   if (c.customer_type != kTypeLead) c.customer_status.reset();
 }

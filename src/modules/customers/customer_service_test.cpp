@@ -1,0 +1,153 @@
+// The Customer section's upsert rules, without HTTP, on every backend: codes, §1.5 update
+// semantics, owners and acquisition dates.
+#include "modules/customers/customer_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "core/clock.hpp"
+#include "modules/demo/demo_data.hpp"
+#include "modules/modules.hpp"
+#include "storage/test_database.hpp"
+
+namespace ov::customers {
+namespace {
+
+using storage::run_sync;
+
+constexpr core::UnixSeconds kNow = 1743442200;  // 2025-04-01T00:30:00+0700
+
+template <class T>
+api::Input<T> given(T v) {
+  api::Input<T> in;
+  in.present = true;
+  in.value = std::move(v);
+  return in;
+}
+template <class T>
+api::Input<T> null_input() {
+  api::Input<T> in;
+  in.present = true;
+  return in;
+}
+
+class CustomerServiceTest : public storage::BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (IsSkipped()) return;
+    db_.emplace(backend());
+    (*db_)->write_now([&](storage::Session& s) {
+      company_ = modules::create_company(s, {"Customers", "Asia/Bangkok", std::nullopt}, true, kNow)
+                     .company_id;
+    });
+    service_.emplace(**db_, clock_);
+    caller_ = {company_, demo::kApiUserId, &core::TimeZone::bangkok()};
+  }
+
+  UpsertInput named(std::string name) {
+    UpsertInput in;
+    in.customer_name = std::move(name);
+    in.customer_state = kStateActive;
+    return in;
+  }
+
+  std::string error(UpsertInput in) {
+    return storage::error_of([&]() -> boost::asio::awaitable<void> {
+      co_await service_->upsert(caller_, std::move(in));
+    });
+  }
+
+  core::FixedClock clock_{kNow};
+  std::optional<storage::TempDatabase> db_;
+  std::optional<CustomerService> service_;
+  std::int64_t company_ = 0;
+  core::Caller caller_;
+};
+OV_ON_EVERY_BACKEND(CustomerServiceTest);
+
+TEST_P(CustomerServiceTest, ANewCustomerGetsTheNextCodeOfItsTypesLetter) {
+  auto lead = named("A lead");
+  lead.customer_type = given<std::int64_t>(kTypeLead);
+  EXPECT_EQ(run_sync(service_->upsert(caller_, lead)).customer_code, "L000001");
+  // The demo's codes run to C000349.
+  auto c = run_sync(service_->upsert(caller_, named("A customer")));
+  EXPECT_EQ(c.customer_code, "C000350");
+  EXPECT_EQ(c.customer_type, kTypeCustomer);
+  EXPECT_EQ(c.date_acquired, kNow);
+  EXPECT_EQ(c.created_by_user_id, demo::kApiUserId);
+}
+
+TEST_P(CustomerServiceTest, CodesAlreadyStoredAreSkipped) {
+  (*db_)->write_now([&](storage::Session& s) {
+    CustomerRecord imported;
+    imported.company_id = company_;
+    imported.customer_code = "C000350";
+    imported.customer_name = "Imported";
+    insert_customer(s, imported);
+  });
+  EXPECT_EQ(run_sync(service_->upsert(caller_, named("Next"))).customer_code, "C000351");
+}
+
+TEST_P(CustomerServiceTest, AnUnknownCodeIsNotFound) {
+  auto in = named("Nobody");
+  in.customer_code = "C123456";
+  EXPECT_EQ(error(in), "customerCode C123456 was not found");
+}
+
+TEST_P(CustomerServiceTest, AbsentKeepsNullClearsAndAValueReplaces) {
+  auto in = named("Keeps");
+  in.phone = given<std::string>("02-123-4567");
+  in.aliases = given<std::vector<std::string>>({"K1", "K2"});
+  in.income = given(*core::Decimal::parse("50000.00", 2));
+  const auto code = run_sync(service_->upsert(caller_, in)).customer_code;
+
+  auto update = named("Keeps");
+  update.customer_code = code;
+  auto kept = run_sync(service_->upsert(caller_, update));
+  EXPECT_EQ(kept.phone, "02-123-4567");
+  EXPECT_EQ(kept.aliases, (std::vector<std::string>{"K1", "K2"}));
+  EXPECT_EQ(kept.income->to_string(), "50000.00");
+
+  update.phone = null_input<std::string>();
+  update.aliases = null_input<std::vector<std::string>>();
+  update.income = given(*core::Decimal::parse("1.5", 2));
+  auto cleared = run_sync(service_->upsert(caller_, update));
+  EXPECT_FALSE(cleared.phone);
+  EXPECT_TRUE(cleared.aliases.empty());
+  EXPECT_EQ(cleared.income->to_string(), "1.5");
+
+  auto stored = run_sync(service_->by_code(caller_, code));
+  EXPECT_FALSE(stored.phone);
+  EXPECT_EQ(stored.income->to_string(), "1.5");
+  EXPECT_EQ(stored.date_modified, kNow);
+}
+
+TEST_P(CustomerServiceTest, OwnersAreActiveEmployeesNamedOnce) {
+  auto in = named("Owned");
+  in.owners = given<std::vector<std::string>>({"STAFF01", "staff01"});
+  auto c = run_sync(service_->upsert(caller_, in));
+  // The same employee twice owns once, shown as the company spells the code.
+  EXPECT_EQ(c.owners, std::vector<std::string>{demo::kOwnerStaffCode});
+  in.owners = given<std::vector<std::string>>({"staff01", "nobody"});
+  EXPECT_EQ(error(in), "Owner nobody was not found");
+}
+
+TEST_P(CustomerServiceTest, AcquisitionIsTheFirstTimeTheRecordIsACustomer) {
+  auto lead = named("Later a customer");
+  lead.customer_type = given<std::int64_t>(kTypeLead);
+  auto c = run_sync(service_->upsert(caller_, lead));
+  EXPECT_FALSE(c.date_acquired);
+  clock_.advance(86400);
+  auto update = named("Later a customer");
+  update.customer_code = c.customer_code;
+  update.customer_type = given<std::int64_t>(kTypeCustomer);
+  auto customer = run_sync(service_->upsert(caller_, update));
+  // The code never changes with the type.
+  EXPECT_EQ(customer.customer_code, c.customer_code);
+  EXPECT_EQ(customer.date_acquired, kNow + 86400);
+  clock_.advance(86400);
+  EXPECT_EQ(run_sync(service_->upsert(caller_, update)).date_acquired, kNow + 86400);
+}
+
+}  // namespace
+}  // namespace ov::customers
