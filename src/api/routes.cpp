@@ -20,6 +20,11 @@ void Routes::add(http::bhttp::verb method, std::string path, Family family, Hand
   add(std::move(r));
 }
 
+void SectionRoutes::add(http::bhttp::verb method, std::string path, Handler handler,
+                        std::size_t max_body_bytes) {
+  routes_.add(method, std::move(path), family_, std::move(handler), max_body_bytes);
+}
+
 const Route* Routes::match(http::bhttp::verb method, std::string_view path,
                            std::vector<std::string>& params) const {
   auto m = paths_.match(method, path);

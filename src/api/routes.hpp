@@ -72,8 +72,24 @@ struct Route {
   std::size_t index = 0;  // position in the table, for metrics
 };
 
+class Routes;
+
+// The routes of one section: every row it adds is protected and framed in the section's family.
+class SectionRoutes {
+ public:
+  SectionRoutes(Routes& routes, Family family) : routes_(routes), family_(family) {}
+  void add(http::bhttp::verb method, std::string path, Handler handler,
+           std::size_t max_body_bytes = 0);
+
+ private:
+  Routes& routes_;
+  Family family_;
+};
+
 class Routes {
  public:
+  // The rows of a section whose replies are framed in `family`.
+  SectionRoutes section(Family family) { return SectionRoutes(*this, family); }
   void add(Route route);
   // A protected route of a Venio section, the common case.
   void add(http::bhttp::verb method, std::string path, Family family, Handler handler,

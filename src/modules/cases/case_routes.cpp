@@ -41,63 +41,58 @@ api::Input<std::string> customer_code(ObjectReader& r) {
   return canonical.present ? canonical : alias;
 }
 
+// Reads the properties Add and Edit share into `in`; the required ones are set by
+// `complete()` once the reader found no problem.
+class CaseReader {
+ public:
+  CaseReader(ObjectReader& r, const core::TimeZone& zone, CaseInput& in) : r_(r), in_(in) {
+    subject_ = r.string("subject", Need::kRequired, kSubjectChars);
+    in.customer_code = customer_code(r);
+    category_ = r.integer("categoryId", Need::kRequired, 1, kMaxId);
+    date_case_ = r.datetime("dateCase", Need::kRequired, zone);
+    date_due_ = r.datetime("dateDue", Need::kRequired, zone);
+    check_dates(r, date_case_, date_due_);
+    in.activity_nos = r.string_array("activityNos", Need::kOptional, kMaxLinks, kCodeChars);
+    in.deal_nos = r.string_array("dealNos", Need::kOptional, kMaxLinks, kCodeChars);
+    in.note = r.string("note", Need::kOptional, kNoteChars);
+    assignee_ = r.guid("assignedToUserId", Need::kRequired);
+  }
+
+  void complete() {
+    r_.check();
+    in_.subject = *subject_;
+    in_.category_id = *category_;
+    in_.date_case = *date_case_;
+    in_.date_due = *date_due_;
+    in_.assigned_to_user_id = *assignee_;
+  }
+
+ private:
+  ObjectReader& r_;
+  CaseInput& in_;
+  api::Input<std::string> subject_, assignee_;
+  api::Input<std::int64_t> category_;
+  api::Input<core::UnixSeconds> date_case_, date_due_;
+};
+
 AddCaseInput parse_add(const http::Request& req) {
   auto doc = api::parse_json_object(req.body());
   ObjectReader r(doc);
-  const auto& zone = *req.zone;
-  auto case_type = r.integer("caseType", Need::kRequired, kRequestForAction, kForYourInformation);
-  auto subject = r.string("subject", Need::kRequired, kSubjectChars);
-  auto customer = customer_code(r);
-  auto category = r.integer("categoryId", Need::kRequired, 1, kMaxId);
-  auto date_case = r.datetime("dateCase", Need::kRequired, zone);
-  auto date_due = r.datetime("dateDue", Need::kRequired, zone);
-  check_dates(r, date_case, date_due);
-  auto activities = r.string_array("activityNos", Need::kOptional, kMaxLinks, kCodeChars);
-  auto deals = r.string_array("dealNos", Need::kOptional, kMaxLinks, kCodeChars);
-  auto note = r.string("note", Need::kOptional, kNoteChars);
-  auto assignee = r.guid("assignedToUserId", Need::kRequired);
-  r.check();
   AddCaseInput in;
+  auto case_type = r.integer("caseType", Need::kRequired, kRequestForAction, kForYourInformation);
+  CaseReader shared(r, *req.zone, in);
+  shared.complete();
   in.case_type = static_cast<int>(*case_type);
-  in.subject = *subject;
-  in.customer_code = customer.value;
-  in.category_id = *category;
-  in.date_case = *date_case;
-  in.date_due = *date_due;
-  if (activities) in.activity_nos = *activities;
-  if (deals) in.deal_nos = *deals;
-  in.note = note.value;
-  in.assigned_to_user_id = *assignee;
   return in;
 }
 
 EditCaseInput parse_edit(const http::Request& req) {
   auto doc = api::parse_json_object(req.body());
   ObjectReader r(doc);
-  const auto& zone = *req.zone;
-  auto subject = r.string("subject", Need::kRequired, kSubjectChars);
-  auto customer = customer_code(r);
-  auto category = r.integer("categoryId", Need::kRequired, 1, kMaxId);
-  auto date_case = r.datetime("dateCase", Need::kRequired, zone);
-  auto date_due = r.datetime("dateDue", Need::kRequired, zone);
-  check_dates(r, date_case, date_due);
-  auto activities = r.string_array("activityNos", Need::kOptional, kMaxLinks, kCodeChars);
-  auto deals = r.string_array("dealNos", Need::kOptional, kMaxLinks, kCodeChars);
-  auto note = r.string("note", Need::kOptional, kNoteChars);
-  auto assignee = r.guid("assignedToUserId", Need::kRequired);
-  auto status = r.integer("statusId", Need::kOptional, kStatusOpen, kStatusCancelled);
-  r.check();
   EditCaseInput in;
-  in.subject = *subject;
-  in.customer_code = customer;
-  in.category_id = *category;
-  in.date_case = *date_case;
-  in.date_due = *date_due;
-  in.activity_nos = activities;
-  in.deal_nos = deals;
-  in.note = note;
-  in.assigned_to_user_id = *assignee;
-  in.status_id = status;
+  CaseReader shared(r, *req.zone, in);
+  in.status_id = r.integer("statusId", Need::kOptional, kStatusOpen, kStatusCancelled);
+  shared.complete();
   return in;
 }
 
@@ -114,29 +109,29 @@ std::string case_no_param(const http::Request& req) {
 
 void register_routes(api::Routes& routes, CaseService& service) {
   using http::bhttp::verb;
-  auto route = [&](verb method, std::string path, api::Handler handler) {
-    routes.add(method, std::move(path), api::Family::kSN, std::move(handler));
-  };
+  auto section = routes.section(api::Family::kSN);
 
-  route(verb::post, "/v1/case", [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-    auto in = parse_add(req);
-    auto c = co_await service.add(api::caller_of(req), std::move(in));
-    co_return case_reply(c, *req.zone);
-  });
+  section.add(verb::post, "/v1/case",
+              [&service](http::Request& req) -> asio::awaitable<api::Reply> {
+                auto in = parse_add(req);
+                auto c = co_await service.add(api::caller_of(req), std::move(in));
+                co_return case_reply(c, *req.zone);
+              });
 
-  route(verb::put, "/v1/case/{caseNo}",
-        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-          auto case_no = case_no_param(req);
-          auto in = parse_edit(req);
-          auto c = co_await service.edit(api::caller_of(req), std::move(case_no), std::move(in));
-          co_return case_reply(c, *req.zone);
-        });
+  section.add(verb::put, "/v1/case/{caseNo}",
+              [&service](http::Request& req) -> asio::awaitable<api::Reply> {
+                auto case_no = case_no_param(req);
+                auto in = parse_edit(req);
+                auto c =
+                    co_await service.edit(api::caller_of(req), std::move(case_no), std::move(in));
+                co_return case_reply(c, *req.zone);
+              });
 
-  route(verb::get, "/v1/case/{caseNo}",
-        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-          auto c = co_await service.get(api::caller_of(req), case_no_param(req));
-          co_return case_reply(c, *req.zone);
-        });
+  section.add(verb::get, "/v1/case/{caseNo}",
+              [&service](http::Request& req) -> asio::awaitable<api::Reply> {
+                auto c = co_await service.get(api::caller_of(req), case_no_param(req));
+                co_return case_reply(c, *req.zone);
+              });
 }
 
 }  // namespace ov::cases

@@ -58,8 +58,9 @@ boost::asio::awaitable<CaseRecord> CaseService::add(const core::Caller& caller, 
     std::optional<refs::CustomerRef> customer;
     // Cases are opened for active customers only.
     if (in.customer_code) customer = refs::require_active_customer(s, company, *in.customer_code);
-    auto activities = require_activities(s, company, in.activity_nos);
-    auto deals = require_deals(s, company, in.deal_nos);
+    const std::vector<std::string> none;
+    auto activities = require_activities(s, company, in.activity_nos ? *in.activity_nos : none);
+    auto deals = require_deals(s, company, in.deal_nos ? *in.deal_nos : none);
 
     const auto now = clock_.now();
     CaseRecord c;
@@ -74,7 +75,7 @@ boost::asio::awaitable<CaseRecord> CaseService::add(const core::Caller& caller, 
       c.customer_name = customer->customer_name;
     }
     c.category_id = in.category_id;
-    c.note = std::move(in.note);
+    c.note = std::move(in.note.value);
     c.assigned_to_user_id = in.assigned_to_user_id;
     c.date_assigned = now;
     c.date_case = in.date_case;

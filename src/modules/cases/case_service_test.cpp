@@ -4,10 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/clock.hpp"
-#include "modules/demo/demo_data.hpp"
-#include "modules/modules.hpp"
-#include "storage/test_database.hpp"
+#include "modules/test_company.hpp"
 
 namespace ov::cases {
 namespace {
@@ -34,25 +31,20 @@ TEST(CaseStatusTest, TransitionsFollowTheTable) {
   }
 }
 
-class CaseServiceTest : public storage::BackendTest {
+class CaseServiceTest : public modules::DemoCompanyTest {
  protected:
+  CaseServiceTest() : DemoCompanyTest(kFeb14) {}
   void SetUp() override {
-    BackendTest::SetUp();
+    DemoCompanyTest::SetUp();
     if (IsSkipped()) return;
-    db_.emplace(backend());
-    (*db_)->write_now([&](storage::Session& s) {
-      company_ = modules::create_company(s, {"Cases", "Asia/Bangkok", std::nullopt}, true, kFeb14)
-                     .company_id;
-    });
-    service_.emplace(**db_, clock_);
-    caller_ = {company_, demo::kApiUserId, &core::TimeZone::bangkok()};
+    service_.emplace(db(), clock_);
   }
 
   AddCaseInput add_input() {
     AddCaseInput in;
     in.case_type = kRequestForAction;
     in.subject = "A case";
-    in.customer_code = "c000154";  // codes compare case-insensitively
+    in.customer_code.value = "c000154";  // codes compare case-insensitively
     in.category_id = demo::kCaseCategoryId;
     in.date_case = in.date_due = kFeb14;
     in.assigned_to_user_id = demo::kAssigneeUserId;
@@ -74,11 +66,7 @@ class CaseServiceTest : public storage::BackendTest {
         [&]() -> boost::asio::awaitable<void> { co_await service_->add(caller_, std::move(in)); });
   }
 
-  core::FixedClock clock_{kFeb14};
-  std::optional<storage::TempDatabase> db_;
   std::optional<CaseService> service_;
-  std::int64_t company_ = 0;
-  core::Caller caller_;
 };
 OV_ON_EVERY_BACKEND(CaseServiceTest);
 
@@ -93,17 +81,17 @@ TEST_P(CaseServiceTest, NumbersFollowTheMonthInTheCompanysZone) {
 
 TEST_P(CaseServiceTest, AFailedAddTakesNoNumber) {
   auto in = add_input();
-  in.customer_code = "C999999";
+  in.customer_code.value = "C999999";
   EXPECT_EQ(add_error(in), "customerCode C999999 was not found");
   in = add_input();
-  in.deal_nos = {"D241200044", "D000000000"};
+  in.deal_nos.value = {"D241200044", "D000000000"};
   EXPECT_EQ(add_error(in), "Deal D000000000 was not found");
   EXPECT_EQ(run_sync(service_->add(caller_, add_input())).feedback_no, "T250200011");
 }
 
 TEST_P(CaseServiceTest, AddResolvesEveryReferenceAsStored) {
   auto in = add_input();
-  in.activity_nos = {"a20250200029", "A20250200028"};
+  in.activity_nos.value = {"a20250200029", "A20250200028"};
   auto c = run_sync(service_->add(caller_, in));
   EXPECT_EQ(c.status_id, kStatusOpen);
   EXPECT_EQ(c.customer_code, "C000154");

@@ -122,21 +122,10 @@ inline constexpr core::MasterList kCaseStatuses{
     .seeds = kCaseStatusNames,
 };
 
-struct AddCaseInput {
-  int case_type = 0;
-  std::string subject;
-  std::optional<std::string> customer_code;
-  std::int64_t category_id = 0;
-  core::UnixSeconds date_case = 0;
-  core::UnixSeconds date_due = 0;
-  std::vector<std::string> activity_nos;
-  std::vector<std::string> deal_nos;
-  std::optional<std::string> note;
-  std::string assigned_to_user_id;
-};
-
-// Absent properties keep their stored values; null clears (ENDPOINTS.md §1.5).
-struct EditCaseInput {
+// What Add and Edit Case share (§4.4.1, §4.4.2). Optional properties keep the three states of
+// a body: on Edit an absent one keeps the stored value and null clears it (§1.5); on Add both
+// mean none.
+struct CaseInput {
   std::string subject;
   api::Input<std::string> customer_code;
   std::int64_t category_id = 0;
@@ -146,6 +135,14 @@ struct EditCaseInput {
   api::Input<std::vector<std::string>> deal_nos;
   api::Input<std::string> note;
   std::string assigned_to_user_id;
+};
+
+struct AddCaseInput : CaseInput {
+  int case_type = 0;
+};
+
+// The type cannot change; the status may, per the transition table.
+struct EditCaseInput : CaseInput {
   api::Input<std::int64_t> status_id;
 };
 

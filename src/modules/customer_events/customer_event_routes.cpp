@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "api/bounds.hpp"
 #include "api/envelope.hpp"
 #include "api/json_fields.hpp"
 #include "api/json_input.hpp"
@@ -18,10 +19,9 @@ using api::ObjectReader;
 
 namespace {
 
-// String bounds of ENDPOINTS.md §1.4 rule 6.
-constexpr std::size_t kCodeChars = 50;
-constexpr std::size_t kNameChars = 500;
-constexpr std::size_t kDescriptionChars = 4000;
+using api::kCodeChars;
+using api::kNameChars;
+constexpr std::size_t kDescriptionChars = api::kTextChars;
 // Event type ids are documented as int (int32).
 constexpr std::int64_t kMaxEventType = INT32_MAX;
 // Type filters per request: more than any company defines types, few enough to keep the
@@ -130,41 +130,41 @@ SatisfactionInput parse_satisfaction(const http::Request& req) {
 
 void register_routes(api::Routes& routes, CustomerEventService& service) {
   using http::bhttp::verb;
-  auto route = [&](verb method, std::string path, api::Handler handler) {
-    routes.add(method, std::move(path), api::Family::kS, std::move(handler));
-  };
+  auto section = routes.section(api::Family::kS);
 
-  route(verb::post, "/v1/customerEvent",
-        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-          auto e = co_await service.add(api::caller_of(req), parse_event(req));
-          co_return api::object_reply(e, core::Fields<EventRecord>(kEventFields), {req.zone});
-        });
+  section.add(verb::post, "/v1/customerEvent",
+              [&service](http::Request& req) -> asio::awaitable<api::Reply> {
+                auto e = co_await service.add(api::caller_of(req), parse_event(req));
+                co_return api::object_reply(e, core::Fields<EventRecord>(kEventFields), {req.zone});
+              });
 
-  route(verb::get, "/v1/customerEvent/filter",
-        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-          auto list = co_await service.list(api::caller_of(req), parse_filter(req));
-          co_return api::list_reply(list, core::Fields<EventRecord>(kEventFields), {req.zone});
-        });
+  section.add(verb::get, "/v1/customerEvent/filter",
+              [&service](http::Request& req) -> asio::awaitable<api::Reply> {
+                auto list = co_await service.list(api::caller_of(req), parse_filter(req));
+                co_return api::list_reply(list, core::Fields<EventRecord>(kEventFields),
+                                          {req.zone});
+              });
 
-  route(verb::put, "/v1/customerEvent/{eventId:int64}",
-        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-          const auto id = api::path_id(req);
-          auto e = co_await service.edit(api::caller_of(req), id, parse_event(req));
-          co_return api::object_reply(e, kEditedEventFields, {req.zone});
-        });
+  section.add(verb::put, "/v1/customerEvent/{eventId:int64}",
+              [&service](http::Request& req) -> asio::awaitable<api::Reply> {
+                const auto id = api::path_id(req);
+                auto e = co_await service.edit(api::caller_of(req), id, parse_event(req));
+                co_return api::object_reply(e, kEditedEventFields, {req.zone});
+              });
 
-  route(verb::delete_, "/v1/customerEvent/{eventId:int64}",
-        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-          co_await service.remove(api::caller_of(req), api::path_id(req));
-          co_return api::payload([](api::JsonWriter& w) { w.Bool(true); });
-        });
+  section.add(verb::delete_, "/v1/customerEvent/{eventId:int64}",
+              [&service](http::Request& req) -> asio::awaitable<api::Reply> {
+                co_await service.remove(api::caller_of(req), api::path_id(req));
+                co_return api::payload([](api::JsonWriter& w) { w.Bool(true); });
+              });
 
-  route(verb::post, "/v3/customers/satisfaction",
-        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-          auto r = co_await service.add_satisfaction(api::caller_of(req), parse_satisfaction(req));
-          co_return api::object_reply(r, core::Fields<SatisfactionRecord>(kSatisfactionFields),
-                                      {req.zone});
-        });
+  section.add(verb::post, "/v3/customers/satisfaction",
+              [&service](http::Request& req) -> asio::awaitable<api::Reply> {
+                auto r =
+                    co_await service.add_satisfaction(api::caller_of(req), parse_satisfaction(req));
+                co_return api::object_reply(
+                    r, core::Fields<SatisfactionRecord>(kSatisfactionFields), {req.zone});
+              });
 }
 
 }  // namespace ov::customer_events

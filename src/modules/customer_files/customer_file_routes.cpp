@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "api/base_url.hpp"
+#include "api/bounds.hpp"
 #include "api/envelope.hpp"
 #include "api/json_input.hpp"
 #include "api/path_params.hpp"
@@ -18,14 +19,11 @@ using api::ObjectReader;
 
 namespace {
 
-// ENDPOINTS.md §1.4 rule 6: codes 50 characters.
-constexpr std::size_t kCodeChars = 50;
+using api::kCodeChars;
+using api::kMaxId;
+using api::kUrlChars;
 // The longest name common file systems store, so a downloaded file can be saved under it.
 constexpr std::size_t kFilenameChars = 255;
-// Links longer than this are not stored: browsers, proxies and servers do not reliably handle
-// longer URLs.
-constexpr std::size_t kUrlChars = 2048;
-constexpr std::int64_t kMaxId = INT64_MAX;
 
 bool has_control_char(std::string_view s) {
   for (unsigned char c : s) {
@@ -259,12 +257,9 @@ void write_thumbnail(api::JsonWriter& w, const AttachmentRecord& a, const api::O
 
 void register_routes(api::Routes& routes, CustomerFileService& service) {
   using http::bhttp::verb;
-  auto route = [&](verb method, std::string path, api::Handler handler,
-                   std::size_t max_body_bytes) {
-    routes.add(method, std::move(path), api::Family::kS, std::move(handler), max_body_bytes);
-  };
+  auto section = routes.section(api::Family::kS);
 
-  route(
+  section.add(
       verb::post, "/v3/customers/files",
       [&service](http::Request& req) -> asio::awaitable<api::Reply> {
         auto list = co_await service.attach(api::caller_of(req), parse_attach(req));
@@ -275,19 +270,18 @@ void register_routes(api::Routes& routes, CustomerFileService& service) {
       kAttachBodyBytes);
 
   // Designed: the `url` of a stored customer file. The bytes come back exactly as uploaded.
-  route(
-      verb::get, "/v3/customers/files/{attachmentId:int64}",
-      [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-        auto file = co_await service.content(api::caller_of(req), api::path_id(req));
-        http::Response r;
-        r.content_type = std::string(content_type_of(file.extension));
-        r.body = std::move(file.bytes);
-        r.headers.emplace_back("Content-Disposition", content_disposition(file.filename));
-        // The declared type is the whole truth: browsers must not guess another from the bytes.
-        r.headers.emplace_back("X-Content-Type-Options", "nosniff");
-        co_return api::raw(std::move(r));
-      },
-      0);
+  section.add(verb::get, "/v3/customers/files/{attachmentId:int64}",
+              [&service](http::Request& req) -> asio::awaitable<api::Reply> {
+                auto file = co_await service.content(api::caller_of(req), api::path_id(req));
+                http::Response r;
+                r.content_type = std::string(content_type_of(file.extension));
+                r.body = std::move(file.bytes);
+                r.headers.emplace_back("Content-Disposition", content_disposition(file.filename));
+                // The declared type is the whole truth: browsers must not guess another from the
+                // bytes.
+                r.headers.emplace_back("X-Content-Type-Options", "nosniff");
+                co_return api::raw(std::move(r));
+              });
 }
 
 }  // namespace ov::customer_files

@@ -294,89 +294,88 @@ std::string path_value(const http::Request& req, std::size_t max_chars, std::str
 
 void register_routes(api::Routes& routes, CustomerService& service) {
   using http::bhttp::verb;
-  auto route = [&](verb method, std::string path, api::Handler handler) {
-    routes.add(method, std::move(path), api::Family::kS, std::move(handler));
-  };
+  auto section = routes.section(api::Family::kS);
 
-  route(verb::post, "/v3/customers", [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-    auto in = parse_upsert(req);
-    auto c = co_await service.upsert(api::caller_of(req), std::move(in));
-    co_return customer_reply(c, *req.zone);
-  });
+  section.add(verb::post, "/v3/customers",
+              [&service](http::Request& req) -> asio::awaitable<api::Reply> {
+                auto in = parse_upsert(req);
+                auto c = co_await service.upsert(api::caller_of(req), std::move(in));
+                co_return customer_reply(c, *req.zone);
+              });
 
-  route(verb::get, "/v3/customers/{customerCode}",
-        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-          auto code = path_value(req, kCodeChars, "customerCode");
-          auto c = co_await service.by_code(api::caller_of(req), std::move(code));
-          co_return customer_reply(c, *req.zone);
-        });
+  section.add(verb::get, "/v3/customers/{customerCode}",
+              [&service](http::Request& req) -> asio::awaitable<api::Reply> {
+                auto code = path_value(req, kCodeChars, "customerCode");
+                auto c = co_await service.by_code(api::caller_of(req), std::move(code));
+                co_return customer_reply(c, *req.zone);
+              });
 
-  route(verb::post, "/v3/customers/enquiry",
-        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-          auto in = parse_enquiry(req);
-          auto page = co_await service.enquiry(api::caller_of(req), std::move(in));
-          co_return list_reply(page.items, page.total, *req.zone);
-        });
+  section.add(verb::post, "/v3/customers/enquiry",
+              [&service](http::Request& req) -> asio::awaitable<api::Reply> {
+                auto in = parse_enquiry(req);
+                auto page = co_await service.enquiry(api::caller_of(req), std::move(in));
+                co_return list_reply(page.items, page.total, *req.zone);
+              });
 
-  route(verb::get, "/v3/customers/name/{customerName}",
-        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-          auto name = trimmed(path_value(req, kNameChars, "customerName"));
-          auto list = co_await service.by_name(api::caller_of(req), std::move(name));
-          co_return list_reply(list, static_cast<std::int64_t>(list.size()), *req.zone);
-        });
+  section.add(verb::get, "/v3/customers/name/{customerName}",
+              [&service](http::Request& req) -> asio::awaitable<api::Reply> {
+                auto name = trimmed(path_value(req, kNameChars, "customerName"));
+                auto list = co_await service.by_name(api::caller_of(req), std::move(name));
+                co_return list_reply(list, static_cast<std::int64_t>(list.size()), *req.zone);
+              });
 
-  route(verb::post, "/v3/customers/search",
-        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-          auto in = parse_search(req);
-          auto page = co_await service.search(api::caller_of(req), std::move(in));
-          co_return api::list_reply(page.items, page.total,
-                                    core::Fields<CustomerRecord>(kCustomerSummaryFields),
-                                    {req.zone});
-        });
+  section.add(verb::post, "/v3/customers/search",
+              [&service](http::Request& req) -> asio::awaitable<api::Reply> {
+                auto in = parse_search(req);
+                auto page = co_await service.search(api::caller_of(req), std::move(in));
+                co_return api::list_reply(page.items, page.total,
+                                          core::Fields<CustomerRecord>(kCustomerSummaryFields),
+                                          {req.zone});
+              });
 
-  route(verb::get, "/v3/customers/id/{customerId:int64}",
-        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-          auto c = co_await service.by_id(api::caller_of(req), api::path_id(req));
-          co_return customer_reply(c, *req.zone);
-        });
+  section.add(verb::get, "/v3/customers/id/{customerId:int64}",
+              [&service](http::Request& req) -> asio::awaitable<api::Reply> {
+                auto c = co_await service.by_id(api::caller_of(req), api::path_id(req));
+                co_return customer_reply(c, *req.zone);
+              });
 
-  route(verb::get, "/v3/customers/taxid/{taxId}",
-        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-          auto tax_no = path_value(req, kTaxNoChars, "taxId");
-          api::QueryReader q(req.query);
-          auto branch = q.string("branchCode", Need::kOptional, kCodeChars);
-          api::check_request(q, nullptr);
-          auto list =
-              co_await service.by_tax_no(api::caller_of(req), std::move(tax_no), branch.value);
-          co_return list_reply(list, static_cast<std::int64_t>(list.size()), *req.zone);
-        });
+  section.add(verb::get, "/v3/customers/taxid/{taxId}",
+              [&service](http::Request& req) -> asio::awaitable<api::Reply> {
+                auto tax_no = path_value(req, kTaxNoChars, "taxId");
+                api::QueryReader q(req.query);
+                auto branch = q.string("branchCode", Need::kOptional, kCodeChars);
+                api::check_request(q, nullptr);
+                auto list = co_await service.by_tax_no(api::caller_of(req), std::move(tax_no),
+                                                       branch.value);
+                co_return list_reply(list, static_cast<std::int64_t>(list.size()), *req.zone);
+              });
 
-  route(verb::post, "/v3/customers/existence",
-        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-          auto in = parse_existence(req);
-          auto matches = co_await service.existence(api::caller_of(req), std::move(in));
-          co_return api::payload([&](api::JsonWriter& w) {
-            w.StartObject();
-            api::write_key(w, "isExist");
-            w.Bool(!matches.empty());
-            api::write_key(w, "customers");
-            w.StartArray();
-            for (const auto& m : matches) {
-              w.StartObject();
-              api::write_key(w, "customerId");
-              w.Int64(m.customer_id);
-              api::write_key(w, "customerCode");
-              api::write_string(w, m.customer_code);
-              api::write_key(w, "customerName");
-              api::write_string(w, m.customer_name);
-              api::write_key(w, "matchedFields");
-              api::write_strings(w, m.matched_fields);
-              w.EndObject();
-            }
-            w.EndArray();
-            w.EndObject();
-          });
-        });
+  section.add(verb::post, "/v3/customers/existence",
+              [&service](http::Request& req) -> asio::awaitable<api::Reply> {
+                auto in = parse_existence(req);
+                auto matches = co_await service.existence(api::caller_of(req), std::move(in));
+                co_return api::payload([&](api::JsonWriter& w) {
+                  w.StartObject();
+                  api::write_key(w, "isExist");
+                  w.Bool(!matches.empty());
+                  api::write_key(w, "customers");
+                  w.StartArray();
+                  for (const auto& m : matches) {
+                    w.StartObject();
+                    api::write_key(w, "customerId");
+                    w.Int64(m.customer_id);
+                    api::write_key(w, "customerCode");
+                    api::write_string(w, m.customer_code);
+                    api::write_key(w, "customerName");
+                    api::write_string(w, m.customer_name);
+                    api::write_key(w, "matchedFields");
+                    api::write_strings(w, m.matched_fields);
+                    w.EndObject();
+                  }
+                  w.EndArray();
+                  w.EndObject();
+                });
+              });
 }
 
 }  // namespace ov::customers

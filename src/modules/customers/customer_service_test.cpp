@@ -4,10 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/clock.hpp"
-#include "modules/demo/demo_data.hpp"
-#include "modules/modules.hpp"
-#include "storage/test_database.hpp"
+#include "modules/test_company.hpp"
 
 namespace ov::customers {
 namespace {
@@ -30,18 +27,13 @@ api::Input<T> null_input() {
   return in;
 }
 
-class CustomerServiceTest : public storage::BackendTest {
+class CustomerServiceTest : public modules::DemoCompanyTest {
  protected:
+  CustomerServiceTest() : DemoCompanyTest(kNow) {}
   void SetUp() override {
-    BackendTest::SetUp();
+    DemoCompanyTest::SetUp();
     if (IsSkipped()) return;
-    db_.emplace(backend());
-    (*db_)->write_now([&](storage::Session& s) {
-      company_ = modules::create_company(s, {"Customers", "Asia/Bangkok", std::nullopt}, true, kNow)
-                     .company_id;
-    });
-    service_.emplace(**db_, clock_);
-    caller_ = {company_, demo::kApiUserId, &core::TimeZone::bangkok()};
+    service_.emplace(db(), clock_);
   }
 
   UpsertInput named(std::string name) {
@@ -57,11 +49,7 @@ class CustomerServiceTest : public storage::BackendTest {
     });
   }
 
-  core::FixedClock clock_{kNow};
-  std::optional<storage::TempDatabase> db_;
   std::optional<CustomerService> service_;
-  std::int64_t company_ = 0;
-  core::Caller caller_;
 };
 OV_ON_EVERY_BACKEND(CustomerServiceTest);
 
