@@ -45,7 +45,7 @@ struct Application::Impl {
         db(storage::open_database(config.db_url, config.storage)),
         blocking(static_cast<std::size_t>(std::max(1, config.blocking_threads))),
         auth(*db, *clock),
-        sections(*db, *clock) {
+        sections(*db, *clock, config.sections) {
     auth::register_token_routes(routes, auth, blocking);
     sections.register_routes(routes);
     register_operations();

@@ -8,6 +8,7 @@
 
 #include "core/clock.hpp"
 #include "http/server.hpp"
+#include "modules/modules.hpp"
 #include "storage/database.hpp"
 
 namespace ov::app {
@@ -16,6 +17,7 @@ struct AppConfig {
   std::string db_url = "sqlite:./openvenio.db";
   http::ServerOptions server;
   storage::DatabaseOptions storage;
+  modules::SectionOptions sections;
   // nullptr → the system clock.
   const core::Clock* clock = nullptr;
   // Threads for slow CPU work off the I/O threads (Argon2id secret checks).

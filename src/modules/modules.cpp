@@ -14,12 +14,12 @@
 namespace ov::modules {
 
 struct Sections::Impl {
-  Impl(storage::Database& database, const core::Clock& clock)
+  Impl(storage::Database& database, const core::Clock& clock, const SectionOptions& options)
       : db(database),
         cases(database, clock),
         customers(database, clock),
         customer_events(database, clock),
-        customer_files(database, clock) {}
+        customer_files(database, clock, options.attachment_quota_bytes) {}
   storage::Database& db;
   cases::CaseService cases;
   customers::CustomerService customers;
@@ -27,8 +27,8 @@ struct Sections::Impl {
   customer_files::CustomerFileService customer_files;
 };
 
-Sections::Sections(storage::Database& db, const core::Clock& clock)
-    : impl_(std::make_unique<Impl>(db, clock)) {}
+Sections::Sections(storage::Database& db, const core::Clock& clock, const SectionOptions& options)
+    : impl_(std::make_unique<Impl>(db, clock, options)) {}
 Sections::~Sections() = default;
 
 void Sections::register_routes(api::Routes& routes) {

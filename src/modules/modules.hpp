@@ -10,10 +10,16 @@
 
 namespace ov::modules {
 
+// What an operator may set for the sections (`openvenio serve` flags).
+struct SectionOptions {
+  // Bytes of stored customer files one company may keep (customer_files).
+  std::int64_t attachment_quota_bytes = std::int64_t{1} << 30;
+};
+
 // Owns the sections' services for the lifetime of a server.
 class Sections {
  public:
-  Sections(storage::Database& db, const core::Clock& clock);
+  Sections(storage::Database& db, const core::Clock& clock, const SectionOptions& options = {});
   ~Sections();
   void register_routes(api::Routes& routes);
 

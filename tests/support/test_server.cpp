@@ -101,6 +101,7 @@ TestServer::TestServer(TestServerOptions options) {
     fixed_clock_ = std::make_unique<core::FixedClock>(*options.fixed_time);
     config.clock = fixed_clock_.get();
   }
+  if (options.configure) options.configure(config);
   app_ = std::make_unique<app::Application>(config);
   app_->start();
 }

@@ -59,6 +59,8 @@ struct TestServerOptions {
   std::optional<core::UnixSeconds> fixed_time;
   // Reuse an existing database URL instead of a fresh one.
   std::string db_url;
+  // Applied to the application's configuration last (section options and the like).
+  std::function<void(app::AppConfig&)> configure;
 };
 
 // Options of a server whose clock stands at `t` (the tests that read dates back).

@@ -20,6 +20,15 @@ std::int64_t CustomerFileRepository::count_attachments(std::int64_t company_id,
       .value_or(0);
 }
 
+std::int64_t CustomerFileRepository::stored_bytes(std::int64_t company_id) {
+  return s_
+      .query_i64(
+          "SELECT COALESCE(SUM(file_size), 0) FROM customer_attachments WHERE company_id = ? AND "
+          "is_active = 1",
+          {company_id})
+      .value_or(0);
+}
+
 std::int64_t CustomerFileRepository::insert(const AttachmentRecord& a,
                                             const std::optional<std::string>& content) {
   const auto id = kAttachments.insert(s_, a);

@@ -15,6 +15,8 @@ class CustomerFileRepository {
   explicit CustomerFileRepository(storage::Session& s) : s_(s) {}
 
   std::int64_t count_attachments(std::int64_t company_id, std::int64_t customer_id);
+  // The bytes of the company's stored (not link) files in use.
+  std::int64_t stored_bytes(std::int64_t company_id);
   // Inserts the attachment and, for a stored file, its content; returns the attachment id.
   std::int64_t insert(const AttachmentRecord& a, const std::optional<std::string>& content);
   // The customer's active attachments, oldest first.

@@ -14,7 +14,10 @@ namespace ov::customer_files {
 
 class CustomerFileService {
  public:
-  CustomerFileService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
+  // `quota_bytes`: the stored bytes one company may keep (kDefaultCompanyQuotaBytes).
+  CustomerFileService(storage::Database& db, const core::Clock& clock,
+                      std::int64_t quota_bytes = kDefaultCompanyQuotaBytes)
+      : db_(db), clock_(clock), quota_bytes_(quota_bytes) {}
 
   // Stores the files and returns the customer's attachments, the new ones last.
   boost::asio::awaitable<std::vector<AttachmentRecord>> attach(const core::Caller& caller,
@@ -26,6 +29,7 @@ class CustomerFileService {
  private:
   storage::Database& db_;
   const core::Clock& clock_;
+  std::int64_t quota_bytes_;
 };
 
 }  // namespace ov::customer_files

@@ -24,6 +24,11 @@ inline constexpr std::size_t kMaxFileBytes = 10 * 1024 * 1024;
 inline constexpr std::size_t kAttachBodyBytes = 32 * 1024 * 1024;
 // ENDPOINTS.md §4.3.12: 1-10 files per request.
 inline constexpr std::size_t kMaxFilesPerRequest = 10;
+// The bytes of stored files one company may keep, by default: files live in the database, so
+// one tenant must not be able to fill the disk every tenant's data is on. 1 GiB holds a
+// hundred maximum-size files and thousands of ordinary ones; `serve --attachment-quota-mib`
+// sets another.
+inline constexpr std::int64_t kDefaultCompanyQuotaBytes = std::int64_t{1} << 30;
 // Every attach answers with the customer's whole attachment list; this bounds that reply (and
 // a customer's stored files) while leaving far more room than a customer record needs.
 inline constexpr std::int64_t kMaxAttachmentsPerCustomer = 1000;

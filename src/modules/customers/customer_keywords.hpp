@@ -25,6 +25,12 @@ class KeywordIndex {
  public:
   explicit KeywordIndex(storage::Session& s);
 
+  // False for a keyword no customer can match: one holding the line feed that separates the
+  // fields of the search text would otherwise match across two fields.
+  static bool can_match(std::string_view keyword) {
+    return keyword.find(kSearchSeparator) == std::string_view::npos;
+  }
+
   // Writes c's row, in the transaction that writes c. `fresh`: c has none yet.
   void save(const CustomerRecord& c, bool fresh);
 

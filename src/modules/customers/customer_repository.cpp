@@ -101,12 +101,20 @@ std::optional<CustomerRecord> CustomerRepository::find_by_id(std::int64_t compan
   return std::move(list.front());
 }
 
-std::vector<CustomerRecord> CustomerRepository::find_by_name(std::int64_t company_id,
-                                                             std::string_view name) {
-  return load(
+Page<CustomerRecord> CustomerRepository::find_by_name(std::int64_t company_id,
+                                                      std::string_view name, std::int64_t limit) {
+  Page<CustomerRecord> page;
+  page.total = s_.query_i64(
+                     "SELECT COUNT(*) FROM customers c WHERE c.company_id = ? AND "
+                     "lower(c.customer_name) = lower(?)",
+                     {company_id, name})
+                   .value_or(0);
+  if (page.total == 0) return page;
+  page.items = load(
       "c.company_id = ? AND lower(c.customer_name) = lower(?) ORDER BY lower(c.customer_code), "
-      "c.customer_id",
-      {company_id, name});
+      "c.customer_id LIMIT ?",
+      {company_id, name, limit});
+  return page;
 }
 
 std::vector<CustomerRecord> CustomerRepository::find_by_tax_no(
@@ -173,6 +181,7 @@ Page<CustomerRecord> CustomerRepository::keyword_page(std::int64_t company_id,
 }
 
 Page<CustomerRecord> CustomerRepository::enquiry(std::int64_t company_id, const EnquiryInput& in) {
+  if (in.keyword && !KeywordIndex::can_match(*in.keyword)) return {};
   const KeywordIndex keywords(s_);
   // Keyword and type alone, in code order (the default): answered from the index.
   if (codes_ && in.keyword && !has_row_filters(in) && in.order.front().column == kSortByCode) {
@@ -266,6 +275,7 @@ Page<CustomerRecord> CustomerRepository::enquiry(std::int64_t company_id, const 
 }
 
 Page<CustomerRecord> CustomerRepository::search(std::int64_t company_id, const SearchInput& in) {
+  if (!KeywordIndex::can_match(in.text)) return {};
   Sql where;
   // One type narrows the part of the index read; several are filtered on the rows.
   std::optional<int> type;

@@ -21,8 +21,9 @@ class CustomerRepository {
 
   std::optional<CustomerRecord> find_by_code(std::int64_t company_id, std::string_view code);
   std::optional<CustomerRecord> find_by_id(std::int64_t company_id, std::int64_t customer_id);
-  // Exact name, case-insensitively; ordered by code.
-  std::vector<CustomerRecord> find_by_name(std::int64_t company_id, std::string_view name);
+  // Exact name, case-insensitively: the first `limit` by code, and how many there are.
+  Page<CustomerRecord> find_by_name(std::int64_t company_id, std::string_view name,
+                                    std::int64_t limit);
   // Exact tax number (and branch code when given); ordered by branch code.
   std::vector<CustomerRecord> find_by_tax_no(std::int64_t company_id, std::string_view tax_no,
                                              const std::optional<std::string>& branch_code);

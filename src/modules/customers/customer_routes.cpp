@@ -320,8 +320,8 @@ void register_routes(api::Routes& routes, CustomerService& service) {
   section.add(verb::get, "/v3/customers/name/{customerName}",
               [&service](http::Request& req) -> asio::awaitable<api::Reply> {
                 auto name = trimmed(path_value(req, kNameChars, "customerName"));
-                auto list = co_await service.by_name(api::caller_of(req), std::move(name));
-                co_return list_reply(list, static_cast<std::int64_t>(list.size()), *req.zone);
+                auto page = co_await service.by_name(api::caller_of(req), std::move(name));
+                co_return list_reply(page.items, page.total, *req.zone);
               });
 
   section.add(verb::post, "/v3/customers/search",

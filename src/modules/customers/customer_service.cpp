@@ -247,13 +247,13 @@ boost::asio::awaitable<CustomerRecord> CustomerService::by_id(const core::Caller
   co_return std::move(*found);
 }
 
-boost::asio::awaitable<std::vector<CustomerRecord>> CustomerService::by_name(
-    const core::Caller& caller, std::string name) {
-  auto list = co_await db_.read([&](storage::Session& s) {
-    return CustomerRepository(s).find_by_name(caller.company_id, name);
+boost::asio::awaitable<Page<CustomerRecord>> CustomerService::by_name(const core::Caller& caller,
+                                                                      std::string name) {
+  auto page = co_await db_.read([&](storage::Session& s) {
+    return CustomerRepository(s).find_by_name(caller.company_id, name, kMaxByName);
   });
-  if (list.empty()) throw core::not_found("customerName " + name + " was not found");
-  co_return list;
+  if (page.total == 0) throw core::not_found("customerName " + name + " was not found");
+  co_return page;
 }
 
 boost::asio::awaitable<std::vector<CustomerRecord>> CustomerService::by_tax_no(

@@ -20,8 +20,9 @@ class CustomerService {
   boost::asio::awaitable<CustomerRecord> by_code(const core::Caller& caller, std::string code);
   boost::asio::awaitable<CustomerRecord> by_id(const core::Caller& caller,
                                                std::int64_t customer_id);
-  boost::asio::awaitable<std::vector<CustomerRecord>> by_name(const core::Caller& caller,
-                                                              std::string name);
+  // At most kMaxByName customers, by code, with the number of all that have the name.
+  boost::asio::awaitable<Page<CustomerRecord>> by_name(const core::Caller& caller,
+                                                       std::string name);
   boost::asio::awaitable<std::vector<CustomerRecord>> by_tax_no(
       const core::Caller& caller, std::string tax_no, std::optional<std::string> branch_code);
   boost::asio::awaitable<Page<CustomerRecord>> enquiry(const core::Caller& caller, EnquiryInput in);

@@ -17,6 +17,12 @@
 
 namespace ov::customers {
 
+// Get a Customer By CustomerName answers an array (names are not unique): at most this many,
+// by code, with X-Total-Count telling how many have the name. A real name is shared by a few
+// customers; the bound keeps one answer from carrying a whole company (a name given to
+// thousands of records made answers of megabytes).
+inline constexpr std::int64_t kMaxByName = 100;
+
 // Customer types (documented) and their code letters (P is ours).
 inline constexpr int kTypeLead = 11100;
 inline constexpr int kTypeProspect = 11200;
