@@ -7,6 +7,8 @@
 #include <boost/asio/post.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <chrono>
+
 #include <cstdint>
 #include <exception>
 #include <functional>
@@ -82,6 +84,11 @@ class Session {
   std::int64_t exec(std::string_view sql, std::initializer_list<Value> params = {}) {
     return exec(sql, std::span<const Value>(params.begin(), params.size()));
   }
+  // From now until `limit` has passed, statements of this session stop with
+  // TimeLimitExceeded; zero lifts the limit. For reads whose cost the request decides (a broad
+  // keyword); see TimeLimit.
+  virtual void limit_time(std::chrono::milliseconds limit) = 0;
+
   // First column of the first row, if any.
   std::optional<std::int64_t> query_i64(std::string_view sql,
                                         std::initializer_list<Value> params = {}) {
@@ -92,18 +99,38 @@ class Session {
 };
 
 // A unit of work for the storage threads; `done` is called exactly once, on a storage thread,
-// after the transaction holding `work` committed (nullptr) or failed (the error).
+// after the transaction holding `work` committed (nullptr) or failed (the error). Jobs of
+// different tenants take turns in the queues (storage/fair_queue.hpp).
 struct WriteJob {
   std::function<void(Session&)> work;
   std::function<void(std::exception_ptr)> done;
+  std::int64_t tenant = 0;  // the company the job is for; 0 when it is for none
 };
 using ReadJob = WriteJob;
+
+// A statement stopped because the time its session was given ran out (Session::limit_time).
+class TimeLimitExceeded : public std::runtime_error {
+ public:
+  TimeLimitExceeded() : std::runtime_error("the statement ran past its time limit") {}
+};
 
 // A write that would break a unique key (e.g. two clients creating the same code at once).
 class UniqueViolation : public core::ApiError {
  public:
   UniqueViolation()
       : core::ApiError(core::ErrorKind::kConflict, "A record with the same key already exists") {}
+};
+
+// Limits the statements of a session for the life of this object.
+class TimeLimit {
+ public:
+  TimeLimit(Session& s, std::chrono::milliseconds limit) : s_(s) { s_.limit_time(limit); }
+  ~TimeLimit() { s_.limit_time(std::chrono::milliseconds(0)); }
+  TimeLimit(const TimeLimit&) = delete;
+  TimeLimit& operator=(const TimeLimit&) = delete;
+
+ private:
+  Session& s_;
 };
 
 // Throws the 503 a storage queue answers when it is shutting down or holds `max` jobs already.
@@ -150,9 +177,12 @@ class Database {
   // Awaitable read that never runs on the calling (I/O) thread: for reads that may take
   // milliseconds (an enquiry over many matches), so that the I/O thread keeps serving its
   // other connections meanwhile and long reads share the storage threads in arrival order.
+  // `tenant`: the company the read is for, so that one company's reads cannot hold up the
+  // others' (they take turns).
   template <class F>
-  boost::asio::awaitable<std::invoke_result_t<F, Session&>> read_apart(F fn) {
-    co_return co_await run_async(std::move(fn), false);
+  boost::asio::awaitable<std::invoke_result_t<F, Session&>> read_apart(F fn,
+                                                                       std::int64_t tenant = 0) {
+    co_return co_await run_async(std::move(fn), false, tenant);
   }
 
   // Awaitable read: on a thread-owned connection when reads are inline, else on a storage
@@ -176,7 +206,8 @@ class Database {
 
  private:
   template <class F>
-  boost::asio::awaitable<std::invoke_result_t<F, Session&>> run_async(F fn, bool is_write);
+  boost::asio::awaitable<std::invoke_result_t<F, Session&>> run_async(F fn, bool is_write,
+                                                                      std::int64_t tenant = 0);
 };
 
 template <class F>
@@ -185,16 +216,18 @@ boost::asio::awaitable<std::invoke_result_t<F, Session&>> Database::write(F fn) 
 }
 
 template <class F>
-boost::asio::awaitable<std::invoke_result_t<F, Session&>> Database::run_async(F fn, bool is_write) {
+boost::asio::awaitable<std::invoke_result_t<F, Session&>> Database::run_async(F fn, bool is_write,
+                                                                              std::int64_t tenant) {
   using R = std::invoke_result_t<F, Session&>;
   using Void = std::is_void<R>;
   std::conditional_t<Void::value, bool, std::optional<R>> out{};
   auto token = boost::asio::use_awaitable;
   // With use_awaitable, a non-null exception_ptr completion is rethrown in the coroutine.
   co_await boost::asio::async_initiate<decltype(token), void(std::exception_ptr)>(
-      [this, &fn, &out, is_write](auto handler) {
+      [this, &fn, &out, is_write, tenant](auto handler) {
         auto shared = std::make_shared<decltype(handler)>(std::move(handler));
         WriteJob job;
+        job.tenant = tenant;
         job.work = [&fn, &out](Session& s) {
           if constexpr (Void::value) {
             fn(s);

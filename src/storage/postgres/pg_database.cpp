@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "storage/fair_queue.hpp"
 #include "storage/migrations.hpp"
 
 namespace ov::storage {
@@ -124,6 +125,13 @@ class PgSession final : public Session {
     return Rows(std::make_unique<PgRows>(run(sql, params)));
   }
 
+  // PostgreSQL's own limit, per statement; reset to none afterwards.
+  void limit_time(std::chrono::milliseconds limit) override {
+    const std::string sql =
+        "SET statement_timeout = " + std::to_string(std::max<std::int64_t>(0, limit.count()));
+    simple(sql.c_str());
+  }
+
   std::int64_t exec(std::string_view sql, std::span<const Value> params) override {
     PGresult* res = run(sql, params);
     std::int64_t n = std::strtoll(PQcmdTuples(res), nullptr, 10);
@@ -158,6 +166,8 @@ class PgSession final : public Session {
     if (res) PQclear(res);
     if (!healthy()) throw unavailable();
     if (sqlstate == "23505") throw UniqueViolation();
+    // query_canceled: only statement_timeout cancels our statements (limit_time).
+    if (sqlstate == "57014") throw TimeLimitExceeded();
     throw PgError(sqlstate, msg + " [" + std::string(sql.substr(0, 200)) + "]");
   }
 
@@ -257,7 +267,9 @@ class PgDatabase final : public Database {
     {
       std::lock_guard lock(mutex_);
       check_queue_room(stopping_, jobs_.size(), options_.max_queued_writes);
-      jobs_.push_back({std::move(job), read_only});
+      // Companies take turns for the pool, each company's jobs in arrival order.
+      const auto tenant = job.tenant;
+      jobs_.push(tenant, {std::move(job), read_only});
       queued_.store(jobs_.size(), std::memory_order_relaxed);
     }
     jobs_cv_.notify_one();
@@ -270,8 +282,7 @@ class PgDatabase final : public Database {
         std::unique_lock lock(mutex_);
         jobs_cv_.wait(lock, [&] { return stopping_ || !jobs_.empty(); });
         if (jobs_.empty()) return;  // stopping and drained
-        job = std::move(jobs_.front());
-        jobs_.pop_front();
+        job = jobs_.pop();
         queued_.store(jobs_.size(), std::memory_order_relaxed);
       }
       std::exception_ptr error;
@@ -379,7 +390,7 @@ class PgDatabase final : public Database {
 
   std::mutex mutex_;
   std::condition_variable jobs_cv_;
-  std::deque<Job> jobs_;
+  FairQueue<Job> jobs_;
   std::atomic<std::size_t> queued_{0};
   bool stopping_ = false;
   std::vector<std::thread> workers_;

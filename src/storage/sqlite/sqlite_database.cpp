@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "storage/fair_queue.hpp"
 #include "storage/migrations.hpp"
 
 namespace ov::storage {
@@ -55,6 +56,8 @@ class SqliteRows final : public RowsImpl {
     if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY) {
       throw UniqueViolation();
     }
+    // Only a session's time limit interrupts a statement (Session::limit_time).
+    if (rc == SQLITE_INTERRUPT) throw TimeLimitExceeded();
     fail(db_, "query failed");
   }
   bool is_null(int col) override { return sqlite3_column_type(stmt_, col) == SQLITE_NULL; }
@@ -129,6 +132,21 @@ class SqliteSession final : public Session {
     return Rows(std::make_unique<SqliteRows>(db_, stmt, owned));
   }
 
+  void limit_time(std::chrono::milliseconds limit) override {
+    if (limit.count() <= 0) {
+      sqlite3_progress_handler(db_, 0, nullptr, nullptr);
+      return;
+    }
+    deadline_ = std::chrono::steady_clock::now() + limit;
+    // Checked every few thousand virtual-machine steps: a few microseconds apart.
+    sqlite3_progress_handler(
+        db_, 4096,
+        [](void* self) -> int {
+          return std::chrono::steady_clock::now() > static_cast<SqliteSession*>(self)->deadline_;
+        },
+        this);
+  }
+
   std::int64_t exec(std::string_view sql, std::span<const Value> params) override {
     {
       Rows rows = query(sql, params);
@@ -189,6 +207,7 @@ class SqliteSession final : public Session {
   };
   sqlite3* db_ = nullptr;
   std::unordered_map<std::string, sqlite3_stmt*, Hash, std::equal_to<>> cache_;
+  std::chrono::steady_clock::time_point deadline_;
 };
 
 std::atomic<std::uint64_t> g_next_instance{1};
@@ -258,12 +277,13 @@ class SqliteDatabase final : public Database {
   }
 
   // Reads that should not hold up an I/O thread: run by the read threads, each on its own
-  // read connection, in arrival order.
+  // read connection; companies take turns, each company's reads in arrival order.
   void submit_read(ReadJob job) override {
     {
       std::lock_guard lock(read_mutex_);
       check_queue_room(read_stopping_, read_queue_.size(), options_.max_queued_reads);
-      read_queue_.push_back(std::move(job));
+      const auto tenant = job.tenant;
+      read_queue_.push(tenant, std::move(job));
     }
     read_cv_.notify_one();
   }
@@ -342,8 +362,7 @@ class SqliteDatabase final : public Database {
         std::unique_lock lock(read_mutex_);
         read_cv_.wait(lock, [&] { return read_stopping_ || !read_queue_.empty(); });
         if (read_queue_.empty()) return;  // stopping and drained
-        job = std::move(read_queue_.front());
-        read_queue_.pop_front();
+        job = read_queue_.pop();
       }
       std::exception_ptr error;
       try {
@@ -516,7 +535,7 @@ class SqliteDatabase final : public Database {
 
   std::mutex read_mutex_;
   std::condition_variable read_cv_;
-  std::deque<ReadJob> read_queue_;
+  FairQueue<ReadJob> read_queue_;
   bool read_stopping_ = false;
   std::vector<std::thread> read_threads_;
   std::atomic<bool> compaction_pending_{false};
