@@ -49,6 +49,11 @@ struct Application::Impl {
     auth::register_token_routes(routes, auth, blocking);
     sections.register_routes(routes);
     register_operations();
+    // Every route's largest body must fit in the budget, or it could never be read.
+    for (const auto& r : routes.all()) {
+      config.server.body_budget_bytes =
+          std::max(config.server.body_budget_bytes, r->max_body_bytes);
+    }
     std::vector<std::string> names;
     for (const auto& r : routes.all()) names.push_back(r->name);
     metrics = std::make_unique<http::Metrics>(std::move(names));
@@ -59,6 +64,13 @@ struct Application::Impl {
                        [this] { return db->compacting() ? 1.0 : 0.0; });
     metrics->add_gauge("openvenio_http_open_connections", "Open client connections.", [this] {
       return server ? static_cast<double>(server->open_connections()) : 0.0;
+    });
+    metrics->add_gauge("openvenio_http_max_connections",
+                       "The connection cap in force (sized from the descriptor limit).", [this] {
+                         return server ? static_cast<double>(server->connection_cap()) : 0.0;
+                       });
+    metrics->add_gauge("openvenio_http_body_bytes", "Request body bytes held in memory.", [this] {
+      return server ? static_cast<double>(server->body_bytes_in_use()) : 0.0;
     });
     pipeline = std::make_unique<api::Pipeline>(routes, auth, *metrics, config.server.access_log);
     server = std::make_unique<http::Server>(config.server, *pipeline);
