@@ -46,7 +46,7 @@ struct Application::Impl {
         blocking(static_cast<std::size_t>(std::max(1, config.blocking_threads))),
         auth(*db, *clock),
         sections(*db, *clock) {
-    auth::register_token_routes(routes, auth, blocking);
+    token_stats = auth::register_token_routes(routes, auth, blocking, config.token);
     sections.register_routes(routes);
     register_operations();
     // Every route's largest body must fit in the budget, or it could never be read.
@@ -72,6 +72,18 @@ struct Application::Impl {
     metrics->add_gauge("openvenio_http_body_bytes", "Request body bytes held in memory.", [this] {
       return server ? static_cast<double>(server->body_bytes_in_use()) : 0.0;
     });
+    metrics->add_gauge("openvenio_auth_waiting_secret_checks",
+                       "Argon2id secret checks waiting for a thread.",
+                       [this] { return static_cast<double>(token_stats->waiting_checks()); });
+    metrics->add_counter("openvenio_auth_secret_checks_total", "Argon2id secret checks run.",
+                         [this] { return static_cast<double>(token_stats->secret_checks()); });
+    metrics->add_counter("openvenio_auth_token_busy_total",
+                         "Token requests answered 503: the secret check queue was full.",
+                         [this] { return static_cast<double>(token_stats->refused_busy()); });
+    metrics->add_counter(
+        "openvenio_auth_token_throttled_total",
+        "Token requests answered 429: the client id or address had too many failed attempts.",
+        [this] { return static_cast<double>(token_stats->refused_throttled()); });
     pipeline = std::make_unique<api::Pipeline>(routes, auth, *metrics, config.server.access_log);
     server = std::make_unique<http::Server>(config.server, *pipeline);
   }
@@ -107,6 +119,7 @@ struct Application::Impl {
   auth::AuthService auth;
   modules::Sections sections;
   api::Routes routes;
+  std::shared_ptr<const auth::TokenEndpointStats> token_stats;
   std::unique_ptr<http::Metrics> metrics;
   std::unique_ptr<api::Pipeline> pipeline;
   std::unique_ptr<http::Server> server;

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "auth/token_endpoint.hpp"
 #include "core/clock.hpp"
 #include "http/server.hpp"
 #include "storage/database.hpp"
@@ -20,6 +21,8 @@ struct AppConfig {
   const core::Clock* clock = nullptr;
   // Threads for slow CPU work off the I/O threads (Argon2id secret checks).
   int blocking_threads = 2;
+  // Bounds of the token endpoint (hash queue, failure throttling).
+  auth::TokenOptions token;
 };
 
 class Application {
