@@ -5,6 +5,7 @@
 #include "api/pipeline.hpp"
 #include "api/routes.hpp"
 #include "auth/auth_service.hpp"
+#include "auth/crypto.hpp"
 #include "auth/token_endpoint.hpp"
 #include "http/metrics.hpp"
 #include "modules/modules.hpp"
@@ -103,7 +104,14 @@ struct Application::Impl {
       if (ready) co_return text(200, R"({"status":"ready"})", "application/json; charset=utf-8");
       co_return text(503, R"({"status":"unavailable"})", "application/json; charset=utf-8");
     });
-    add_public(routes, "/metrics", [this](http::Request&) -> asio::awaitable<api::Reply> {
+    add_public(routes, "/metrics", [this](http::Request& req) -> asio::awaitable<api::Reply> {
+      if (!config.metrics_token.empty() &&
+          !auth::constant_time_equal(req.header("Authorization"),
+                                     "Bearer " + config.metrics_token)) {
+        auto r = http::gateway(401, "Unauthorized");
+        r.headers.emplace_back("WWW-Authenticate", "Bearer");
+        co_return api::raw(std::move(r));
+      }
       co_return text(200, metrics->render(), "text/plain; version=0.0.4; charset=utf-8");
     });
     add_public(routes, "/openapi.yaml", [](http::Request&) -> asio::awaitable<api::Reply> {

@@ -23,6 +23,9 @@ struct AppConfig {
   int blocking_threads = 2;
   // Bounds of the token endpoint (hash queue, failure throttling).
   auth::TokenOptions token;
+  // When set, GET /metrics answers only requests with `Authorization: Bearer <metrics_token>`
+  // (401 otherwise): the metrics name every route and its traffic.
+  std::string metrics_token;
 };
 
 class Application {

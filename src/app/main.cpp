@@ -147,6 +147,11 @@ int main(int argc, char** argv) {
       ->envname("OPENVENIO_BODY_BUDGET_MIB")
       ->check(CLI::Range(1, 1 << 20))
       ->capture_default_str();
+  serve
+      ->add_option("--metrics-token", serve_config.metrics_token,
+                   "Bearer token GET /metrics requires (empty: /metrics is open); prefer the "
+                   "environment variable, which other users cannot read from the process list")
+      ->envname("OPENVENIO_METRICS_TOKEN");
 
   auto* migrate = cli.add_subcommand("migrate", "Apply pending schema migrations");
   migrate->add_option("--db", db, "Database URL")->envname("OPENVENIO_DB")->capture_default_str();
