@@ -281,6 +281,7 @@ TEST_F(TokenThrottlingFixed, RepeatedFailuresFromOneAddressAreThrottled) {
 
 TEST_F(TokenThrottlingFixed, VerifiedSecretIsRememberedUntilTheSecretChanges) {
   const double before = secret_checks(server_);
+  ASSERT_GE(before, 1) << "the secret checks are counted (add_company made one)";
   for (int i = 0; i < 20; ++i) {
     ASSERT_EQ(token(known_.client_id, known_.client_secret).status, 200) << i;
   }
@@ -313,6 +314,7 @@ TEST_F(TokenThrottlingFixed, VerifiedSecretIsRememberedUntilTheSecretChanges) {
 TEST_F(TokenThrottlingFixed, SubscriptionKeyIsCheckedBeforeAnyHash) {
   auto other = unverified_company(server_);
   const double before = secret_checks(server_);
+  ASSERT_GE(before, 1) << "the secret checks are counted (add_company made one)";
   // Another tenant's client with this tenant's key.
   auto foreign = token(other.client_id, other.client_secret, known_.subscription_key);
   EXPECT_EQ(foreign.status, 401);
