@@ -27,7 +27,7 @@ asio::awaitable<bool> HashQueue::run(Lane lane, std::function<void()> work) {
         };
         {
           std::lock_guard lock(mutex_);
-          auto& queue = lane == Lane::kKeyed ? keyed_ : anonymous_;
+          auto& queue = lanes_[static_cast<std::size_t>(lane)];
           if (queue.size() >= max_waiting_) {
             resume(false);
             return;
@@ -43,7 +43,7 @@ asio::awaitable<bool> HashQueue::run(Lane lane, std::function<void()> work) {
           });
           waiting_.fetch_add(1, std::memory_order_relaxed);
         }
-        // One pool task per queued check: each takes whichever check comes first, keyed first.
+        // One pool task per queued check: each takes the first check of the first lane.
         asio::post(pool_, [this] { run_next(); });
       },
       asio::use_awaitable);
@@ -53,11 +53,14 @@ void HashQueue::run_next() {
   std::function<void()> next;
   {
     std::lock_guard lock(mutex_);
-    auto& queue = !keyed_.empty() ? keyed_ : anonymous_;
-    if (queue.empty()) return;
-    next = std::move(queue.front());
-    queue.pop_front();
-    waiting_.fetch_sub(1, std::memory_order_relaxed);
+    for (auto& queue : lanes_) {
+      if (queue.empty()) continue;
+      next = std::move(queue.front());
+      queue.pop_front();
+      waiting_.fetch_sub(1, std::memory_order_relaxed);
+      break;
+    }
+    if (!next) return;
   }
   next();
 }

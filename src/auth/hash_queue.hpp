@@ -1,9 +1,11 @@
-// Argon2id checks, run on a small blocking pool in two lanes with a bounded queue each. A check
-// costs tens of milliseconds of CPU and 64 MiB of memory by design, so an unbounded queue lets
-// anonymous senders delay every legitimate token request without limit. Requests that carry a
-// valid subscription key (a tenant's own integration) go in the keyed lane, which the pool
-// always serves first; the rest queue behind them. A full lane answers at once, so a client is
-// told to retry instead of waiting longer than any timeout.
+// Argon2id checks, run on a small blocking pool in three lanes with a bounded queue each. A
+// check costs tens of milliseconds of CPU and 64 MiB of memory by design, so an unbounded queue
+// lets anonymous senders delay every legitimate token request without limit. The pool always
+// serves the first non-empty lane: requests that carry a valid subscription key (a tenant's own
+// integration), then requests for a client id that exists, then the rest (made-up ids, which a
+// flood is made of: they still cost a check, so that response time does not tell which ids
+// exist while the server is not overloaded). A full lane answers at once, so a client is told
+// to retry instead of waiting longer than any timeout.
 #pragma once
 
 #include <boost/asio/awaitable.hpp>
@@ -19,7 +21,7 @@ namespace ov::auth {
 
 class HashQueue {
  public:
-  enum class Lane { kKeyed, kAnonymous };
+  enum class Lane { kKeyed, kKnownClient, kUnknownClient };
 
   // `max_waiting` checks may wait per lane beside those running.
   HashQueue(boost::asio::thread_pool& pool, std::size_t max_waiting);
@@ -40,8 +42,8 @@ class HashQueue {
   boost::asio::thread_pool& pool_;
   const std::size_t max_waiting_;
   std::mutex mutex_;
-  std::deque<std::function<void()>> keyed_;
-  std::deque<std::function<void()>> anonymous_;
+  // Indexed by Lane, served in that order.
+  std::deque<std::function<void()>> lanes_[3];
   std::atomic<std::size_t> waiting_{0};
   std::atomic<std::uint64_t> completed_{0};
 };

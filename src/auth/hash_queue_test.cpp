@@ -17,7 +17,7 @@ namespace {
 
 namespace asio = boost::asio;
 
-TEST(HashQueue, KeyedChecksRunFirstAndAFullLaneRefusesAtOnce) {
+TEST(HashQueue, LanesAreServedInOrderAndAFullLaneRefusesAtOnce) {
   asio::thread_pool pool(1);
   HashQueue queue(pool, 2);
   asio::io_context ioc;
@@ -43,16 +43,18 @@ TEST(HashQueue, KeyedChecksRunFirstAndAFullLaneRefusesAtOnce) {
   };
   using Lane = HashQueue::Lane;
   // The first occupies the only thread; the others queue behind it.
-  asio::co_spawn(ioc, job(Lane::kAnonymous, "blocker", true), asio::detached);
+  asio::co_spawn(ioc, job(Lane::kUnknownClient, "blocker", true), asio::detached);
   ioc.run_for(std::chrono::milliseconds(100));
   ioc.restart();
-  for (const char* n : {"a1", "a2", "a3"})
-    asio::co_spawn(ioc, job(Lane::kAnonymous, n, false), asio::detached);
+  for (const char* n : {"u1", "u2", "u3"})
+    asio::co_spawn(ioc, job(Lane::kUnknownClient, n, false), asio::detached);
+  for (const char* n : {"c1", "c2"})
+    asio::co_spawn(ioc, job(Lane::kKnownClient, n, false), asio::detached);
   for (const char* n : {"k1", "k2"})
     asio::co_spawn(ioc, job(Lane::kKeyed, n, false), asio::detached);
   ioc.run_for(std::chrono::milliseconds(100));
   ioc.restart();
-  EXPECT_EQ(refused, std::vector<std::string>{"a3"});
+  EXPECT_EQ(refused, std::vector<std::string>{"u3"});
   {
     std::lock_guard lock(m);
     release = true;
@@ -60,8 +62,8 @@ TEST(HashQueue, KeyedChecksRunFirstAndAFullLaneRefusesAtOnce) {
   cv.notify_all();
   ioc.run_for(std::chrono::milliseconds(500));
   pool.join();
-  EXPECT_EQ(order, (std::vector<std::string>{"blocker", "k1", "k2", "a1", "a2"}));
-  EXPECT_EQ(queue.completed(), 5u);
+  EXPECT_EQ(order, (std::vector<std::string>{"blocker", "k1", "k2", "c1", "c2", "u1", "u2"}));
+  EXPECT_EQ(queue.completed(), 7u);
 }
 
 }  // namespace

@@ -198,9 +198,11 @@ std::shared_ptr<const TokenEndpointStats> register_token_routes(api::Routes& rou
       co_return api::raw(std::move(r));
     }
     // Argon2id takes tens of milliseconds by design: run it on the blocking pool, tenants'
-    // keyed requests first.
+    // keyed requests first, then those for a client that exists, then made-up ids.
     bool verified = false;
-    const auto lane = req.company_id != 0 ? HashQueue::Lane::kKeyed : HashQueue::Lane::kAnonymous;
+    const auto lane = req.company_id != 0      ? HashQueue::Lane::kKeyed
+                      : client.company_id != 0 ? HashQueue::Lane::kKnownClient
+                                               : HashQueue::Lane::kUnknownClient;
     // A named function, not a temporary in the co_await expression (g++ 12 mishandles
     // temporaries with non-trivial members there).
     std::function<void()> check = [&] { verified = auth.verify_secret(client, secret); };

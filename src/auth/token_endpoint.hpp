@@ -12,11 +12,12 @@
 namespace ov::auth {
 
 // The bounds of the token endpoint, where every unremembered attempt costs an Argon2id check
-// (about 60 ms of one core and 64 MiB on the machine the defaults were measured on).
+// (about 50 ms of one core and 64 MiB on the 2-core machine the defaults were chosen on).
 struct TokenOptions {
-  // Checks that may wait per lane (keyed, anonymous) beside the running ones: with two
-  // threads the last of eight starts within about a quarter of a second; past it the request
-  // is answered 503 temporarily_unavailable with Retry-After.
+  // Checks that may wait per lane (valid subscription key, existing client id, other ids)
+  // beside the running ones: with two threads the last of eight in a lane starts within about
+  // a quarter of a second; past it the request is answered 503 temporarily_unavailable with
+  // Retry-After.
   std::size_t max_waiting_checks = 8;
   // Failed checks per client id in one window before further checks of that id wait for the
   // window to end (429 with Retry-After): a client with a wrong secret retries a few times;
