@@ -106,8 +106,8 @@ std::size_t raise_descriptor_limit();
 // (the rest stays free for database files, the PostgreSQL pool, logs and probe connections),
 // at most kMaxConnectionsCeiling.
 std::size_t connection_cap_for(std::size_t descriptors);
-// An idle connection costs about 4 KiB in the process and as much again in the kernel; 100 000
-// of them stay under a gigabyte.
+// An idle connection costs about 5 KiB of the process's memory (bench/run-hardening), plus the
+// kernel's socket buffers: 100 000 of them stay near half a gigabyte.
 inline constexpr std::size_t kMaxConnectionsCeiling = 100000;
 
 class Server {
