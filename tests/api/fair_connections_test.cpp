@@ -62,9 +62,11 @@ std::vector<std::unique_ptr<RawConnection>> busy_connections(std::uint16_t port,
   for (int i = 0; i < n; ++i) {
     held.push_back(std::make_unique<RawConnection>(port));
     EXPECT_TRUE(held.back()->send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
+    // Time for the server to see those bytes before the next connection arrives (far more than
+    // it needs even on a loaded machine): until then this one is idle, and closable to make
+    // room for the next.
+    std::this_thread::sleep_for(milliseconds(150));
   }
-  // Time for the server to see those bytes (it takes far less even on a loaded machine).
-  std::this_thread::sleep_for(milliseconds(300));
   return held;
 }
 
