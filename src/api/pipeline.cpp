@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <new>
+
 #include "api/json_input.hpp"
 
 namespace ov::api {
@@ -69,39 +71,71 @@ std::size_t Pipeline::prepare(http::Request& req) {
   return routes_.at(m.route->index).max_body_bytes;
 }
 
+boost::asio::awaitable<std::optional<http::Response>> Pipeline::check_credentials(
+    http::Request& req, const Route& route) {
+  std::string_view key = req.header("Ocp-Apim-Subscription-Key");
+  std::optional<std::string> query_key;
+  if (key.empty()) {
+    query_key = req.query_param("subscription-key");
+    if (query_key) key = *query_key;
+  }
+  if (key.empty()) {
+    if (route.access == Access::kProtected) {
+      co_return http::gateway(401,
+                              "Access denied due to missing subscription key. Make sure to "
+                              "include subscription key when making requests to an API.");
+    }
+  } else {
+    auto company = co_await auth_.company_for_key(key);
+    if (!company) {
+      co_return http::gateway(401,
+                              "Access denied due to invalid subscription key. Make sure to "
+                              "provide a valid key for an active subscription.");
+    }
+    req.company_id = *company;
+  }
+  if (route.access == Access::kProtected) {
+    auto principal = co_await auth_.authenticate(bearer_token(req.header("Authorization")));
+    if (!principal || principal->company_id != req.company_id) co_return unauthorized();
+    req.user_id = std::move(principal->user_id);
+    req.zone = principal->zone;
+  }
+  co_return std::nullopt;
+}
+
+boost::asio::awaitable<http::Admission> Pipeline::admit(http::Request& req) {
+  http::Admission admission;
+  const Route* matched = route_of(req);
+  if (!matched) {
+    admission.refusal = http::gateway(404, "Resource not found");
+    co_return admission;
+  }
+  const auto& route = *matched;
+  if (route.access == Access::kPublic) co_return admission;
+  try {
+    admission.refusal = co_await check_credentials(req, route);
+  } catch (const core::ApiError& e) {
+    // Storage unreachable while a key or client was looked up.
+    spdlog::error("request {} {}: {}", req.request_id, route.name, e.what());
+    admission.refusal = error_reply(route.family, e);
+  } catch (const std::bad_alloc&) {
+    admission.refusal = unavailable(req);
+  } catch (const std::exception& e) {
+    spdlog::error("request {} {} failed: {}", req.request_id, route.name, e.what());
+    auto ie = internal_error_response(route.family);
+    admission.refusal.emplace();
+    admission.refusal->status = ie.http_status;
+    admission.refusal->body = std::move(ie.body);
+  }
+  admission.authenticated = !admission.refusal && route.access == Access::kProtected;
+  co_return admission;
+}
+
 boost::asio::awaitable<http::Response> Pipeline::dispatch(http::Request& req) {
   const Route* matched = route_of(req);
   if (!matched) co_return http::gateway(404, "Resource not found");
   const auto& route = *matched;
-  if (route.access != Access::kPublic) {
-    std::string_view key = req.header("Ocp-Apim-Subscription-Key");
-    std::optional<std::string> query_key;
-    if (key.empty()) {
-      query_key = req.query_param("subscription-key");
-      if (query_key) key = *query_key;
-    }
-    if (key.empty()) {
-      if (route.access == Access::kProtected) {
-        co_return http::gateway(401,
-                                "Access denied due to missing subscription key. Make sure to "
-                                "include subscription key when making requests to an API.");
-      }
-    } else {
-      auto company = co_await auth_.company_for_key(key);
-      if (!company) {
-        co_return http::gateway(401,
-                                "Access denied due to invalid subscription key. Make sure to "
-                                "provide a valid key for an active subscription.");
-      }
-      req.company_id = *company;
-    }
-    if (route.access == Access::kProtected) {
-      auto principal = co_await auth_.authenticate(bearer_token(req.header("Authorization")));
-      if (!principal || principal->company_id != req.company_id) co_return unauthorized();
-      req.user_id = std::move(principal->user_id);
-      req.zone = principal->zone;
-    }
-  }
+  bool out_of_memory = false;
   try {
     co_return framed_reply(route.family, co_await route.handler(req));
   } catch (const core::ApiError& e) {
@@ -109,9 +143,13 @@ boost::asio::awaitable<http::Response> Pipeline::dispatch(http::Request& req) {
       spdlog::error("request {} {}: {}", req.request_id, route.name, e.what());
     }
     co_return error_reply(route.family, e);
+  } catch (const std::bad_alloc&) {
+    // One request could not get its memory: it fails alone, and may be retried.
+    out_of_memory = true;
   } catch (const std::exception& e) {
     spdlog::error("request {} {} failed: {}", req.request_id, route.name, e.what());
   }
+  if (out_of_memory) co_return unavailable(req);
   auto e = internal_error_response(route.family);
   http::Response r;
   r.status = e.http_status;
@@ -133,6 +171,27 @@ http::Response Pipeline::payload_too_large(const http::Request& req) {
   const auto family = route ? route->family : Family::kS;
   return error_reply(
       family, core::ApiError(core::ErrorKind::kPayloadTooLarge, "Request body is too large"));
+}
+
+http::Response Pipeline::unavailable(const http::Request& req) {
+  const Route* route = route_of(req);
+  if (route && route->access == Access::kTokenEndpoint) {
+    http::Response r;
+    r.status = 503;
+    r.body =
+        R"({"error":"temporarily_unavailable","error_description":"The server is busy. Try again later."})";
+    r.headers.emplace_back("Retry-After", "1");
+    r.headers.emplace_back("Cache-Control", "no-store");
+    r.headers.emplace_back("Pragma", "no-cache");
+    return r;
+  }
+  if (!route) {
+    auto r = http::gateway(503, "The server is busy. Try again later.");
+    r.headers.emplace_back("Retry-After", "1");
+    return r;
+  }
+  return error_reply(route->family, core::ApiError(core::ErrorKind::kUnavailable,
+                                                   "The server is busy. Try again later."));
 }
 
 void Pipeline::completed(const http::Request& req, int status, double seconds) {

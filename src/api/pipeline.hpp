@@ -1,6 +1,7 @@
 // The fixed order every request passes through (ENDPOINTS.md §1.2): route match → subscription
-// key → bearer token → handler → framing by the route's family → error mapping; request ids,
-// the access log and metrics wrap it in the HTTP layer.
+// key → bearer token (all three from the header, in admit, before the server reads any body)
+// → handler → framing by the route's family → error mapping; request ids, the access log and
+// metrics wrap it in the HTTP layer.
 #pragma once
 
 #include "api/authenticator.hpp"
@@ -16,12 +17,16 @@ class Pipeline final : public http::Dispatcher {
   Pipeline(const Routes& routes, Authenticator& auth, http::Metrics& metrics, bool access_log);
 
   std::size_t prepare(http::Request& req) override;
+  boost::asio::awaitable<http::Admission> admit(http::Request& req) override;
   boost::asio::awaitable<http::Response> dispatch(http::Request& req) override;
   http::Response payload_too_large(const http::Request& req) override;
+  http::Response unavailable(const http::Request& req) override;
   void completed(const http::Request& req, int status, double seconds) override;
 
  private:
   const Route* route_of(const http::Request& req) const;
+  boost::asio::awaitable<std::optional<http::Response>> check_credentials(http::Request& req,
+                                                                          const Route& route);
 
   const Routes& routes_;
   Authenticator& auth_;

@@ -5,6 +5,7 @@
 #include "api/pipeline.hpp"
 #include "api/routes.hpp"
 #include "auth/auth_service.hpp"
+#include "auth/crypto.hpp"
 #include "auth/token_endpoint.hpp"
 #include "http/metrics.hpp"
 #include "modules/modules.hpp"
@@ -46,9 +47,14 @@ struct Application::Impl {
         blocking(static_cast<std::size_t>(std::max(1, config.blocking_threads))),
         auth(*db, *clock),
         sections(*db, *clock, config.sections) {
-    auth::register_token_routes(routes, auth, blocking);
+    token_stats = auth::register_token_routes(routes, auth, blocking, config.token);
     sections.register_routes(routes);
     register_operations();
+    // Every route's largest body must fit in the budget, or it could never be read.
+    for (const auto& r : routes.all()) {
+      config.server.body_budget_bytes =
+          std::max(config.server.body_budget_bytes, r->max_body_bytes);
+    }
     std::vector<std::string> names;
     for (const auto& r : routes.all()) names.push_back(r->name);
     metrics = std::make_unique<http::Metrics>(std::move(names));
@@ -60,6 +66,25 @@ struct Application::Impl {
     metrics->add_gauge("openvenio_http_open_connections", "Open client connections.", [this] {
       return server ? static_cast<double>(server->open_connections()) : 0.0;
     });
+    metrics->add_gauge("openvenio_http_max_connections",
+                       "The connection cap in force (sized from the descriptor limit).", [this] {
+                         return server ? static_cast<double>(server->connection_cap()) : 0.0;
+                       });
+    metrics->add_gauge("openvenio_http_body_bytes", "Request body bytes held in memory.", [this] {
+      return server ? static_cast<double>(server->body_bytes_in_use()) : 0.0;
+    });
+    metrics->add_gauge("openvenio_auth_waiting_secret_checks",
+                       "Argon2id secret checks waiting for a thread.",
+                       [this] { return static_cast<double>(token_stats->waiting_checks()); });
+    metrics->add_counter("openvenio_auth_secret_checks_total", "Argon2id secret checks run.",
+                         [this] { return static_cast<double>(token_stats->secret_checks()); });
+    metrics->add_counter("openvenio_auth_token_busy_total",
+                         "Token requests answered 503: the secret check queue was full.",
+                         [this] { return static_cast<double>(token_stats->refused_busy()); });
+    metrics->add_counter(
+        "openvenio_auth_token_throttled_total",
+        "Token requests answered 429: the client id or address had too many failed attempts.",
+        [this] { return static_cast<double>(token_stats->refused_throttled()); });
     pipeline = std::make_unique<api::Pipeline>(routes, auth, *metrics, config.server.access_log);
     server = std::make_unique<http::Server>(config.server, *pipeline);
   }
@@ -79,7 +104,14 @@ struct Application::Impl {
       if (ready) co_return text(200, R"({"status":"ready"})", "application/json; charset=utf-8");
       co_return text(503, R"({"status":"unavailable"})", "application/json; charset=utf-8");
     });
-    add_public(routes, "/metrics", [this](http::Request&) -> asio::awaitable<api::Reply> {
+    add_public(routes, "/metrics", [this](http::Request& req) -> asio::awaitable<api::Reply> {
+      if (!config.metrics_token.empty() &&
+          !auth::constant_time_equal(req.header("Authorization"),
+                                     "Bearer " + config.metrics_token)) {
+        auto r = http::gateway(401, "Unauthorized");
+        r.headers.emplace_back("WWW-Authenticate", "Bearer");
+        co_return api::raw(std::move(r));
+      }
       co_return text(200, metrics->render(), "text/plain; version=0.0.4; charset=utf-8");
     });
     add_public(routes, "/openapi.yaml", [](http::Request&) -> asio::awaitable<api::Reply> {
@@ -95,6 +127,7 @@ struct Application::Impl {
   auth::AuthService auth;
   modules::Sections sections;
   api::Routes routes;
+  std::shared_ptr<const auth::TokenEndpointStats> token_stats;
   std::unique_ptr<http::Metrics> metrics;
   std::unique_ptr<api::Pipeline> pipeline;
   std::unique_ptr<http::Server> server;

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "auth/token_endpoint.hpp"
 #include "core/clock.hpp"
 #include "http/server.hpp"
 #include "modules/modules.hpp"
@@ -22,6 +23,11 @@ struct AppConfig {
   const core::Clock* clock = nullptr;
   // Threads for slow CPU work off the I/O threads (Argon2id secret checks).
   int blocking_threads = 2;
+  // Bounds of the token endpoint (hash queue, failure throttling).
+  auth::TokenOptions token;
+  // When set, GET /metrics answers only requests with `Authorization: Bearer <metrics_token>`
+  // (401 otherwise): the metrics name every route and its traffic.
+  std::string metrics_token;
 };
 
 class Application {

@@ -51,11 +51,8 @@ bool parse_listen(const std::string& listen, std::string& host, std::uint16_t& p
   return true;
 }
 
-int run_serve(const std::string& db, const std::string& listen, int threads, bool access_log) {
-  ov::app::AppConfig config;
-  config.db_url = db;
-  config.server.threads = threads;
-  config.server.access_log = access_log;
+int run_serve(ov::app::AppConfig config, const std::string& listen) {
+  const std::string db = config.db_url;
   if (!parse_listen(listen, config.server.host, config.server.port)) {
     std::cerr << "--listen must be host:port, got " << listen << "\n";
     return 2;
@@ -119,6 +116,8 @@ int main(int argc, char** argv) {
   std::string listen = "127.0.0.1:8080";
   int threads = 0;
   bool access_log = true;
+  ov::app::AppConfig serve_config;
+  std::size_t body_budget_mib = serve_config.server.body_budget_bytes / (1024 * 1024);
   serve->add_option("--db", db, "Database URL")->envname("OPENVENIO_DB")->capture_default_str();
   serve->add_option("--listen", listen, "host:port to listen on")
       ->envname("OPENVENIO_LISTEN")
@@ -130,6 +129,28 @@ int main(int argc, char** argv) {
   serve->add_option("--access-log", access_log, "Log one line per request (true/false)")
       ->envname("OPENVENIO_ACCESS_LOG")
       ->capture_default_str();
+  serve
+      ->add_option("--max-connections", serve_config.server.max_connections,
+                   "Open connections at most (0: seven eighths of the descriptor limit)")
+      ->envname("OPENVENIO_MAX_CONNECTIONS")
+      ->capture_default_str();
+  serve
+      ->add_option("--max-connections-per-client", serve_config.server.max_connections_per_client,
+                   "Open connections per client address at most (0: no limit, e.g. behind a proxy)")
+      ->envname("OPENVENIO_MAX_CONNECTIONS_PER_CLIENT")
+      ->capture_default_str();
+  serve
+      ->add_option(
+          "--body-budget-mib", body_budget_mib,
+          "Request bodies held in memory at once, in MiB (at least the largest body limit)")
+      ->envname("OPENVENIO_BODY_BUDGET_MIB")
+      ->check(CLI::Range(1, 1 << 20))
+      ->capture_default_str();
+  serve
+      ->add_option("--metrics-token", serve_config.metrics_token,
+                   "Bearer token GET /metrics requires (empty: /metrics is open); prefer the "
+                   "environment variable, which other users cannot read from the process list")
+      ->envname("OPENVENIO_METRICS_TOKEN");
 
   auto* migrate = cli.add_subcommand("migrate", "Apply pending schema migrations");
   migrate->add_option("--db", db, "Database URL")->envname("OPENVENIO_DB")->capture_default_str();
@@ -182,7 +203,13 @@ int main(int argc, char** argv) {
       std::cout << "schema is up to date\n";
       return 0;
     }
-    if (*serve) return run_serve(db, listen, threads, access_log);
+    if (*serve) {
+      serve_config.db_url = db;
+      serve_config.server.threads = threads;
+      serve_config.server.access_log = access_log;
+      serve_config.server.body_budget_bytes = body_budget_mib * 1024 * 1024;
+      return run_serve(std::move(serve_config), listen);
+    }
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";
     return 1;

@@ -49,6 +49,7 @@ AuthService::AuthService(storage::Database& db, const core::Clock& clock, AuthOp
     : db_(db), clock_(clock), options_(options) {
   crypto_init();
   signing_key_ = load_signing_key(db_);
+  remember_hmac_key_ = random_bytes(32);
 }
 
 boost::asio::awaitable<std::optional<std::int64_t>> AuthService::company_for_key(
@@ -81,8 +82,7 @@ boost::asio::awaitable<std::optional<std::int64_t>> AuthService::company_for_key
   co_return info.company_id;
 }
 
-boost::asio::awaitable<std::optional<AuthService::ClientInfo>> AuthService::client(
-    std::string_view client_id) {
+boost::asio::awaitable<AuthService::ClientInfo> AuthService::client(std::string_view client_id) {
   const auto now = clock_.now();
   {
     std::shared_lock lock(mutex_);
@@ -93,11 +93,13 @@ boost::asio::awaitable<std::optional<AuthService::ClientInfo>> AuthService::clie
   info.expires = now + kCacheSeconds;
   co_await db_.read([&](storage::Session& s) {
     auto rows = s.query(
-        "SELECT company_id, user_id, is_active FROM api_clients WHERE client_id = ?", {client_id});
+        "SELECT company_id, user_id, is_active, secret_hash FROM api_clients WHERE client_id = ?",
+        {client_id});
     if (rows.next()) {
       info.company_id = rows.i64(0);
       info.user_id = rows.str(1);
       info.active = rows.i64(2) == 1;
+      info.secret_hash = rows.str(3);
     }
   });
   {
@@ -154,46 +156,78 @@ boost::asio::awaitable<std::optional<Principal>> AuthService::authenticate(std::
     tokens_.emplace(std::string(token), verified);
   }
   auto info = co_await client(verified.client_id);
-  if (!info || !info->active || info->company_id != verified.company_id) co_return std::nullopt;
+  if (!info.active || info.company_id != verified.company_id) co_return std::nullopt;
   Principal p;
-  p.company_id = info->company_id;
+  p.company_id = info.company_id;
   p.client_id = std::move(verified.client_id);
-  p.user_id = info->user_id;
+  p.user_id = info.user_id;
   p.zone = co_await company_zone(p.company_id);
   co_return p;
 }
 
-std::optional<AuthService::Issued> AuthService::issue_token(std::string_view client_id,
-                                                            std::string_view secret) {
-  if (client_id.empty() || client_id.size() > 256 || secret.size() > 1024) return std::nullopt;
-  std::string hash;
-  std::int64_t company_id = 0;
-  bool active = false;
-  db_.read_now([&](storage::Session& s) {
-    auto rows =
-        s.query("SELECT secret_hash, company_id, is_active FROM api_clients WHERE client_id = ?",
-                {client_id});
-    if (rows.next()) {
-      hash = rows.str(0);
-      company_id = rows.i64(1);
-      active = rows.i64(2) == 1;
-    }
-  });
-  if (hash.empty()) {
-    // Spend the same effort as for a known client, so response time does not reveal which
-    // client ids exist.
+bool AuthService::verify_secret(const ClientInfo& client, std::string_view secret) const {
+  if (client.secret_hash.empty()) {
     static const std::string dummy = hash_secret("dummy secret");
-    verify_secret(dummy, secret);
-    return std::nullopt;
+    auth::verify_secret(dummy, secret);
+    return false;
   }
-  if (!verify_secret(hash, secret) || !active) return std::nullopt;
+  return auth::verify_secret(client.secret_hash, secret);
+}
+
+AuthService::Issued AuthService::issue(std::string_view client_id, const ClientInfo& client) const {
   TokenClaims c;
-  c.company_id = company_id;
+  c.company_id = client.company_id;
   c.client_id = std::string(client_id);
   c.issued_at = clock_.now();
   c.expires_at = c.issued_at + options_.token_lifetime_seconds;
   c.token_id = new_guid();
-  return Issued{sign_token(c, signing_key_), options_.token_lifetime_seconds, company_id};
+  return Issued{sign_token(c, signing_key_), options_.token_lifetime_seconds, client.company_id};
+}
+
+std::string AuthService::remember_key(std::string_view client_id, std::string_view secret) const {
+  // Length-prefixed, so that no other id and secret pair makes the same message.
+  std::string message = std::to_string(client_id.size());
+  message += ':';
+  message += client_id;
+  message += secret;
+  return hmac_sha256(remember_hmac_key_, message);
+}
+
+bool AuthService::remembered(std::string_view client_id, std::string_view secret,
+                             const ClientInfo& client) {
+  if (client.secret_hash.empty()) return false;
+  const auto key = remember_key(client_id, secret);
+  const auto now = clock_.now();
+  std::lock_guard lock(remembered_mutex_);
+  auto it = remembered_.find(key);
+  if (it == remembered_.end()) return false;
+  if (it->second.expires <= now) {
+    remembered_.erase(it);
+    return false;
+  }
+  return constant_time_equal(it->second.secret_hash, client.secret_hash);
+}
+
+void AuthService::remember(std::string_view client_id, std::string_view secret,
+                           const ClientInfo& client) {
+  if (client.secret_hash.empty()) return;
+  auto key = remember_key(client_id, secret);
+  const auto now = clock_.now();
+  std::lock_guard lock(remembered_mutex_);
+  if (remembered_.size() >= kMaxRemembered && now != remembered_swept_) {
+    remembered_swept_ = now;
+    for (auto it = remembered_.begin(); it != remembered_.end();) {
+      it = it->second.expires <= now ? remembered_.erase(it) : std::next(it);
+    }
+  }
+  if (remembered_.size() >= kMaxRemembered && !remembered_.count(key)) return;
+  remembered_.insert_or_assign(std::move(key),
+                               Remembered{client.secret_hash, now + kRememberSeconds});
+}
+
+std::size_t AuthService::remembered_count() {
+  std::lock_guard lock(remembered_mutex_);
+  return remembered_.size();
 }
 
 }  // namespace ov::auth

@@ -49,18 +49,42 @@ class AuthService final : public api::Authenticator {
     std::int64_t expires_in;
     std::int64_t company_id;
   };
-  // Checks the client's secret (Argon2id: slow on purpose, so call it off the I/O threads).
-  std::optional<Issued> issue_token(std::string_view client_id, std::string_view secret);
+
+  // An API client as the token endpoint checks it.
+  struct ClientInfo {
+    std::int64_t company_id = 0;  // 0: no such client
+    std::string user_id;
+    std::string secret_hash;  // Argon2id string
+    bool active = false;
+    std::int64_t expires = 0;
+  };
+  // The client's record, cached for kCacheSeconds (a changed secret or status is seen within
+  // that time).
+  boost::asio::awaitable<ClientInfo> client(std::string_view client_id);
+  // Argon2id: slow on purpose, so call it off the I/O threads. An unknown client costs the same
+  // effort as a known one, so response time does not reveal which client ids exist.
+  bool verify_secret(const ClientInfo& client, std::string_view secret) const;
+  // A new token for a client whose secret was checked.
+  Issued issue(std::string_view client_id, const ClientInfo& client) const;
+
+  // A verified id and secret are remembered for kRememberSeconds, so that an integrator that
+  // asks for a token before every call does not cost an Argon2id check each time. Entries are
+  // keyed by an HMAC of id and secret under a key drawn at start (no secret is held in memory
+  // as it is) and carry the secret hash they were checked against: a changed secret no longer
+  // matches once the client cache sees it.
+  static constexpr std::int64_t kRememberSeconds = 600;
+  // Remembered verifications at most: beyond it (after dropping expired ones) a verification is
+  // simply not remembered and the next request pays its Argon2id check.
+  static constexpr std::size_t kMaxRemembered = 10000;
+  bool remembered(std::string_view client_id, std::string_view secret, const ClientInfo& client);
+  void remember(std::string_view client_id, std::string_view secret, const ClientInfo& client);
+  std::size_t remembered_count();
+
+  std::int64_t now() const { return clock_.now(); }
 
   boost::asio::awaitable<const core::TimeZone*> company_zone(std::int64_t company_id);
 
  private:
-  struct ClientInfo {
-    std::int64_t company_id = 0;
-    std::string user_id;
-    bool active = false;
-    std::int64_t expires = 0;
-  };
   struct KeyInfo {
     std::int64_t company_id = 0;  // 0: unknown or inactive
     std::int64_t expires = 0;
@@ -69,7 +93,11 @@ class AuthService final : public api::Authenticator {
     const core::TimeZone* zone = nullptr;
     std::int64_t expires = 0;
   };
-  boost::asio::awaitable<std::optional<ClientInfo>> client(std::string_view client_id);
+  struct Remembered {
+    std::string secret_hash;
+    std::int64_t expires = 0;
+  };
+  std::string remember_key(std::string_view client_id, std::string_view secret) const;
 
   // Lets the maps be searched with a string_view, without building a std::string per request.
   struct StringHash {
@@ -95,6 +123,10 @@ class AuthService final : public api::Authenticator {
     std::int64_t expires_at = 0;
   };
   StringMap<VerifiedToken> tokens_;
+  std::string remember_hmac_key_;
+  std::mutex remembered_mutex_;
+  std::unordered_map<std::string, Remembered> remembered_;
+  std::int64_t remembered_swept_ = -1;
 };
 
 // Keyed hash under which a subscription key is stored and looked up.

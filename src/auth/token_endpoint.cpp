@@ -3,11 +3,17 @@
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/use_awaitable.hpp>
 
+#include <fmt/format.h>
+
+#include <atomic>
 #include <map>
 
 #include "api/envelope.hpp"
 #include "api/json_input.hpp"
 #include "auth/crypto.hpp"
+#include "auth/failure_throttle.hpp"
+#include "auth/hash_queue.hpp"
+#include "http/client_address.hpp"
 
 namespace ov::auth {
 
@@ -58,22 +64,59 @@ bool is_form(std::string_view content_type) {
   return api::iequals(type, "application/x-www-form-urlencoded");
 }
 
-asio::awaitable<std::optional<AuthService::Issued>> check_client(AuthService& auth,
-                                                                 std::string client_id,
-                                                                 std::string secret) {
-  co_return auth.issue_token(client_id, secret);
+// Longer ids and secrets are none the server issued: refused without a check.
+constexpr std::size_t kMaxClientIdChars = 256;
+constexpr std::size_t kMaxSecretChars = 1024;
+
+struct TokenGuard final : TokenEndpointStats {
+  TokenGuard(asio::thread_pool& pool, const TokenOptions& o)
+      : queue(pool, o.max_waiting_checks),
+        by_client(o.client_failures, o.client_window_seconds, o.max_tracked_keys),
+        by_address(o.address_failures, o.address_window_seconds, o.max_tracked_keys) {}
+
+  std::size_t waiting_checks() const override { return queue.waiting(); }
+  std::uint64_t secret_checks() const override { return queue.completed(); }
+  std::uint64_t refused_busy() const override { return busy.load(); }
+  std::uint64_t refused_throttled() const override { return throttled.load(); }
+
+  HashQueue queue;
+  FailureThrottle by_client;
+  FailureThrottle by_address;
+  std::atomic<std::uint64_t> busy{0};
+  std::atomic<std::uint64_t> throttled{0};
+};
+
+http::Response token_reply(const AuthService::Issued& issued) {
+  http::Response r;
+  api::StringSink sink(r.body);
+  api::JsonWriter w(sink);
+  w.StartObject();
+  api::write_key(w, "access_token");
+  api::write_string(w, issued.access_token);
+  api::write_key(w, "expires_in");
+  w.Int64(issued.expires_in);
+  api::write_key(w, "token_type");
+  api::write_string(w, "Bearer");
+  w.EndObject();
+  r.headers.emplace_back("Cache-Control", "no-store");
+  r.headers.emplace_back("Pragma", "no-cache");
+  return r;
 }
 
 }  // namespace
 
-void register_token_routes(api::Routes& routes, AuthService& auth, asio::thread_pool& blocking) {
+std::shared_ptr<const TokenEndpointStats> register_token_routes(api::Routes& routes,
+                                                                AuthService& auth,
+                                                                asio::thread_pool& blocking,
+                                                                TokenOptions options) {
+  auto guard = std::make_shared<TokenGuard>(blocking, options);
   api::Route route;
   route.method = http::bhttp::verb::post;
   route.path = "/authorization/connect/token";
   route.access = api::Access::kTokenEndpoint;
   // A form with a client id and secret is a few hundred bytes; nothing legitimate needs more.
   route.max_body_bytes = 16 * 1024;
-  route.handler = [&auth, &blocking](http::Request& req) -> asio::awaitable<api::Reply> {
+  route.handler = [&auth, guard](http::Request& req) -> asio::awaitable<api::Reply> {
     if (!is_form(req.header("Content-Type"))) {
       co_return api::raw(oauth_error(400, "invalid_request",
                                      "Content-Type must be application/x-www-form-urlencoded"));
@@ -127,30 +170,61 @@ void register_token_routes(api::Routes& routes, AuthService& auth, asio::thread_
       client_id = *id;
       secret = *pw;
     }
-    // Argon2id takes tens of milliseconds by design: run it on the blocking pool.
-    auto issued = co_await asio::co_spawn(
-        blocking, check_client(auth, std::move(client_id), std::move(secret)), asio::use_awaitable);
-    if (!issued || (req.company_id != 0 && issued->company_id != req.company_id)) {
+    auto invalid_client = [basic] {
       auto r = oauth_error(401, "invalid_client", "Client authentication failed");
       if (basic) r.headers.emplace_back("WWW-Authenticate", "Basic realm=\"token\"");
+      return api::raw(std::move(r));
+    };
+    if (client_id.size() > kMaxClientIdChars || secret.size() > kMaxSecretChars) {
+      co_return invalid_client();
+    }
+    const auto client = co_await auth.client(client_id);
+    // A subscription key names the tenant: a client of another tenant, or none, is refused
+    // without spending a check on it.
+    if (req.company_id != 0 && client.company_id != req.company_id) co_return invalid_client();
+    if (auth.remembered(client_id, secret, client)) {
+      if (!client.active) co_return invalid_client();
+      co_return api::raw(token_reply(auth.issue(client_id, client)));
+    }
+    const auto now = auth.now();
+    const auto address = http::client_key(req.remote);
+    const auto wait = std::max(guard->by_client.retry_after(client_id, now),
+                               guard->by_address.retry_after(address, now));
+    if (wait > 0) {
+      guard->throttled.fetch_add(1);
+      auto r = oauth_error(429, "temporarily_unavailable",
+                           fmt::format("Too many failed attempts. Try again in {} seconds.", wait));
+      r.headers.emplace_back("Retry-After", std::to_string(wait));
       co_return api::raw(std::move(r));
     }
-    http::Response r;
-    api::StringSink sink(r.body);
-    api::JsonWriter w(sink);
-    w.StartObject();
-    api::write_key(w, "access_token");
-    api::write_string(w, issued->access_token);
-    api::write_key(w, "expires_in");
-    w.Int64(issued->expires_in);
-    api::write_key(w, "token_type");
-    api::write_string(w, "Bearer");
-    w.EndObject();
-    r.headers.emplace_back("Cache-Control", "no-store");
-    r.headers.emplace_back("Pragma", "no-cache");
-    co_return api::raw(std::move(r));
+    // Argon2id takes tens of milliseconds by design: run it on the blocking pool, tenants'
+    // keyed requests first, then those for a client that exists, then made-up ids.
+    bool verified = false;
+    const auto lane = req.company_id != 0      ? HashQueue::Lane::kKeyed
+                      : client.company_id != 0 ? HashQueue::Lane::kKnownClient
+                                               : HashQueue::Lane::kUnknownClient;
+    // A named function, not a temporary in the co_await expression (g++ 12 mishandles
+    // temporaries with non-trivial members there).
+    std::function<void()> check = [&] { verified = auth.verify_secret(client, secret); };
+    const bool ran = co_await guard->queue.run(lane, std::move(check));
+    if (!ran) {
+      guard->busy.fetch_add(1);
+      auto r = oauth_error(503, "temporarily_unavailable",
+                           "Too many credential checks are waiting. Try again later.");
+      r.headers.emplace_back("Retry-After", "1");
+      co_return api::raw(std::move(r));
+    }
+    if (!verified) {
+      guard->by_client.failed(client_id, now);
+      guard->by_address.failed(address, now);
+      co_return invalid_client();
+    }
+    auth.remember(client_id, secret, client);
+    if (!client.active) co_return invalid_client();
+    co_return api::raw(token_reply(auth.issue(client_id, client)));
   };
   routes.add(std::move(route));
+  return guard;
 }
 
 }  // namespace ov::auth

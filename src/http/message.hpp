@@ -1,6 +1,7 @@
 // A request as handlers see it, and the response they produce.
 #pragma once
 
+#include <boost/asio/ip/address.hpp>
 #include <boost/beast/http/message.hpp>
 #include <boost/beast/http/string_body.hpp>
 
@@ -26,7 +27,8 @@ struct Request {
   std::string query;  // raw query string without '?'
   std::vector<std::string> params;  // decoded path parameters in route order
   std::string request_id;
-  const Route* route = nullptr;  // the path template matched, set once routed
+  boost::asio::ip::address remote;  // the client's address
+  const Route* route = nullptr;     // the path template matched, set once routed
   // The caller, set once authenticated.
   std::int64_t company_id = 0;
   std::string user_id;                   // the API client's service user

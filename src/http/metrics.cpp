@@ -29,6 +29,10 @@ void Metrics::add_gauge(std::string name, std::string help, std::function<double
   gauges_.push_back({std::move(name), std::move(help), std::move(read)});
 }
 
+void Metrics::add_counter(std::string name, std::string help, std::function<double()> read) {
+  gauges_.push_back({std::move(name), std::move(help), std::move(read), "counter"});
+}
+
 std::string Metrics::render() const {
   std::string out;
   out += "# HELP openvenio_http_requests_total HTTP requests by route and status.\n";
@@ -60,8 +64,8 @@ std::string Metrics::render() const {
                      static_cast<double>(latency_sum_us_.load()) / 1e6);
   out += fmt::format("openvenio_http_request_duration_seconds_count {}\n", latency_count_.load());
   for (const auto& g : gauges_) {
-    out += fmt::format("# HELP {} {}\n# TYPE {} gauge\n{} {}\n", g.name, g.help, g.name, g.name,
-                       g.read());
+    out += fmt::format("# HELP {} {}\n# TYPE {} {}\n{} {}\n", g.name, g.help, g.name, g.type,
+                       g.name, g.read());
   }
   return out;
 }

@@ -19,12 +19,14 @@ class Metrics {
   void record(std::size_t route_index, int status, double seconds);
   // Gauges read at scrape time (name, help, value).
   void add_gauge(std::string name, std::string help, std::function<double()> read);
+  // Counters kept elsewhere, read at scrape time (name, help, value).
+  void add_counter(std::string name, std::string help, std::function<double()> read);
   std::string render() const;
   std::size_t unrouted_index() const { return route_names_.size(); }
 
  private:
-  static constexpr std::array<int, 12> kStatuses{200, 400, 401, 404, 405, 408,
-                                                 413, 429, 431, 500, 503, 0};
+  static constexpr std::array<int, 13> kStatuses{200, 400, 401, 404, 405, 408, 413,
+                                                 429, 431, 500, 501, 503, 0};
   static constexpr std::array<double, 12> kBuckets{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
                                                    0.05,   0.1,   0.25,   0.5,   1.0,  2.5};
   struct Counters {
@@ -33,6 +35,7 @@ class Metrics {
   struct Gauge {
     std::string name, help;
     std::function<double()> read;
+    const char* type = "gauge";
   };
   std::vector<std::string> route_names_;
   std::unique_ptr<Counters[]> counters_;

@@ -281,10 +281,16 @@ TEST(Bounds, ConnectionsBeyondMaxGet503AndCapacityComesBack) {
   auto served = held[1]->request("GET", "/healthz");
   ASSERT_TRUE(served) << held[1]->last_error().message();
   EXPECT_EQ(served->status, 200);
+  // Each is busy with half a request: an idle connection would be closed to make room, and
+  // the probe paths are answered past the cap (fair_connections_test.cpp covers both).
+  for (auto& h : held) ASSERT_TRUE(h->send("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n"));
+  // Time for the server to see those bytes (it takes far less even on a loaded machine).
+  std::this_thread::sleep_for(milliseconds(300));
 
   auto client = server.client();
   const auto start = Clock::now();
-  auto raw = client.raw_exchange(serialize_request("GET", "/healthz"), milliseconds(3000));
+  auto raw =
+      client.raw_exchange(serialize_request("GET", "/v1/case/T250200010"), milliseconds(3000));
   const auto elapsed = ms_since(start);
   auto responses = parse_responses(raw);
   ASSERT_EQ(responses.size(), 1u) << raw;

@@ -125,6 +125,10 @@ TEST(Durability, SigtermDrainsInFlightRequestsAndExitsZero) {
   const std::string db_url = "sqlite:" + (dir.path() / "d.db").string();
   const auto creds = init_company(db_url);
   ASSERT_FALSE(creds.client_id.empty());
+  // The in-flight token requests use a client whose secret the server has not verified yet: a
+  // verified one is remembered and answered without an Argon2id check.
+  const auto unverified = init_company(db_url);
+  ASSERT_FALSE(unverified.client_id.empty());
 
   std::vector<std::string> written;
   {
@@ -147,8 +151,9 @@ TEST(Durability, SigtermDrainsInFlightRequestsAndExitsZero) {
     // the two blocking threads, and Add Case requests sent together with them.
     constexpr int kTokens = 6;
     constexpr int kCases = 3;
-    const std::string token_form = "grant_type=client_credentials&client_id=" + creds.client_id +
-                                   "&client_secret=" + creds.client_secret;
+    const std::string token_form =
+        "grant_type=client_credentials&client_id=" + unverified.client_id +
+        "&client_secret=" + unverified.client_secret;
     struct Outcome {
       std::optional<HttpResponse> response;
       bool after_signal = false;

@@ -97,11 +97,11 @@ TestServer::TestServer(TestServerOptions options) {
   config.server.threads = 2;
   config.server.access_log = false;
   if (options.tune) options.tune(config.server);
+  if (options.configure) options.configure(config);
   if (options.fixed_time) {
     fixed_clock_ = std::make_unique<core::FixedClock>(*options.fixed_time);
     config.clock = fixed_clock_.get();
   }
-  if (options.configure) options.configure(config);
   app_ = std::make_unique<app::Application>(config);
   app_->start();
 }

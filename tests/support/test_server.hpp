@@ -55,12 +55,13 @@ struct TestCompany {
 struct TestServerOptions {
   // Applied to the default ServerOptions (port 0, 2 threads, no access log).
   std::function<void(http::ServerOptions&)> tune;
+  // Applied to the whole configuration after `tune` (token endpoint bounds, metrics token,
+  // section options).
+  std::function<void(app::AppConfig&)> configure;
   // When set, the server's clock is this fixed clock.
   std::optional<core::UnixSeconds> fixed_time;
   // Reuse an existing database URL instead of a fresh one.
   std::string db_url;
-  // Applied to the application's configuration last (section options and the like).
-  std::function<void(app::AppConfig&)> configure;
 };
 
 // Options of a server whose clock stands at `t` (the tests that read dates back).
