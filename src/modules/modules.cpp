@@ -17,7 +17,7 @@ struct Sections::Impl {
   Impl(storage::Database& database, const core::Clock& clock, const SectionOptions& options)
       : db(database),
         cases(database, clock),
-        customers(database, clock),
+        customers(database, clock, options.keyword_read_limit),
         customer_events(database, clock),
         customer_files(database, clock, options.attachment_quota_bytes) {}
   storage::Database& db;

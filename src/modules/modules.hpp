@@ -1,6 +1,7 @@
 // Every API section, wired in one place: services, routes and per-company master data.
 #pragma once
 
+#include <chrono>
 #include <memory>
 
 #include "api/routes.hpp"
@@ -14,6 +15,8 @@ namespace ov::modules {
 struct SectionOptions {
   // Bytes of stored customer files one company may keep (customer_files).
   std::int64_t attachment_quota_bytes = std::int64_t{1} << 30;
+  // How long one customer keyword search may read (customers::CustomerService).
+  std::chrono::milliseconds keyword_read_limit{2000};
 };
 
 // Owns the sections' services for the lifetime of a server.

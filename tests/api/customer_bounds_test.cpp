@@ -93,6 +93,31 @@ TEST_F(CustomerBounds, TheNameLookupReadsOnlyThatNamesCustomers) {
   EXPECT_NE(plan.find("USING INDEX customers_name"), std::string::npos) << plan;
 }
 
+TestServerOptions short_keyword_reads() {
+  TestServerOptions o;
+  o.configure = [](app::AppConfig& c) {
+    c.sections.keyword_read_limit = std::chrono::milliseconds(1);
+  };
+  return o;
+}
+
+class KeywordCost : public CustomerBounds {
+ protected:
+  KeywordCost() : CustomerBounds(short_keyword_reads()) {}
+};
+
+TEST_F(KeywordCost, AKeywordTooBroadToReadInTimeIsRefusedWith4001) {
+  // A one-character keyword is a scan of the company; past its time limit (shortened here to
+  // 1 ms over 20 000 customers) the search stops and says why, holding no read thread longer.
+  plant("Customer", 20000);
+  auto res = post("/v3/customers/enquiry", R"({"take":10,"keyword":"u"})");
+  EXPECT_EQ(res.status, 400) << res.body;
+  EXPECT_EQ(res.body, one_problem_body("keyword matches too many customers to search at once; "
+                                       "use a longer keyword or more filters"));
+  auto search = post("/v3/customers/search", R"({"searchText":"us"})");
+  EXPECT_EQ(search.status, 400) << search.body;
+}
+
 constexpr std::int64_t kQuota = 64 * 1024;
 
 TestServerOptions small_quota() {

@@ -63,6 +63,9 @@ std::size_t code_points(std::string_view s) {
 // ones through the trigrams they begin.
 constexpr std::size_t kTrigram = 3;
 constexpr std::size_t kBigram = 2;
+// A two-character keyword becomes the OR of at most this many trigrams. Real text follows a
+// pair with a few dozen distinct characters (a few hundred across scripts); more is planted.
+constexpr std::int64_t kMaxPairTerms = 512;
 
 // An FTS5 phrase: the text as one string, its quotes doubled. Inside a phrase nothing else is
 // syntax, so the phrase matches exactly the rows containing the text.
@@ -153,13 +156,18 @@ std::optional<std::string> KeywordIndex::match_expression(const std::string& kw)
   if (length != kBigram) return std::nullopt;
   // The trigrams that begin with the pair, any of which marks a match. Terms compare as bytes,
   // and the pair's last byte is never 0xFF in UTF-8, so the pair with its last byte raised by
-  // one bounds them.
+  // one bounds them. The vocabulary is every company's: a pair followed by more distinct
+  // characters than kMaxPairTerms is not expanded (the company's own rows are scanned
+  // instead), so what other companies stored cannot make one company's search slower.
   std::string end = kw;
   end.back() = static_cast<char>(static_cast<unsigned char>(end.back()) + 1);
-  auto terms = s_.query("SELECT term FROM customer_keyword_terms WHERE term >= ? AND term < ?",
-                        {std::string_view(kw), std::string_view(end)});
+  auto terms =
+      s_.query("SELECT term FROM customer_keyword_terms WHERE term >= ? AND term < ? LIMIT ?",
+               {std::string_view(kw), std::string_view(end), std::int64_t{kMaxPairTerms + 1}});
   std::string expr;
+  std::int64_t count = 0;
   while (terms.next()) {
+    if (++count > kMaxPairTerms) return std::nullopt;
     if (!expr.empty()) expr += " OR ";
     expr += fts_phrase(terms.text(0));
   }

@@ -7,8 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "modules/customers/customer_repository.hpp"
 #include "modules/customers/customer_service.hpp"
 #include "storage/database.hpp"
+#include "storage/test_database.hpp"
 
 namespace ov::customers {
 namespace {
@@ -74,6 +76,66 @@ TEST_F(KeywordMigration, CustomersIndexedBeforeTheRebuildStayFindable) {
     EXPECT_FALSE(s.query_i64("SELECT 1 FROM sqlite_master WHERE name = 'customer_search'"));
   });
   db->close();
+}
+
+// A tenant that stores a pair followed by very many distinct characters cannot make another
+// tenant's two-character search expand into all of them (found: one tenant's planted data made
+// another's search go from 0.5 ms to 220 ms): past the bound the search scans the company's
+// own rows, and finds what it found before.
+TEST(KeywordExpansion, ATenantsVocabularyDoesNotWidenAnothersSearch) {
+  storage::TempDatabase db;
+  std::int64_t mine = 0, theirs = 0;
+  auto add = [](Session& s, std::int64_t company, const std::string& code,
+                const std::string& name) {
+    CustomerRecord c;
+    c.company_id = company;
+    c.customer_code = code;
+    c.customer_name = name;
+    insert_customer(s, c);
+  };
+  db->write_now([&](Session& s) {
+    for (auto* id : {&mine, &theirs}) {
+      *id = *s.query_i64(
+          "INSERT INTO companies (name, created_at) VALUES ('k', 0) RETURNING company_id");
+    }
+    add(s, mine, "M1", "Abacus Ltd");
+    add(s, mine, "M2", "Crab shack");
+    add(s, mine, "M3", "Nothing here");
+  });
+  auto found = [&]() {
+    std::optional<std::vector<std::int64_t>> ids;
+    std::vector<std::string> codes;
+    db->read_now([&](Session& s) {
+      ids = KeywordIndex(s).ids(mine, "ab", std::nullopt);
+      EnquiryInput in;
+      in.keyword = "ab";
+      in.take = 10;
+      in.order = {{kSortByCode, false}};
+      CodeOrder order;
+      for (const auto& c : CustomerRepository(s, &order).enquiry(mine, in).items) {
+        codes.push_back(c.customer_code);
+      }
+    });
+    return std::pair{ids, codes};
+  };
+  auto [before_ids, before] = found();
+  ASSERT_TRUE(before_ids.has_value());  // a few trigrams: answered by the index
+  EXPECT_EQ(before, (std::vector<std::string>{"M1", "M2"}));
+
+  // 600 trigrams "ab" + a distinct CJK character, in the other company.
+  db->write_now([&](Session& s) {
+    for (int i = 0; i < 600; ++i) {
+      std::string name = "ab";
+      const int cp = 0x4E00 + i;
+      name += static_cast<char>(0xE0 | (cp >> 12));
+      name += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      name += static_cast<char>(0x80 | (cp & 0x3F));
+      add(s, theirs, "T" + std::to_string(i), name);
+    }
+  });
+  auto [after_ids, after] = found();
+  EXPECT_FALSE(after_ids.has_value()) << "the pair was expanded into every company's trigrams";
+  EXPECT_EQ(after, before);
 }
 
 }  // namespace

@@ -269,18 +269,45 @@ boost::asio::awaitable<std::vector<CustomerRecord>> CustomerService::by_tax_no(
   co_return list;
 }
 
+namespace {
+
+core::ApiError too_broad(std::string_view field) {
+  return core::business_rule(std::string(field) +
+                             " matches too many customers to search at once; use a longer " +
+                             std::string(field) + " or more filters");
+}
+
+}  // namespace
+
 boost::asio::awaitable<Page<CustomerRecord>> CustomerService::enquiry(const core::Caller& caller,
                                                                       EnquiryInput in) {
-  // Enquiries and searches can read many index entries: off the I/O thread (read_apart).
-  co_return co_await db_.read_apart([&](storage::Session& s) {
-    return CustomerRepository(s, &codes_).enquiry(caller.company_id, in);
-  });
+  // Enquiries and searches can read many index entries: off the I/O thread (read_apart), the
+  // company's reads taking turns with other companies'.
+  try {
+    co_return co_await db_.read_apart(
+        [&](storage::Session& s) {
+          std::optional<storage::TimeLimit> limit;
+          if (in.keyword) limit.emplace(s, keyword_read_limit_);
+          return CustomerRepository(s, &codes_).enquiry(caller.company_id, in);
+        },
+        caller.company_id);
+  } catch (const storage::TimeLimitExceeded&) {
+    throw too_broad("keyword");
+  }
 }
 
 boost::asio::awaitable<Page<CustomerRecord>> CustomerService::search(const core::Caller& caller,
                                                                      SearchInput in) {
-  co_return co_await db_.read_apart(
-      [&](storage::Session& s) { return CustomerRepository(s).search(caller.company_id, in); });
+  try {
+    co_return co_await db_.read_apart(
+        [&](storage::Session& s) {
+          storage::TimeLimit limit(s, keyword_read_limit_);
+          return CustomerRepository(s).search(caller.company_id, in);
+        },
+        caller.company_id);
+  } catch (const storage::TimeLimitExceeded&) {
+    throw too_broad("searchText");
+  }
 }
 
 boost::asio::awaitable<std::vector<ExistenceMatch>> CustomerService::existence(

@@ -4,6 +4,8 @@
 
 #include <boost/asio/awaitable.hpp>
 
+#include <chrono>
+
 #include "core/caller.hpp"
 #include "core/clock.hpp"
 #include "modules/customers/code_order.hpp"
@@ -14,7 +16,15 @@ namespace ov::customers {
 
 class CustomerService {
  public:
-  CustomerService(storage::Database& db, const core::Clock& clock) : db_(db), clock_(clock) {}
+  // A keyword read may run this long: far above what an indexed keyword takes (milliseconds),
+  // below what makes a client give up. Past it the keyword is too broad for the company's data
+  // (a character that most customers contain) and the request answers 4001 instead of holding
+  // a read thread that other requests wait for.
+  static constexpr std::chrono::milliseconds kDefaultKeywordReadLimit{2000};
+
+  CustomerService(storage::Database& db, const core::Clock& clock,
+                  std::chrono::milliseconds keyword_read_limit = kDefaultKeywordReadLimit)
+      : db_(db), clock_(clock), keyword_read_limit_(keyword_read_limit) {}
 
   boost::asio::awaitable<CustomerRecord> upsert(const core::Caller& caller, UpsertInput in);
   boost::asio::awaitable<CustomerRecord> by_code(const core::Caller& caller, std::string code);
@@ -33,6 +43,7 @@ class CustomerService {
  private:
   storage::Database& db_;
   const core::Clock& clock_;
+  std::chrono::milliseconds keyword_read_limit_;
   CodeOrder codes_;
 };
 

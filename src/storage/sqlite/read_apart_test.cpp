@@ -6,10 +6,13 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/io_context.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <mutex>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "core/error.hpp"
 #include "storage/test_database.hpp"
@@ -43,6 +46,35 @@ TEST(SqliteReadApart, RunsOffTheCallingThreadAndHandsBackTheResult) {
   EXPECT_EQ(name, "Read apart");
   EXPECT_NE(reader, caller);
   EXPECT_EQ(resumed, caller);  // back on the I/O thread
+}
+
+TEST(SqliteReadApart, CompaniesTakeTurnsForTheReadThreads) {
+  // One company's burst of slow reads must not queue another company's read behind all of it
+  // (found: eight slow searches of one tenant pushed every tenant's p50 to 725 ms).
+  DatabaseOptions options;
+  options.read_threads = 1;
+  TempDatabase db(options);
+  boost::asio::io_context io;
+  std::mutex m;
+  std::vector<std::string> finished;
+  // (Plain parameters: g++ 12 mishandles coroutine lambdas taking a std::string by value.)
+  auto read = [&](std::int64_t tenant, int index) -> boost::asio::awaitable<void> {
+    co_await db->read_apart(
+        [&, tenant, index](Session&) {
+          std::this_thread::sleep_for(20ms);
+          std::lock_guard lock(m);
+          finished.push_back(tenant == 1 ? "a" + std::to_string(index) : "b");
+        },
+        tenant);
+  };
+  for (int i = 0; i < 6; ++i) boost::asio::co_spawn(io, read(1, i), boost::asio::detached);
+  boost::asio::co_spawn(io, read(2, 0), boost::asio::detached);
+  io.run();
+  ASSERT_EQ(finished.size(), 7u);
+  const auto b = std::find(finished.begin(), finished.end(), "b") - finished.begin();
+  // In arrival order it would come last; taking turns, it runs as soon as company 1's
+  // running read and the one queued first are done.
+  EXPECT_LE(b, 2) << "company 2's read finished in place " << b;
 }
 
 TEST(SqliteReadApart, AnErrorReachesTheCoroutine) {
