@@ -118,6 +118,7 @@ int main(int argc, char** argv) {
   bool access_log = true;
   ov::app::AppConfig serve_config;
   std::size_t body_budget_mib = serve_config.server.body_budget_bytes / (1024 * 1024);
+  std::int64_t attachment_quota_mib = serve_config.sections.attachment_quota_bytes / (1024 * 1024);
   serve->add_option("--db", db, "Database URL")->envname("OPENVENIO_DB")->capture_default_str();
   serve->add_option("--listen", listen, "host:port to listen on")
       ->envname("OPENVENIO_LISTEN")
@@ -145,6 +146,12 @@ int main(int argc, char** argv) {
           "Request bodies held in memory at once, in MiB (at least the largest body limit)")
       ->envname("OPENVENIO_BODY_BUDGET_MIB")
       ->check(CLI::Range(1, 1 << 20))
+      ->capture_default_str();
+  serve
+      ->add_option("--attachment-quota-mib", attachment_quota_mib,
+                   "Stored customer files one company may keep, in MiB")
+      ->envname("OPENVENIO_ATTACHMENT_QUOTA_MIB")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1} << 30))
       ->capture_default_str();
   serve
       ->add_option("--metrics-token", serve_config.metrics_token,
@@ -208,6 +215,7 @@ int main(int argc, char** argv) {
       serve_config.server.threads = threads;
       serve_config.server.access_log = access_log;
       serve_config.server.body_budget_bytes = body_budget_mib * 1024 * 1024;
+      serve_config.sections.attachment_quota_bytes = attachment_quota_mib * 1024 * 1024;
       return run_serve(std::move(serve_config), listen);
     }
   } catch (const std::exception& e) {
