@@ -213,15 +213,17 @@ int main(int argc, char** argv) {
         ov::customers::CustomerRecord c;
         c.company_id = company;
         const int t = gen.between(0, 99);
-        c.customer_type = t < 20   ? ov::customers::kTypeLead
-                          : t < 30 ? ov::customers::kTypeProspect
-                                   : ov::customers::kTypeCustomer;
+        c.customer_state = t < 20   ? ov::customers::kStateLead
+                           : t < 30 ? ov::customers::kStateProspect
+                                    : ov::customers::kStateCustomer;
         auto name = gen.name();
         c.customer_name = name.name;
         c.second_name = name.second;
-        c.customer_state =
-            gen.chance(0.92) ? ov::customers::kStateActive : ov::customers::kStateInactive;
-        if (c.customer_type == ov::customers::kTypeLead) c.customer_status = gen.between(1, 4);
+        c.customer_status =
+            gen.chance(0.92) ? ov::customers::kStatusActive : ov::customers::kStatusClosed;
+        if (c.customer_state == ov::customers::kStateLead) c.lead_status = gen.between(1, 4);
+        c.customer_type =
+            name.company ? ov::customers::kTypeBusiness : ov::customers::kTypeIndividual;
         if (name.company) {
           c.tax_no = "0" + gen.digits(12);
           c.branch_code = "00000";
@@ -245,8 +247,8 @@ int main(int argc, char** argv) {
           c.addresses.push_back(std::move(a));
         }
         c.customer_code = ov::storage::next_number(
-            s, company, ov::customers::code_format(c.customer_type), now, zone);
-        if (c.customer_type == ov::customers::kTypeCustomer) c.date_acquired = now;
+            s, company, ov::customers::code_format(c.customer_state), now, zone);
+        if (c.customer_state == ov::customers::kStateCustomer) c.date_acquired = now;
         c.created_by_user_id = c.modified_by_user_id = ov::demo::kApiUserId;
         c.date_created = c.date_modified = now;
         ov::customers::insert_customer(s, c);
@@ -256,7 +258,7 @@ int main(int argc, char** argv) {
           // the distinctive part of its name (Thai text has no spaces to start a word at).
           const int len = gen.between(4, 8);
           const int start = gen.between(0, std::max(0, code_points(name.token) - len));
-          keywords_out << substring_of(name.token, start, len) << "\t" << c.customer_type << "\n";
+          keywords_out << substring_of(name.token, start, len) << "\t" << c.customer_state << "\n";
         }
       }
     });

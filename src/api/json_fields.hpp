@@ -93,7 +93,15 @@ void write_fields(JsonWriter& w, const R& r, core::Fields<R> fields, const OutCo
             },
             [&](int R::*m) { w.Int(r.*m); },
             [&](bool R::*m) { w.Bool(r.*m); },
-            [&](std::string R::*m) { write_string(w, r.*m); },
+            [&](std::string R::*m) {
+              if (f.kind == FieldKind::kRawJson) {
+                const auto& text = r.*m;
+                w.RawValue(text.data(), text.size(),
+                           text.starts_with('[') ? rapidjson::kArrayType : rapidjson::kObjectType);
+              } else {
+                write_string(w, r.*m);
+              }
+            },
             [&](std::optional<std::string> R::*m) { write_opt_string(w, r.*m); },
             [&](std::optional<double> R::*m) { write_opt_number(w, r.*m); },
             [&](std::vector<std::string> R::*m) { write_strings(w, r.*m); },

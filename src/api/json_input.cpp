@@ -2,6 +2,8 @@
 
 #include <rapidjson/error/en.h>
 #include <rapidjson/reader.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 #include <algorithm>
 #include <charconv>
@@ -368,7 +370,8 @@ Input<std::string> ObjectReader::guid(std::string_view name, Need need) {
 
 Input<std::vector<std::string>> ObjectReader::string_array(std::string_view name, Need need,
                                                            std::size_t max_items,
-                                                           std::size_t max_chars) {
+                                                           std::size_t max_chars,
+                                                           bool allow_empty) {
   Input<std::vector<std::string>> in;
   const auto* v = open(name, need, in.present);
   if (!v) return in;
@@ -386,8 +389,9 @@ Input<std::vector<std::string>> ObjectReader::string_array(std::string_view name
   for (rapidjson::SizeType i = 0; i < v->Size(); ++i) {
     const auto& item = (*v)[i];
     const std::string item_field = field + "[" + std::to_string(i) + "]";
-    if (!item.IsString() || item.GetStringLength() == 0) {
-      push(name, {item_field, item_field + " must be a non-empty string"});
+    if (!item.IsString() || (item.GetStringLength() == 0 && !allow_empty)) {
+      push(name, {item_field, item_field + (allow_empty ? " must be a string"
+                                                        : " must be a non-empty string")});
       ok = false;
       continue;
     }
@@ -401,6 +405,64 @@ Input<std::vector<std::string>> ObjectReader::string_array(std::string_view name
     items.emplace_back(s);
   }
   if (ok) in.value = std::move(items);
+  return in;
+}
+
+Input<std::string> ObjectReader::string_object(std::string_view name, Need need,
+                                               std::size_t max_keys, std::size_t max_key_chars,
+                                               std::size_t max_value_chars) {
+  Input<std::string> in;
+  const auto* v = open(name, need, in.present);
+  if (!v) return in;
+  const std::string field = path(name);
+  if (!v->IsObject() || v->MemberCount() > max_keys) {
+    invalid(name, "must be an object of at most " + std::to_string(max_keys) + " string values");
+    return in;
+  }
+  // A key given twice keeps its last value (§1.4 rule 1), in the place it first had.
+  std::vector<std::pair<std::string_view, std::string_view>> kept;
+  bool ok = true;
+  for (auto it = v->MemberBegin(); it != v->MemberEnd(); ++it) {
+    std::string_view key(it->name.GetString(), it->name.GetStringLength());
+    const std::string item_field = field + "." + std::string(key);
+    if (it->value.IsNull()) continue;
+    if (key.empty() || utf8_length(key) > max_key_chars ||
+        key.find('\0') != std::string_view::npos) {
+      push(name, {item_field,
+                  field + " keys must be 1 to " + std::to_string(max_key_chars) + " characters"});
+      ok = false;
+      continue;
+    }
+    if (!it->value.IsString()) {
+      push(name, {item_field, item_field + " must be a string"});
+      ok = false;
+      continue;
+    }
+    std::string_view value(it->value.GetString(), it->value.GetStringLength());
+    if (utf8_length(value) > max_value_chars || value.find('\0') != std::string_view::npos) {
+      push(name, {item_field, item_field + " must be at most " + std::to_string(max_value_chars) +
+                                  " characters"});
+      ok = false;
+      continue;
+    }
+    auto same =
+        std::find_if(kept.begin(), kept.end(), [&](const auto& kv) { return kv.first == key; });
+    if (same != kept.end()) {
+      same->second = value;
+    } else {
+      kept.emplace_back(key, value);
+    }
+  }
+  if (!ok) return in;
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  w.StartObject();
+  for (const auto& [key, value] : kept) {
+    w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+    w.String(value.data(), static_cast<rapidjson::SizeType>(value.size()));
+  }
+  w.EndObject();
+  in.value.emplace(buf.GetString(), buf.GetSize());
   return in;
 }
 

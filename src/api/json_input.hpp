@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "core/error.hpp"
@@ -76,9 +77,21 @@ class ObjectReader {
   // local day (parse_range_end).
   Input<core::UnixSeconds> range_end(std::string_view name, Need need, const core::TimeZone& zone);
   Input<std::string> guid(std::string_view name, Need need);
-  // An array of non-empty strings, at most max_items of at most max_chars each.
+  // An array of non-empty strings (empty ones too with `allow_empty`), at most max_items of at
+  // most max_chars each.
   Input<std::vector<std::string>> string_array(std::string_view name, Need need,
-                                               std::size_t max_items, std::size_t max_chars);
+                                               std::size_t max_items, std::size_t max_chars,
+                                               bool allow_empty = false);
+  // An object whose values are strings (a social-account map: unknown keys kept, in order), at
+  // most max_keys keys of at most max_key_chars, values of at most max_value_chars; a null
+  // value is left out. The value is the object as compact JSON text.
+  Input<std::string> string_object(std::string_view name, Need need, std::size_t max_keys,
+                                   std::size_t max_key_chars, std::size_t max_value_chars);
+  // An array of at most max_items objects, each read by `read_item(ObjectReader&)`, which
+  // returns its value (the problems it records keep the item's path, e.g. contacts[2].name).
+  template <class ReadItem>
+  auto object_list(std::string_view name, Need need, std::size_t max_items, ReadItem read_item)
+      -> Input<std::vector<std::invoke_result_t<ReadItem, ObjectReader&>>>;
   // A list of integers in [min, max]; with `single_ok` a single integer stands for a list of
   // one (legacy filters typed "int or int[]").
   Input<std::vector<std::int64_t>> integer_list(std::string_view name, Need need, std::int64_t min,
@@ -116,6 +129,44 @@ class ObjectReader {
   std::string prefix_;
   std::vector<Pending> problems_;
 };
+
+template <class ReadItem>
+auto ObjectReader::object_list(std::string_view name, Need need, std::size_t max_items,
+                               ReadItem read_item)
+    -> Input<std::vector<std::invoke_result_t<ReadItem, ObjectReader&>>> {
+  Input<std::vector<std::invoke_result_t<ReadItem, ObjectReader&>>> in;
+  const auto* v = open(name, need, in.present);
+  if (!v) return in;
+  if (!v->IsArray() || v->Size() > max_items) {
+    invalid(name, "must be an array of at most " + std::to_string(max_items) + " objects");
+    return in;
+  }
+  std::vector<std::invoke_result_t<ReadItem, ObjectReader&>> out;
+  out.reserve(v->Size());
+  bool ok = true;
+  for (rapidjson::SizeType i = 0; i < v->Size(); ++i) {
+    std::string prefix = path(name);
+    prefix.append("[").append(std::to_string(i)).append("]");
+    const auto& item = (*v)[i];
+    if (!item.IsObject()) {
+      std::string message = prefix;
+      message.append(" must be an object");
+      nested_problems(name, {{std::move(prefix), std::move(message)}});
+      ok = false;
+      continue;
+    }
+    ObjectReader reader(item, std::move(prefix));
+    auto value = read_item(reader);
+    if (reader.has_problems()) {
+      nested_problems(name, reader.take_problems());
+      ok = false;
+      continue;
+    }
+    out.push_back(std::move(value));
+  }
+  if (ok) in.value = std::move(out);
+  return in;
+}
 
 // An integer from a JSON value: numbers, integral decimals (12.0) and numeric strings.
 std::optional<std::int64_t> integer_value(const rapidjson::Value& v);

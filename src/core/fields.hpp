@@ -21,6 +21,7 @@ enum class FieldKind : std::uint8_t {
   kValue,        // as the member's type says (numbers, strings, booleans, lists of strings)
   kDateTime,     // Unix seconds emitted as yyyy-MM-ddTHH:mm:ss+0700 in the company's zone
   kDecimalText,  // a Decimal emitted as a JSON string, keeping its scale ("1000000.50")
+  kRawJson,      // a string holding JSON text we wrote (an object or list), emitted as that JSON
 };
 
 // Which statements a column takes part in.

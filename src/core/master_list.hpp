@@ -53,6 +53,9 @@ struct MasterList {
   std::span<const MasterSeed> seeds;
   std::span<const MasterColumn> extras;
   std::span<const MasterFilter> filters;
+  // Entries carry created_by_user_id and date_created (those created on first use by a
+  // client's request, storage::find_or_add_by_name).
+  bool audited = false;
 };
 
 }  // namespace ov::core

@@ -271,6 +271,9 @@ struct DatabaseOptions {
   // SQLite reads queued beyond this answer 503 at once, like writes (PostgreSQL's reads and
   // writes share one queue, bounded by max_queued_writes).
   std::size_t max_queued_reads = 20000;
+  // Migrations stop after this version (0: apply them all). A test of one migration opens a
+  // database at the version before it, writes rows of that schema and opens it again.
+  int schema_version = 0;
 };
 
 // "sqlite:<path>" or "postgresql://user:pass@host:port/dbname" (also "postgres://"). Applies

@@ -97,6 +97,37 @@ void add_master_row(Session& s, const core::MasterList& list, std::int64_t compa
   }
 }
 
+MasterRow find_or_add_by_name(Session& s, const core::MasterList& list, std::int64_t company_id,
+                              std::string_view name, std::string_view user_id, std::int64_t now) {
+  std::string find = select_of(list);
+  find.append(" AND lower(").append(list.name_column).append(") = lower(?)");
+  std::string add = "INSERT INTO ";
+  add.append(list.table).append(" (company_id, ").append(list.id_column).append(", ");
+  add.append(list.name_column);
+  if (!list.active_column.empty()) add.append(", ").append(list.active_column);
+  if (list.audited) add += ", created_by_user_id, date_created";
+  add.append(") SELECT ?, COALESCE(MAX(").append(list.id_column).append("), 0) + 1, ?");
+  if (!list.active_column.empty()) add += ", 1";
+  if (list.audited) add += ", ?, ?";
+  // The WHERE also tells SQLite's parser that ON CONFLICT belongs to the INSERT.
+  add.append(" FROM ").append(list.table).append(" WHERE company_id = ? ON CONFLICT DO NOTHING");
+  // A conflict on the id (another name took it at the same moment) leaves the name unstored:
+  // try again with the next id. A few rounds settle any real race.
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    {
+      auto rows = s.query(find, {company_id, name});
+      if (rows.next()) return read_row(rows, list);
+    }
+    if (list.audited) {
+      s.exec(add, {company_id, name, user_id, now, company_id});
+    } else {
+      s.exec(add, {company_id, name, company_id});
+    }
+  }
+  throw core::conflict(std::string(list.field) + " " + std::string(name) +
+                       " could not be stored; try again");
+}
+
 void seed_master(Session& s, const core::MasterList& list, std::int64_t company_id) {
   for (const auto& seed : list.seeds) add_master_row(s, list, company_id, seed.id, seed.name);
 }

@@ -37,6 +37,13 @@ MasterRow require_master(Session& s, const core::MasterList& list, std::int64_t 
 // Adds an entry (the seed rows, demo data, the administration).
 void add_master_row(Session& s, const core::MasterList& list, std::int64_t company_id,
                     std::int64_t id, std::string_view name, bool active = true);
+// The entry named `name` (compared case-insensitively, surrounding spaces aside), created with
+// the next id when the company has none: master entries clients name by name (§7.1 sources,
+// groups, interests…). Another server creating the same entry at the same moment is resolved
+// by the name's unique index: both then use the one stored.
+MasterRow find_or_add_by_name(Session& s, const core::MasterList& list, std::int64_t company_id,
+                              std::string_view name, std::string_view user_id, std::int64_t now);
+
 // The list's seed rows for a new company.
 void seed_master(Session& s, const core::MasterList& list, std::int64_t company_id);
 

@@ -32,7 +32,7 @@ class CustomerPaging : public ::testing::Test {
         c.customer_code = "C" + std::to_string(100000 + i);
         // Many equal names: ties must be broken the same way on every page.
         c.customer_name = "Seeded customer " + std::to_string(i % 97);
-        c.customer_type = customers::kTypeCustomer;
+        c.customer_state = customers::kStateCustomer;
         c.created_by_user_id = c.modified_by_user_id = kApiUser;
         c.date_created = c.date_modified = 1743442200;
         customers::insert_customer(s, c);
@@ -43,7 +43,7 @@ class CustomerPaging : public ::testing::Test {
     });
     server_.db().read_now([&](storage::Session& s) {
       auto rows = s.query(
-          "SELECT customer_code, customer_type, customer_name FROM customers "
+          "SELECT customer_code, customer_state, customer_name FROM customers "
           "WHERE company_id = ?",
           {company_.id});
       while (rows.next()) {
@@ -54,7 +54,7 @@ class CustomerPaging : public ::testing::Test {
 
   struct Existing {
     std::string code;
-    std::int64_t type;
+    std::int64_t state;
     std::string name;
   };
 
@@ -105,7 +105,7 @@ TEST_F(CustomerPaging, EveryCustomerExactlyOnceWhileOthersAreAdded) {
     while (!stop.load() && added.load() < kMaxLiveInserts) {
       auto res = client.request("POST", "/v3/customers", company_.auth_json(),
                                 R"({"customerName":"Live customer )" +
-                                    std::to_string(added.load()) + R"(","customerState":1})");
+                                    std::to_string(added.load()) + R"(","customerState":3})");
       if (res.status == 200) ++added;
       std::this_thread::sleep_for(std::chrono::milliseconds(2));
     }
@@ -115,10 +115,11 @@ TEST_F(CustomerPaging, EveryCustomerExactlyOnceWhileOthersAreAdded) {
   std::vector<std::string> customers_before, all_before, keyword_before;
   for (const auto& e : before_) {
     all_before.push_back(e.code);
-    if (e.type == customers::kTypeCustomer) customers_before.push_back(e.code);
+    if (e.state == customers::kStateCustomer) customers_before.push_back(e.code);
     if (e.name.find("Seeded") != std::string::npos) keyword_before.push_back(e.code);
   }
-  // Default order (code), filtered by type: pages of the cap, an odd size and a small size.
+  // Default order (code), filtered by the legacy type code, which names customerState 3
+  // (ENDPOINTS.md §7.1): pages of the cap, an odd size and a small size.
   for (int take : {1000, 333, 50}) {
     auto seen = walk(R"("customerType":11300)", take, client);
     expect_each_once(seen, customers_before, "take " + std::to_string(take));

@@ -23,20 +23,57 @@ constexpr const char* kNowText = "2025-04-01T00:30:00+0700";
 constexpr const char* kApiUser = "23108b99-ee24-43c4-b9e7-58dc6a4e16a2";
 constexpr const char* kAssignee = "6d473b8f-a6b3-4536-b1e6-f4b7688414e2";
 
-const std::vector<std::string> kCustomerKeys = {
-    "customerId",        "companyId",         "customerCode",
-    "customerName",      "customer2ndName",   "customerAliases",
-    "customerType",      "customerState",     "customerStatus",
-    "customerPicture",   "customerTaxNo",     "branchCode",
-    "customerPhone",     "customerMobile",    "customerEmail",
-    "customerPosition",  "customerGender",    "customerMaritalStatus",
-    "customerBirthdate", "customerIncome",    "creditLimit",
-    "addresses",         "customerOwnersStr", "hasOwner",
-    "isActive",          "dateAcquired",      "createdByUserId",
-    "dateCreated",       "modifiedByUserId",  "dateModified"};
-const std::vector<std::string> kAddressKeys = {"addressId", "customerId",      "locationName",
-                                               "location",  "latitude",        "longitude",
-                                               "isActive",  "createdByUserId", "dateCreated"};
+// The customer object with the v3 fields of ENDPOINTS.md §7.1.
+const std::vector<std::string> kCustomerKeys = {"customerId",
+                                                "companyId",
+                                                "customerCode",
+                                                "customerName",
+                                                "customer2ndName",
+                                                "customerAliases",
+                                                "customerType",
+                                                "customerState",
+                                                "customerStatus",
+                                                "leadStatus",
+                                                "unqulifiedReasonName",
+                                                "unqulifiedReasonNote",
+                                                "customerPicture",
+                                                "customerTaxNo",
+                                                "branchCode",
+                                                "customerPhone",
+                                                "customerMobile",
+                                                "customerEmail",
+                                                "customerPosition",
+                                                "customerGender",
+                                                "customerMaritalStatus",
+                                                "customerBirthdate",
+                                                "customerIncome",
+                                                "creditLimit",
+                                                "sourceName",
+                                                "customerGroupName",
+                                                "classificationName",
+                                                "interestsName",
+                                                "customerTags",
+                                                "customerNote",
+                                                "customerSocialAccount",
+                                                "customFields",
+                                                "addresses",
+                                                "contacts",
+                                                "customerOwnersStr",
+                                                "hasOwner",
+                                                "isActive",
+                                                "dateAcquired",
+                                                "createdByUserId",
+                                                "dateCreated",
+                                                "modifiedByUserId",
+                                                "dateModified"};
+// §7.1: locationAddress beside location, and locationType.
+const std::vector<std::string> kAddressKeys = {
+    "addressId", "customerId", "locationName", "location",        "locationAddress", "locationType",
+    "latitude",  "longitude",  "isActive",     "createdByUserId", "dateCreated"};
+const std::vector<std::string> kContactKeys = {
+    "contactId",      "contactName",   "contactPosition",     "contactPhone",
+    "contactMobile",  "contactEmail",  "contactBirthdate",    "contactNote",
+    "contactPicture", "contactStatus", "contactSocialAccount"};
 
 std::vector<std::string> strings_of(const rapidjson::Value& arr) {
   std::vector<std::string> out;
@@ -67,11 +104,13 @@ std::string percent_encode(std::string_view s) {
   return out;
 }
 
+// Every field of the v3 customer (§7.1).
 constexpr const char* kFullBody = R"({
   "customerName": "  Siam Widgets  ",
-  "customerState": 1,
-  "customerStatus": 2,
-  "customerType": 11300,
+  "customerState": 3,
+  "customerStatus": 0,
+  "customerType": 1,
+  "leadStatus": 4,
   "customerPicture": "https://cdn.example.com/p/1.png",
   "customer2ndName": "สยามวิดเจ็ท",
   "customerAliases": ["SW", "Widgets Siam"],
@@ -84,12 +123,27 @@ constexpr const char* kFullBody = R"({
   "customerGender": 2,
   "customerMaritalStatus": 1,
   "customerBirthdate": "1990-05-17",
-  "customerIncome": "50000",
+  "customerIncome": 50000,
   "creditLimit": "1000000.50",
+  "sourceName": "Website",
+  "customerGroupName": "VIP",
+  "classificationName": "Retail",
+  "interestsName": ["Widgets", "Gadgets"],
+  "customerTags": ["b2b", "Bangkok"],
+  "customerNote": "Prefers e-mail",
+  "customerSocialAccount": {"facebook": "siamwidgets", "line": "@siamwidgets", "tiktok": "@sw"},
+  "customFields": [{"customFieldName": "Industry", "customFieldValue": ["Manufacturing", "Retail"]}],
   "addresses": [
-    {"locationName": "Head office", "location": "99 Rama IV Road, Bangkok", "latitude": 13.7245,
-     "longitude": 100.5314},
+    {"locationName": "Head office", "locationAddress": "99 Rama IV Road, Bangkok",
+     "locationType": 1, "latitude": 13.7245, "longitude": 100.5314},
     {"locationName": "Warehouse", "location": "Bang Na, Samut Prakan"}
+  ],
+  "contacts": [
+    {"contactName": " Somchai Jaidee ", "contactPosition": "Buyer", "contactPhone": "02-123-4568",
+     "contactMobile": "089-999-0000", "contactEmail": "somchai@siamwidgets.example",
+     "contactBirthdate": "1985-01-02", "contactNote": "Mornings",
+     "contactPicture": "https://cdn.example.com/c/1.png", "contactSocialAccount": {"line": "somchai"}},
+    {"contactName": "Malee", "contactStatus": false}
   ],
   "owners": ["STAFF01"]
 })";
@@ -116,8 +170,8 @@ class CustomerApi : public ::testing::Test {
   }
   rapidjson::Document create(const std::string& name, const std::string& extra = "",
                              const TestCompany* as = nullptr) {
-    return upsert_ok(R"({"customerName":)" + quote(name) + R"(,"customerState":1)" +
-                         (extra.empty() ? "" : "," + extra) + "}",
+    // No customerState: a customer (3) by default (§7.1).
+    return upsert_ok(R"({"customerName":)" + quote(name) + (extra.empty() ? "" : "," + extra) + "}",
                      as);
   }
   rapidjson::Document enquiry_ok(const std::string& body) {
@@ -161,9 +215,12 @@ TEST_F(CustomerApi, CreateReturnsTheFullCustomerObject) {
   EXPECT_STREQ(c["customerName"].GetString(), "Siam Widgets");  // trimmed
   EXPECT_STREQ(c["customer2ndName"].GetString(), "สยามวิดเจ็ท");
   EXPECT_EQ(strings_of(c["customerAliases"]), (std::vector<std::string>{"SW", "Widgets Siam"}));
-  EXPECT_EQ(c["customerType"].GetInt(), 11300);
-  EXPECT_EQ(c["customerState"].GetInt(), 1);
-  EXPECT_TRUE(c["customerStatus"].IsNull());  // a lead status on a customer is ignored
+  EXPECT_EQ(c["customerType"].GetInt(), 1);
+  EXPECT_EQ(c["customerState"].GetInt(), 3);
+  EXPECT_EQ(c["customerStatus"].GetInt(), 0);
+  EXPECT_EQ(c["leadStatus"].GetInt(), 4);  // stored for any state (§7.1)
+  EXPECT_TRUE(c["unqulifiedReasonName"].IsNull());
+  EXPECT_TRUE(c["unqulifiedReasonNote"].IsNull());
   EXPECT_STREQ(c["customerPicture"].GetString(), "https://cdn.example.com/p/1.png");
   EXPECT_STREQ(c["customerTaxNo"].GetString(), "0105560001234");
   EXPECT_STREQ(c["branchCode"].GetString(), "00001");
@@ -174,15 +231,51 @@ TEST_F(CustomerApi, CreateReturnsTheFullCustomerObject) {
   EXPECT_EQ(c["customerGender"].GetInt(), 2);
   EXPECT_EQ(c["customerMaritalStatus"].GetInt(), 1);
   EXPECT_STREQ(c["customerBirthdate"].GetString(), "1990-05-17T00:00:00+0700");
+  // A number on input, a string on output (§7.1).
   EXPECT_STREQ(c["customerIncome"].GetString(), "50000");
   EXPECT_STREQ(c["creditLimit"].GetString(), "1000000.50");
+  EXPECT_STREQ(c["sourceName"].GetString(), "Website");
+  EXPECT_STREQ(c["customerGroupName"].GetString(), "VIP");
+  EXPECT_STREQ(c["classificationName"].GetString(), "Retail");
+  EXPECT_EQ(strings_of(c["interestsName"]), (std::vector<std::string>{"Widgets", "Gadgets"}));
+  EXPECT_EQ(strings_of(c["customerTags"]), (std::vector<std::string>{"b2b", "Bangkok"}));
+  EXPECT_STREQ(c["customerNote"].GetString(), "Prefers e-mail");
+  // Unknown networks are kept, in order.
+  EXPECT_EQ(to_json(c["customerSocialAccount"]),
+            R"({"facebook":"siamwidgets","line":"@siamwidgets","tiktok":"@sw"})");
+  EXPECT_EQ(to_json(c["customFields"]),
+            R"([{"customFieldName":"Industry","customFieldValue":["Manufacturing","Retail"]}])");
   ASSERT_EQ(c["addresses"].Size(), 2u);
   const auto& a = c["addresses"][0];
   EXPECT_EQ(keys_of(a), kAddressKeys);
   ASSERT_TRUE(a["addressId"].IsInt64());
   EXPECT_EQ(a["customerId"].GetInt64(), c["customerId"].GetInt64());
   EXPECT_STREQ(a["locationName"].GetString(), "Head office");
+  // Both names carry the address text (§7.1).
   EXPECT_STREQ(a["location"].GetString(), "99 Rama IV Road, Bangkok");
+  EXPECT_STREQ(a["locationAddress"].GetString(), "99 Rama IV Road, Bangkok");
+  EXPECT_EQ(a["locationType"].GetInt(), 1);
+  EXPECT_STREQ(c["addresses"][1]["locationAddress"].GetString(), "Bang Na, Samut Prakan");
+  EXPECT_TRUE(c["addresses"][1]["locationType"].IsNull());
+  ASSERT_EQ(c["contacts"].Size(), 2u);
+  const auto& ct = c["contacts"][0];
+  EXPECT_EQ(keys_of(ct), kContactKeys);
+  ASSERT_TRUE(ct["contactId"].IsInt64());
+  EXPECT_STREQ(ct["contactName"].GetString(), "Somchai Jaidee");  // trimmed
+  EXPECT_STREQ(ct["contactPosition"].GetString(), "Buyer");
+  EXPECT_STREQ(ct["contactPhone"].GetString(), "02-123-4568");
+  EXPECT_STREQ(ct["contactMobile"].GetString(), "089-999-0000");
+  EXPECT_STREQ(ct["contactEmail"].GetString(), "somchai@siamwidgets.example");
+  EXPECT_STREQ(ct["contactBirthdate"].GetString(), "1985-01-02T00:00:00+0700");
+  EXPECT_STREQ(ct["contactNote"].GetString(), "Mornings");
+  EXPECT_STREQ(ct["contactPicture"].GetString(), "https://cdn.example.com/c/1.png");
+  EXPECT_TRUE(ct["contactStatus"].GetBool());  // the default
+  EXPECT_EQ(to_json(ct["contactSocialAccount"]), R"({"line":"somchai"})");
+  const auto& second = c["contacts"][1];
+  EXPECT_STREQ(second["contactName"].GetString(), "Malee");
+  EXPECT_FALSE(second["contactStatus"].GetBool());
+  EXPECT_TRUE(second["contactEmail"].IsNull());
+  EXPECT_EQ(to_json(second["contactSocialAccount"]), "{}");
   EXPECT_EQ(to_json(a["latitude"]), "13.7245");
   EXPECT_EQ(to_json(a["longitude"]), "100.5314");
   EXPECT_TRUE(a["isActive"].GetBool());
@@ -208,37 +301,60 @@ TEST_F(CustomerApi, CreateReturnsTheFullCustomerObject) {
 TEST_F(CustomerApi, CreateMinimalHasNullsAndEmptyLists) {
   auto c = create("Minimal");
   EXPECT_EQ(keys_of(c), kCustomerKeys);
-  for (const char* key :
-       {"customer2ndName", "customerStatus", "customerPicture", "customerTaxNo", "branchCode",
-        "customerPhone", "customerMobile", "customerEmail", "customerPosition", "customerGender",
-        "customerMaritalStatus", "customerBirthdate", "customerIncome", "creditLimit"}) {
+  for (const char* key : {"customer2ndName",
+                          "leadStatus",
+                          "unqulifiedReasonName",
+                          "unqulifiedReasonNote",
+                          "customerPicture",
+                          "customerTaxNo",
+                          "branchCode",
+                          "customerPhone",
+                          "customerMobile",
+                          "customerEmail",
+                          "customerPosition",
+                          "customerGender",
+                          "customerMaritalStatus",
+                          "customerBirthdate",
+                          "customerIncome",
+                          "creditLimit",
+                          "sourceName",
+                          "customerGroupName",
+                          "classificationName",
+                          "customerNote"}) {
     EXPECT_TRUE(c[key].IsNull()) << key;
   }
-  EXPECT_EQ(to_json(c["customerAliases"]), "[]");
-  EXPECT_EQ(to_json(c["addresses"]), "[]");
-  EXPECT_EQ(to_json(c["customerOwnersStr"]), "[]");
+  for (const char* key : {"customerAliases", "interestsName", "customerTags", "customFields",
+                          "addresses", "contacts", "customerOwnersStr"}) {
+    EXPECT_EQ(to_json(c[key]), "[]") << key;
+  }
+  EXPECT_EQ(to_json(c["customerSocialAccount"]), "{}");
   EXPECT_FALSE(c["hasOwner"].GetBool());
-  EXPECT_EQ(c["customerType"].GetInt(), 11300);  // the default type
+  // The defaults of §7.1: a Business customer, Active.
+  EXPECT_EQ(c["customerState"].GetInt(), 3);
+  EXPECT_EQ(c["customerType"].GetInt(), 1);
+  EXPECT_EQ(c["customerStatus"].GetInt(), 0);
+  EXPECT_TRUE(c["isActive"].GetBool());
 }
 
-TEST_F(CustomerApi, CodesComeFromOneSequencePerTypeLetter) {
-  EXPECT_STREQ(create("A lead", R"("customerType":11100)")["customerCode"].GetString(), "L000001");
-  EXPECT_STREQ(create("A prospect", R"("customerType":11200)")["customerCode"].GetString(),
-               "P000001");
+// The code letter follows customerState (§7.1).
+TEST_F(CustomerApi, CodesComeFromOneSequencePerStateLetter) {
+  EXPECT_STREQ(create("A lead", R"("customerState":1)")["customerCode"].GetString(), "L000001");
+  EXPECT_STREQ(create("A prospect", R"("customerState":2)")["customerCode"].GetString(), "P000001");
+  // The legacy type code is the documented alias of the state.
   EXPECT_STREQ(create("Another lead", R"("customerType":11100)")["customerCode"].GetString(),
                "L000002");
-  EXPECT_STREQ(create("A customer", R"("customerType":null)")["customerCode"].GetString(),
+  EXPECT_STREQ(create("A customer", R"("customerState":null)")["customerCode"].GetString(),
                "C000350");
   EXPECT_STREQ(create("Null code", R"("customerCode":null)")["customerCode"].GetString(),
                "C000351");
   // Leads are not customers yet.
-  EXPECT_TRUE(create("Lead 3", R"("customerType":11100)")["dateAcquired"].IsNull());
+  EXPECT_TRUE(create("Lead 3", R"("customerState":1)")["dateAcquired"].IsNull());
 }
 
 TEST_F(CustomerApi, CodesSkipNumbersAlreadyTaken) {
-  sql("INSERT INTO customers (company_id, customer_code, customer_name, customer_type, "
+  sql("INSERT INTO customers (company_id, customer_code, customer_name, customer_state, "
       "is_active, created_at) VALUES (" +
-      std::to_string(company_.id) + ", 'c000350', 'Imported', 11300, 1, 0)");
+      std::to_string(company_.id) + ", 'c000350', 'Imported', 3, 1, 0)");
   EXPECT_STREQ(create("After import")["customerCode"].GetString(), "C000351");
 }
 
@@ -250,7 +366,7 @@ TEST_F(CustomerApi, UpdateKeepsAbsentClearsNullAndReplacesArrays) {
   auto c = upsert_ok(R"({
     "customerCode": "c000350",
     "customerName": "Siam Widgets Plc",
-    "customerState": 2,
+    "customerStatus": 2,
     "customerPhone": null,
     "customerAliases": ["Widgets"],
     "addresses": [
@@ -264,8 +380,9 @@ TEST_F(CustomerApi, UpdateKeepsAbsentClearsNullAndReplacesArrays) {
   EXPECT_EQ(c["customerId"].GetInt64(), id);
   EXPECT_STREQ(c["customerCode"].GetString(), "C000350");
   EXPECT_STREQ(c["customerName"].GetString(), "Siam Widgets Plc");
-  EXPECT_EQ(c["customerState"].GetInt(), 2);
-  EXPECT_FALSE(c["isActive"].GetBool());
+  EXPECT_EQ(c["customerState"].GetInt(), 3);  // absent: kept
+  EXPECT_EQ(c["customerStatus"].GetInt(), 2);
+  EXPECT_FALSE(c["isActive"].GetBool());  // isActive is customerStatus 0 (§7.1)
   EXPECT_TRUE(c["customerPhone"].IsNull());
   EXPECT_STREQ(c["customerMobile"].GetString(), "081 234 5678");  // absent: kept
   EXPECT_STREQ(c["customerTaxNo"].GetString(), "0105560001234");
@@ -286,40 +403,111 @@ TEST_F(CustomerApi, UpdateKeepsAbsentClearsNullAndReplacesArrays) {
   EXPECT_EQ(to_json(payload_of(get("/v3/customers/C000350"))), to_json(c));
 
   // addresses null clears the list; a missing addresses property keeps it.
-  auto kept = upsert_ok(R"({"customerCode":"C000350","customerName":"X","customerState":1})");
+  auto kept = upsert_ok(R"({"customerCode":"C000350","customerName":"X"})");
   EXPECT_EQ(kept["addresses"].Size(), 2u);
-  auto cleared = upsert_ok(
-      R"({"customerCode":"C000350","customerName":"X","customerState":1,"addresses":null})");
+  auto cleared = upsert_ok(R"({"customerCode":"C000350","customerName":"X","addresses":null})");
   EXPECT_EQ(to_json(cleared["addresses"]), "[]");
 }
 
-TEST_F(CustomerApi, TypeChangesKeepTheCodeAndSetTheAcquisitionOnce) {
-  auto lead = create("Lead", R"("customerType":11100,"customerStatus":3)");
+// A lead becomes a customer (§7.1): the code stays, dateAcquired is set the first time.
+TEST_F(CustomerApi, StateChangesKeepTheCodeAndSetTheAcquisitionOnce) {
+  auto lead = create("Lead", R"("customerState":1,"leadStatus":3,)"
+                             R"("unqulifiedReasonName":"No budget","unqulifiedReasonNote":"Q3")");
   EXPECT_STREQ(lead["customerCode"].GetString(), "L000001");
-  EXPECT_EQ(lead["customerStatus"].GetInt(), 3);
+  EXPECT_EQ(lead["leadStatus"].GetInt(), 3);
+  EXPECT_STREQ(lead["unqulifiedReasonName"].GetString(), "No budget");
+  EXPECT_STREQ(lead["unqulifiedReasonNote"].GetString(), "Q3");
   server_.fixed_clock()->advance(1800);
-  auto same = upsert_ok(R"({"customerCode":"L000001","customerName":"Lead","customerState":1})");
-  EXPECT_EQ(same["customerType"].GetInt(), 11100);  // absent type kept
-  EXPECT_EQ(same["customerStatus"].GetInt(), 3);
+  auto same = upsert_ok(R"({"customerCode":"L000001","customerName":"Lead"})");
+  EXPECT_EQ(same["customerState"].GetInt(), 1);  // absent state kept
+  EXPECT_EQ(same["leadStatus"].GetInt(), 3);
+  EXPECT_STREQ(same["unqulifiedReasonName"].GetString(), "No budget");
   auto won = upsert_ok(
-      R"({"customerCode":"L000001","customerName":"Lead","customerState":1,"customerType":11300})");
+      R"({"customerCode":"L000001","customerName":"Lead","customerState":3,"leadStatus":4})");
   EXPECT_STREQ(won["customerCode"].GetString(), "L000001");
-  EXPECT_EQ(won["customerType"].GetInt(), 11300);
-  EXPECT_TRUE(won["customerStatus"].IsNull());
+  EXPECT_EQ(won["customerState"].GetInt(), 3);
+  EXPECT_EQ(won["leadStatus"].GetInt(), 4);
   EXPECT_STREQ(won["dateAcquired"].GetString(), "2025-04-01T01:00:00+0700");
+  server_.fixed_clock()->advance(60);
+  upsert_ok(R"({"customerCode":"L000001","customerName":"Lead","customerState":2})");
+  auto again = upsert_ok(R"({"customerCode":"L000001","customerName":"Lead","customerState":3})");
+  EXPECT_STREQ(again["dateAcquired"].GetString(), "2025-04-01T01:00:00+0700");
+}
+
+// Bodies of the legacy meaning (§7.1): a legacy type code in customerType (or `type`) decides
+// the state even beside customerState, whose earlier designed 2 (Inactive) means customerStatus
+// 2 and 1 means no change of status; customerType keeps its default or stored value.
+TEST_F(CustomerApi, LegacyTypeCodesAreTheStatesAlias) {
+  auto c = create("Old client", R"("customerType":11100,"customerState":2)");
+  EXPECT_STREQ(c["customerCode"].GetString(), "L000001");
+  EXPECT_EQ(c["customerState"].GetInt(), 1);
+  EXPECT_EQ(c["customerType"].GetInt(), 1);
+  EXPECT_EQ(c["customerStatus"].GetInt(), 2);
+  EXPECT_FALSE(c["isActive"].GetBool());
+  upsert_ok(R"({"customerCode":"L000001","customerName":"Old client","customerType":2})");
+  auto won =
+      upsert_ok(R"({"customerCode":"L000001","customerName":"Old client","customerType":11300,)"
+                R"("customerState":1})");
+  EXPECT_EQ(won["customerState"].GetInt(), 3);
+  EXPECT_EQ(won["customerType"].GetInt(), 2);    // the stored type
+  EXPECT_EQ(won["customerStatus"].GetInt(), 2);  // customerState 1 beside a legacy code: no change
+  // An explicit customerStatus wins over the legacy customerState.
+  auto open = upsert_ok(R"({"customerCode":"L000001","customerName":"Old client","type":11200,)"
+                        R"("customerState":2,"customerStatus":0})");
+  EXPECT_EQ(open["customerState"].GetInt(), 2);
+  EXPECT_EQ(open["customerStatus"].GetInt(), 0);
+  EXPECT_STREQ(create("Prospect", R"("type":11200)")["customerCode"].GetString(), "P000001");
+}
+
+// The new fields of §7.1 follow §1.5: absent keeps, null clears, a value replaces.
+TEST_F(CustomerApi, V3FieldsKeepClearAndReplace) {
+  auto created = upsert_ok(kFullBody);
+  const auto first_contact = created["contacts"][0]["contactId"].GetInt64();
+  auto kept = upsert_ok(R"({"customerCode":"C000350","customerName":"Siam Widgets"})");
+  for (const char* key :
+       {"leadStatus", "sourceName", "customerGroupName", "classificationName", "interestsName",
+        "customerTags", "customerNote", "customerSocialAccount", "customFields", "contacts"}) {
+    EXPECT_EQ(to_json(kept[key]), to_json(created[key])) << key;
+  }
+  auto changed = upsert_ok(R"({"customerCode":"C000350","customerName":"Siam Widgets",
+    "leadStatus": null, "sourceName": "website", "customerGroupName": null,
+    "classificationName": "Wholesale", "interestsName": [""], "customerTags": ["new"],
+    "customerNote": null, "customerSocialAccount": {"line": "@sw2"}, "customFields": [],
+    "contact": {"contactName": "Only one", "contactEmail": "one@sw.example"}})");
+  EXPECT_TRUE(changed["leadStatus"].IsNull());
+  // A master entry matched by name keeps the company's spelling.
+  EXPECT_STREQ(changed["sourceName"].GetString(), "Website");
+  EXPECT_TRUE(changed["customerGroupName"].IsNull());
+  EXPECT_STREQ(changed["classificationName"].GetString(), "Wholesale");
+  EXPECT_EQ(to_json(changed["interestsName"]), "[]");  // [""] means none
+  EXPECT_EQ(strings_of(changed["customerTags"]), (std::vector<std::string>{"new"}));
+  EXPECT_TRUE(changed["customerNote"].IsNull());
+  EXPECT_EQ(to_json(changed["customerSocialAccount"]), R"({"line":"@sw2"})");
+  EXPECT_EQ(to_json(changed["customFields"]), "[]");
+  // A single contact is a list of one, replacing the list with a new id.
+  ASSERT_EQ(changed["contacts"].Size(), 1u);
+  EXPECT_STREQ(changed["contacts"][0]["contactName"].GetString(), "Only one");
+  EXPECT_NE(changed["contacts"][0]["contactId"].GetInt64(), first_contact);
+  EXPECT_EQ(to_json(payload_of(get("/v3/customers/C000350"))), to_json(changed));
+  auto cleared = upsert_ok(R"({"customerCode":"C000350","customerName":"Siam Widgets",
+    "interestsName": null, "customerTags": null, "customerSocialAccount": null,
+    "contacts": null, "contact": {"contactName": "Ignored beside contacts"}})");
+  for (const char* key : {"interestsName", "customerTags", "contacts"}) {
+    EXPECT_EQ(to_json(cleared[key]), "[]") << key;
+  }
+  EXPECT_EQ(to_json(cleared["customerSocialAccount"]), "{}");
 }
 
 TEST_F(CustomerApi, UpdateOfAnUnknownCodeIs404) {
-  expect_error(
-      post("/v3/customers", R"({"customerCode":"C999999","customerName":"X","customerState":1})"),
-      404, "customerCode C999999 was not found");
+  expect_error(post("/v3/customers", R"({"customerCode":"C999999","customerName":"X"})"), 404,
+               "customerCode C999999 was not found");
 }
 
 TEST_F(CustomerApi, CodesNamingLiteralSiblingPathsAre4001) {
   for (const char* code : {"enquiry", "Search", "EXISTENCE", "satisfaction", "files",
                            "file-categories", "name", "id", "TaxId"}) {
-    auto res = post("/v3/customers", R"({"customerCode":)" + quote(code) +
-                                         R"(,"customerName":"X","customerState":1})");
+    auto res =
+        post("/v3/customers", R"({"customerCode":)" + quote(code) + R"(,"customerName":"X"})");
     expect_error(res, 400,
                  std::string("customerCode ") + code + " is reserved: it names a path of " +
                      "/v3/customers");
@@ -329,22 +517,24 @@ TEST_F(CustomerApi, CodesNamingLiteralSiblingPathsAre4001) {
 TEST_F(CustomerApi, SeveralProblemsAre4002InBodyOrder) {
   auto res =
       post("/v3/customers", R"({"customerEmail":"no-at-sign","customerState":7,"customerGender":9,)"
-                            R"("addresses":[{"location":"x","latitude":91}],"customerType":5})");
+                            R"("addresses":[{"location":"x","latitude":91}],)"
+                            R"("contacts":[{"contactPhone":"1"}],"customerType":5})");
   EXPECT_EQ(res.status, 400);
   EXPECT_EQ(
       res.body,
       R"({"status":{"code":"4002","description":"Validation failed"},"data":{"errors":[)"
       R"({"field":"customerEmail","message":"customerEmail must contain @"},)"
-      R"({"field":"customerState","message":"customerState must be between 1 and 2"},)"
+      R"({"field":"customerState","message":"customerState must be between 1 and 3"},)"
       R"({"field":"customerGender","message":"customerGender must be between 1 and 3"},)"
       R"({"field":"addresses[0].latitude","message":"addresses[0].latitude must be between -90 and 90"},)"
-      R"({"field":"addresses[0].locationName","message":"addresses[0].locationName is required"},)"
-      R"({"field":"customerType","message":"customerType must be 11100, 11200 or 11300"},)"
+      R"({"field":"contacts[0].contactName","message":"contacts[0].contactName is required"},)"
+      R"({"field":"customerType","message":"customerType must be 1 (business) or 2 (individual), )"
+      R"(or a legacy type 11100, 11200 or 11300"},)"
       R"({"field":"customerName","message":"customerName is required"}]}})");
 }
 
 TEST_F(CustomerApi, SingleProblemsAre4001) {
-  const std::string base = R"("customerName":"X","customerState":1)";
+  const std::string base = R"("customerName":"X")";
   expect_error(post("/v3/customers", "{" + base + R"(,"customerTaxNo":"012345678901234567890"})"),
                400, "customerTaxNo must be at most 20 characters");
   expect_error(post("/v3/customers", "{" + base + R"(,"customerBirthdate":"2025-04-02"})"), 400,
@@ -367,13 +557,13 @@ TEST_F(CustomerApi, SingleProblemsAre4001) {
 TEST_F(CustomerApi, FailedWritesChangeNothing) {
   create("Keep me", R"("customerPhone":"0811111111")");
   expect_error(post("/v3/customers", R"({"customerCode":"C000350","customerName":"Changed",)"
-                                     R"("customerState":1,"owners":["ghost"]})"),
+                                     R"("owners":["ghost"]})"),
                404, "Owner ghost was not found");
   auto c = payload_of(get("/v3/customers/C000350"));
   EXPECT_STREQ(c["customerName"].GetString(), "Keep me");
   // The failed create did not use up a code.
-  expect_error(post("/v3/customers", R"({"customerName":"N","customerState":1,"owners":["x"]})"),
-               404, "Owner x was not found");
+  expect_error(post("/v3/customers", R"({"customerName":"N","owners":["x"]})"), 404,
+               "Owner x was not found");
   EXPECT_STREQ(create("Next")["customerCode"].GetString(), "C000351");
 }
 
@@ -473,11 +663,11 @@ TEST_F(CustomerApi, EnquiryTakeRules) {
 }
 
 TEST_F(CustomerApi, EnquiryOrderBy) {
-  create("b second", R"("customerType":11100)");
-  create("A first", R"("customerType":11200)");
+  create("b second", R"("customerState":1)");
+  create("A first", R"("customerState":2)");
   EXPECT_EQ(enquiry_codes(R"({"take":10,"orderBy":"customerName"})"),
             (std::vector<std::string>{"P000001", "L000001", "C000055", "C000349", "C000154"}));
-  EXPECT_EQ(enquiry_codes(R"({"take":10,"orderBy":"CustomerType DESC, customerCode desc"})"),
+  EXPECT_EQ(enquiry_codes(R"({"take":10,"orderBy":"CustomerState DESC, customerCode desc"})"),
             (std::vector<std::string>{"C000349", "C000154", "C000055", "P000001", "L000001"}));
   EXPECT_EQ(enquiry_codes(R"({"take":2,"orderBy":"customerEmail asc"})"),
             (std::vector<std::string>{"C000154", "L000001"}));  // NULL first, then by id
@@ -490,10 +680,13 @@ TEST_F(CustomerApi, EnquiryOrderBy) {
 TEST_F(CustomerApi, EnquiryKeywordSearchesEverySearchableField) {
   create("Alpha", R"("customer2ndName":"Bravo Second","customerAliases":["CharlieAlias"],)"
                   R"("customerTaxNo":"3100700123456","customerPhone":"02-765-4321",)"
-                  R"("customerMobile":"089-111-2233","customerEmail":"delta@echo.example")");
+                  R"("customerMobile":"089-111-2233","customerEmail":"delta@echo.example",)"
+                  R"("contacts":[{"contactName":"Foxtrot Person","contactPhone":"02-919-1919",)"
+                  R"("contactMobile":"086-868-6868","contactEmail":"golf@hotel.example"}])");
   create("Other");
+  // Contacts' names, phones and e-mails too (§7.1).
   for (const char* kw : {"alph", "BRAVO sec", "liealia", "c000350", "0070012", "765-43", "111-22",
-                         "DELTA@ECHO", "lpha"}) {
+                         "DELTA@ECHO", "lpha", "foxtrot per", "919-19", "868-68", "GOLF@hotel"}) {
     EXPECT_EQ(enquiry_codes(R"({"take":10,"keyword":)" + quote(kw) + "}"),
               (std::vector<std::string>{"C000350"}))
         << kw;
@@ -510,7 +703,7 @@ TEST_F(CustomerApi, KeywordsOfEveryLengthMatchAnywhereInTheText) {
   // The pair "ng" ends the text here (the e-mail is the last field), "al" starts it.
   create("Alpha", R"("customerEmail":"a@b.ng")");
   create("Bravo Wang");
-  create("Charlie", R"("customerType":11100)");
+  create("Charlie", R"("customerState":1)");
   auto codes = [&](const std::string& kw, const std::string& more = "") {
     return enquiry_codes(R"({"take":10,"keyword":)" + quote(kw) + more + "}");
   };
@@ -523,31 +716,33 @@ TEST_F(CustomerApi, KeywordsOfEveryLengthMatchAnywhereInTheText) {
   EXPECT_EQ(codes("qq"), std::vector<std::string>{});
   // Two characters never span two fields either: "0" ends Alpha's code, "a" starts its e-mail.
   EXPECT_EQ(codes("0a"), std::vector<std::string>{});
+  EXPECT_EQ(codes("ha", R"(,"customerStates":[1])"), (std::vector<std::string>{"L000001"}));
   EXPECT_EQ(codes("ha", R"(,"customerType":11100)"), (std::vector<std::string>{"L000001"}));
-  EXPECT_EQ(codes("ng", R"(,"customerType":11100)"), std::vector<std::string>{});
+  EXPECT_EQ(codes("ng", R"(,"customerStates":1)"), std::vector<std::string>{});
   // The same matches and order whether or not another filter makes the rows be read.
   for (const char* kw : {"a", "ar", "ra", "an", "c00", "harl", "ng"}) {
     for (const char* order : {"customerCode", "customerCode desc"}) {
       const std::string more = std::string(R"(,"orderBy":")") + order + "\"";
       auto fast = post("/v3/customers/enquiry",
                        R"({"take":2,"skip":1,"keyword":)" + quote(kw) + more + "}");
-      auto read = post("/v3/customers/enquiry",
-                       R"({"take":2,"skip":1,"states":[1,2],"keyword":)" + quote(kw) + more + "}");
+      auto read = post(
+          "/v3/customers/enquiry",
+          R"({"take":2,"skip":1,"customerStatuses":[0,2],"keyword":)" + quote(kw) + more + "}");
       EXPECT_EQ(codes_of(payload_of(fast)), codes_of(payload_of(read))) << kw << " " << order;
       EXPECT_EQ(fast.header("x-total-count"), read.header("x-total-count")) << kw << " " << order;
     }
   }
 }
 
-TEST_F(CustomerApi, KeywordSearchFollowsATypeChange) {
-  create("Movable", R"("customerType":11100)");
-  auto codes = [&](const std::string& type) {
-    return enquiry_codes(R"({"take":10,"keyword":"movab")" + type + "}");
+TEST_F(CustomerApi, KeywordSearchFollowsAStateChange) {
+  create("Movable", R"("customerState":1)");
+  auto codes = [&](const std::string& state) {
+    return enquiry_codes(R"({"take":10,"keyword":"movab")" + state + "}");
   };
-  EXPECT_EQ(codes(R"(,"customerType":11100)"), (std::vector<std::string>{"L000001"}));
-  upsert_ok(
-      R"({"customerCode":"L000001","customerName":"Movable","customerState":1,"customerType":11300})");
-  EXPECT_EQ(codes(R"(,"customerType":11100)"), std::vector<std::string>{});
+  EXPECT_EQ(codes(R"(,"customerStates":[1])"), (std::vector<std::string>{"L000001"}));
+  upsert_ok(R"({"customerCode":"L000001","customerName":"Movable","customerState":3})");
+  EXPECT_EQ(codes(R"(,"customerStates":[1])"), std::vector<std::string>{});
+  EXPECT_EQ(codes(R"(,"customerStates":[3])"), (std::vector<std::string>{"L000001"}));
   EXPECT_EQ(codes(R"(,"customerType":11300)"), (std::vector<std::string>{"L000001"}));
   EXPECT_EQ(codes(""), (std::vector<std::string>{"L000001"}));
   auto found = payload_of(post("/v3/customers/search", R"({"searchText":"movab"})"));
@@ -582,15 +777,36 @@ TEST_F(CustomerApi, KeywordWildcardsMatchLiterally) {
 }
 
 TEST_F(CustomerApi, EnquiryFilters) {
-  create("Lead one", R"("customerType":11100,"customerState":2)");
-  create("Prospect one", R"("customerType":11200)");
+  create("Lead one", R"("customerState":1,"customerStatus":2,"leadStatus":2,"customerType":2)");
+  create("Prospect one",
+         R"("customerState":2,"customerTags":["VIP","north"],"customerGroupName":"Gold")");
+  // The filters of §7.1.
+  EXPECT_EQ(enquiry_codes(R"({"take":10,"customerStates":[2]})"),
+            (std::vector<std::string>{"P000001"}));
+  EXPECT_EQ(enquiry_codes(R"({"take":10,"customerStates":[1,2]})"),
+            (std::vector<std::string>{"L000001", "P000001"}));
+  EXPECT_EQ(enquiry_codes(R"({"take":10,"customerTypes":[2]})"),
+            (std::vector<std::string>{"L000001"}));
+  EXPECT_EQ(enquiry_codes(R"({"take":10,"customerStatuses":[2]})"),
+            (std::vector<std::string>{"L000001"}));
+  EXPECT_EQ(enquiry_codes(R"({"take":10,"leadStatuses":[1,2]})"),
+            (std::vector<std::string>{"L000001"}));
+  // Tags and groups by name, in any case.
+  EXPECT_EQ(enquiry_codes(R"({"take":10,"customerTags":["vip"]})"),
+            (std::vector<std::string>{"P000001"}));
+  EXPECT_EQ(enquiry_codes(R"({"take":10,"customerGroupNames":["GOLD","Silver"]})"),
+            (std::vector<std::string>{"P000001"}));
+  EXPECT_EQ(to_json(enquiry_ok(R"({"take":10,"customerTags":["south"]})")), "[]");
+  // The legacy type codes name states.
   EXPECT_EQ(enquiry_codes(R"({"take":10,"customerType":11100})"),
             (std::vector<std::string>{"L000001"}));
   EXPECT_EQ(enquiry_codes(R"({"take":10,"ccustomerType":11200})"),
             (std::vector<std::string>{"P000001"}));
+  EXPECT_EQ(enquiry_codes(R"({"take":10,"type":11200})"), (std::vector<std::string>{"P000001"}));
   // The canonical name wins over the legacy alias.
   EXPECT_EQ(enquiry_codes(R"({"take":10,"customerType":11100,"ccustomerType":11200})"),
             (std::vector<std::string>{"L000001"}));
+  // The legacy states (1 Active, 2 Inactive) are customerStatus 0 and 2.
   EXPECT_EQ(enquiry_codes(R"({"take":10,"states":2})"), (std::vector<std::string>{"L000001"}));
   EXPECT_EQ(enquiry_codes(R"({"take":10,"states":[1,2],"customerType":11200})"),
             (std::vector<std::string>{"P000001"}));
@@ -611,7 +827,12 @@ TEST_F(CustomerApi, EnquiryFilters) {
                 .Size(),
             5u);
   expect_error(post("/v3/customers/enquiry", R"({"take":1,"customerType":11400})"), 400,
-               "customerType must be 11100, 11200 or 11300");
+               "customerType must hold 1 (business), 2 (individual) or a legacy type 11100, 11200 "
+               "or 11300");
+  expect_error(post("/v3/customers/enquiry", R"({"take":1,"customerStates":[4]})"), 400,
+               "customerStates[0] must be an integer between 1 and 3");
+  expect_error(post("/v3/customers/enquiry", R"({"take":1,"leadStatuses":[0]})"), 400,
+               "leadStatuses[0] must be an integer between 1 and 4");
   expect_error(post("/v3/customers/enquiry", R"({"take":1,"states":[1,3]})"), 400,
                "states[1] must be an integer between 1 and 2");
   expect_error(post("/v3/customers/enquiry", R"({"take":1,"statuses":["maybe"]})"), 400,
@@ -619,7 +840,7 @@ TEST_F(CustomerApi, EnquiryFilters) {
 }
 
 TEST_F(CustomerApi, EnquiryTeamsGroupsClassificationsAndInterests) {
-  auto lead = create("Grouped", R"("customerType":11100,"owners":["staff01"])");
+  auto lead = create("Grouped", R"("customerState":1,"owners":["staff01"])");
   const auto id = std::to_string(lead["customerId"].GetInt64());
   const auto company = std::to_string(company_.id);
   sql("UPDATE customers SET customer_group_id = 7, classification_id = 9 WHERE customer_id = " +
@@ -633,7 +854,7 @@ TEST_F(CustomerApi, EnquiryTeamsGroupsClassificationsAndInterests) {
             (std::vector<std::string>{"L000001"}));
   EXPECT_EQ(to_json(enquiry_ok(R"({"take":10,"topicInterests":["43"]})")), "[]");
   EXPECT_EQ(enquiry_ok(R"({"take":10,"groups":[]})").Size(), 4u);  // empty list: no filter
-  EXPECT_EQ(enquiry_codes(R"({"take":10,"ownerTeams":1,"customerType":11100})"),
+  EXPECT_EQ(enquiry_codes(R"({"take":10,"ownerTeams":1,"customerStates":[1]})"),
             (std::vector<std::string>{"L000001"}));
   EXPECT_EQ(enquiry_codes(R"({"take":10,"ownerTeams":"1","owners":["staff01"]})").size(), 3u);
   sql("UPDATE users SET team_id = 5 WHERE company_id = " + company + " AND staff_code = 'staff01'");
@@ -671,10 +892,13 @@ TEST_F(CustomerApi, SearchReturnsCompactItemsExactCodeFirst) {
   auto list = payload_of(res);
   EXPECT_EQ(codes_of(list), (std::vector<std::string>{"C000351", "C000350"}));
   EXPECT_EQ(res.header("x-total-count"), "2");
+  // customerState joins the designed item: with §7.1 customerType no longer tells a lead from a
+  // customer.
   EXPECT_EQ(keys_of(list[0]), (std::vector<std::string>{
                                   "customerId", "customerCode", "customerName", "customer2ndName",
-                                  "customerType", "customerTaxNo", "branchCode", "customerPhone",
-                                  "customerMobile", "customerEmail"}));
+                                  "customerType", "customerState", "customerTaxNo", "branchCode",
+                                  "customerPhone", "customerMobile", "customerEmail"}));
+  EXPECT_EQ(list[0]["customerState"].GetInt(), 3);
   EXPECT_STREQ(list[0]["customerTaxNo"].GetString(), "123");
   EXPECT_TRUE(list[0]["customerPhone"].IsNull());
   // By name after the exact code.
@@ -689,8 +913,16 @@ TEST_F(CustomerApi, SearchReturnsCompactItemsExactCodeFirst) {
   expect_error(post("/v3/customers/search", R"({"searchText":" x "})"), 400,
                "searchText must be at least 2 characters");
   expect_error(post("/v3/customers/search", "{}"), 400, "searchText is required");
-  expect_error(post("/v3/customers/search", R"({"searchText":"ab","customerTypes":[1]})"), 400,
-               "customerTypes[0] must be an integer between 11100 and 11300");
+  EXPECT_EQ(to_json(payload_of(
+                post("/v3/customers/search", R"({"searchText":"c000","customerStates":[1,2]})"))),
+            "[]");
+  EXPECT_EQ(payload_of(post("/v3/customers/search",
+                            R"({"searchText":"c000","customerStates":[3],"customerTypes":[1]})"))
+                .Size(),
+            5u);
+  expect_error(post("/v3/customers/search", R"({"searchText":"ab","customerTypes":[3]})"), 400,
+               "customerTypes must hold 1 (business), 2 (individual) or a legacy type 11100, "
+               "11200 or 11300");
   expect_error(post("/v3/customers/search", R"({"searchText":"ab","take":0})"), 400,
                "take must be at least 1");
 }
@@ -699,8 +931,8 @@ TEST_F(CustomerApi, SearchTakesTwentyByDefault) {
   server_.db().write_now([&](storage::Session& s) {
     for (int i = 0; i < 25; ++i) {
       s.exec(
-          "INSERT INTO customers (company_id, customer_code, customer_name, customer_type, "
-          "is_active, created_at) VALUES (?, ?, 'Bulk', 11300, 1, 0)",
+          "INSERT INTO customers (company_id, customer_code, customer_name, customer_state, "
+          "is_active, created_at) VALUES (?, ?, 'Bulk', 3, 1, 0)",
           {company_.id, std::string_view("B" + std::to_string(100 + i))});
     }
   });
@@ -751,7 +983,7 @@ TEST_F(CustomerApi, ExistenceReportsMatchedFields) {
 // Tenancy and the Case section
 
 TEST_F(CustomerApi, AnotherCompanyNeitherSeesNorChangesTheseCustomers) {
-  auto mine = create("Mine only", R"("customerType":11100,"customerTaxNo":"555",)"
+  auto mine = create("Mine only", R"("customerState":1,"customerTaxNo":"555",)"
                                   R"("customerEmail":"mine@x.example")");
   const auto id = std::to_string(mine["customerId"].GetInt64());
   auto other = server_.add_company(false);
@@ -771,15 +1003,12 @@ TEST_F(CustomerApi, AnotherCompanyNeitherSeesNorChangesTheseCustomers) {
                 post("/v3/customers/existence", R"({"customerEmail":"mine@x.example"})", &other))),
             R"({"isExist":false,"customers":[]})");
   expect_error(
-      post("/v3/customers",
-           R"({"customerCode":"L000001","customerName":"Hijack","customerState":1})", &other),
-      404, "customerCode L000001 was not found");
+      post("/v3/customers", R"({"customerCode":"L000001","customerName":"Hijack"})", &other), 404,
+      "customerCode L000001 was not found");
   // The other company's own numbering starts afresh, and its owners are its own.
-  EXPECT_STREQ(create("Theirs", R"("customerType":11100)", &other)["customerCode"].GetString(),
+  EXPECT_STREQ(create("Theirs", R"("customerState":1)", &other)["customerCode"].GetString(),
                "L000001");
-  EXPECT_EQ(post("/v3/customers", R"({"customerName":"X","customerState":1,"owners":["staff01"]})",
-                 &other)
-                .status,
+  EXPECT_EQ(post("/v3/customers", R"({"customerName":"X","owners":["staff01"]})", &other).status,
             404);
   EXPECT_STREQ(payload_of(get("/v3/customers/L000001"))["customerName"].GetString(), "Mine only");
 }
@@ -798,12 +1027,12 @@ TEST_F(CustomerApi, CasesUseCustomersCreatedHere) {
   EXPECT_STREQ(kase["feedbackFromName"].GetString(), "Case customer");
   EXPECT_STREQ(kase["customerCode"].GetString(), code.c_str());
   // A renamed customer shows its new name on the case.
-  upsert_ok(R"({"customerCode":")" + code + R"(","customerName":"Renamed","customerState":1})");
+  upsert_ok(R"({"customerCode":")" + code + R"(","customerName":"Renamed"})");
   auto got = client_.request("GET", "/v1/case/" + std::string(kase["feedbackNo"].GetString()),
                              company_.auth());
   EXPECT_STREQ(got.json()["data"]["data"]["feedbackFromName"].GetString(), "Renamed");
-  // An inactive customer cannot take new cases.
-  upsert_ok(R"({"customerCode":")" + code + R"(","customerName":"Renamed","customerState":2})");
+  // An inactive customer (customerStatus other than 0, §7.1) cannot take new cases.
+  upsert_ok(R"({"customerCode":")" + code + R"(","customerName":"Renamed","customerStatus":1})");
   auto inactive = post("/v1/case", R"({"caseType":1,"subject":"Hello","customerCode":")" + code +
                                        R"(","categoryId":2140016585,"dateCase":"2025-04-02",)"
                                        R"("dateDue":"2025-04-03","assignedToUserId":")" +

@@ -10,33 +10,25 @@ using storage::Value;
 
 namespace {
 
-// SQLite's rowid of a customer's row: company_id << 42 | type slot << 40 | customer_id
-// (migrations/sqlite/0004_customer_keywords.sql).
+// SQLite's rowid of a customer's row: company_id << 42 | state slot << 40 | customer_id
+// (migrations/sqlite/0004_customer_keywords.sql keyed it by the legacy type 11100/11200/11300,
+// which migration 0007 turned into customerState 1/2/3 with the same slots).
 constexpr int kCompanyShift = 42;
 constexpr int kTypeShift = 40;
 constexpr std::int64_t kIdMask = (std::int64_t{1} << kTypeShift) - 1;
 constexpr std::int64_t kMaxCompanyId = (std::int64_t{1} << (63 - kCompanyShift)) - 1;
 
-// -1 for a value that is no customer type.
-std::int64_t type_slot(int type) {
-  switch (type) {
-    case kTypeLead:
-      return 0;
-    case kTypeProspect:
-      return 1;
-    case kTypeCustomer:
-      return 2;
-    default:
-      return -1;
-  }
+// -1 for a value that is no customer state.
+std::int64_t type_slot(int state) {
+  return state >= kStateLead && state <= kStateCustomer ? state - kStateLead : -1;
 }
 
-std::int64_t row_key(std::int64_t company_id, int type, std::int64_t customer_id) {
+std::int64_t row_key(std::int64_t company_id, int state, std::int64_t customer_id) {
   if (company_id < 0 || company_id > kMaxCompanyId || customer_id < 0 || customer_id > kIdMask ||
-      type_slot(type) < 0) {
+      type_slot(state) < 0) {
     throw std::runtime_error("customer outside the keyword index's key range");
   }
-  return company_id << kCompanyShift | type_slot(type) << kTypeShift | customer_id;
+  return company_id << kCompanyShift | type_slot(state) << kTypeShift | customer_id;
 }
 
 // The rowids of the company's rows, or of one type's rows within it.
@@ -117,6 +109,13 @@ std::string search_text(const CustomerRecord& c) {
   for (const auto* f : {&c.tax_no, &c.phone, &c.mobile, &c.email}) {
     if (*f) add(**f);
   }
+  // Contact persons are found by their names and numbers too (§7.1).
+  for (const auto& ct : c.contacts) {
+    add(ct.name);
+    for (const auto* f : {&ct.phone, &ct.mobile, &ct.email}) {
+      if (*f) add(**f);
+    }
+  }
   return out;
 }
 
@@ -127,16 +126,16 @@ KeywordIndex::KeywordIndex(storage::Session& s) : s_(s), fts_(s.backend() == "sq
 void KeywordIndex::save(const CustomerRecord& c, bool fresh) {
   const std::string text = search_text(c);
   if (fts_) {
-    // The type is part of the key: an update first removes the row under any type's key.
+    // The state is part of the key: an update first removes the row under any state's key.
     if (!fresh) {
       s_.exec("DELETE FROM customer_keywords WHERE rowid IN (?, ?, ?)",
-              {row_key(c.company_id, kTypeLead, c.customer_id),
-               row_key(c.company_id, kTypeProspect, c.customer_id),
-               row_key(c.company_id, kTypeCustomer, c.customer_id)});
+              {row_key(c.company_id, kStateLead, c.customer_id),
+               row_key(c.company_id, kStateProspect, c.customer_id),
+               row_key(c.company_id, kStateCustomer, c.customer_id)});
     }
     // The closing separator puts every character pair at the start of a trigram.
     s_.exec("INSERT INTO customer_keywords (rowid, search_text) VALUES (?, ?)",
-            {row_key(c.company_id, c.customer_type, c.customer_id),
+            {row_key(c.company_id, c.customer_state, c.customer_id),
              std::string_view(text + kSearchSeparator)});
     return;
   }
@@ -177,11 +176,11 @@ std::optional<std::string> KeywordIndex::match_expression(const std::string& kw)
 }
 
 void KeywordIndex::from(storage::Sql& q, std::int64_t company_id, std::string_view keyword,
-                        std::optional<int> type) const {
+                        std::optional<int> type, std::string_view joins) const {
   const std::string kw = search_lower(keyword);
   if (fts_) {
     const auto range = key_range(company_id, type);
-    q.add(" FROM customer_keywords s CROSS JOIN customers c WHERE ");
+    q.add(" FROM customer_keywords s CROSS JOIN customers c").add(joins).add(" WHERE ");
     if (auto expr = match_expression(kw)) {
       q.add("s.search_text MATCH ?").bind_text(std::move(*expr));
     } else {
@@ -195,9 +194,9 @@ void KeywordIndex::from(storage::Sql& q, std::int64_t company_id, std::string_vi
     return;
   }
   auto like = like_patterns(kw);
-  q.add(
-       " FROM customer_search s CROSS JOIN customers c WHERE s.search_text LIKE ? AND "
-       "s.company_id = ?")
+  q.add(" FROM customer_search s CROSS JOIN customers c")
+      .add(joins)
+      .add(" WHERE s.search_text LIKE ? AND s.company_id = ?")
       .bind_text(std::move(like.coarse))
       .bind(company_id);
   if (like.special) q.add(" AND s.search_text LIKE ? ESCAPE '\\'").bind_text(std::move(like.exact));

@@ -43,15 +43,19 @@ TEST_F(KeywordMigration, CustomersIndexedBeforeTheRebuildStayFindable) {
     db->write_now([&](Session& s) {
       company = *s.query_i64(
           "INSERT INTO companies (name, created_at) VALUES ('Old', 0) RETURNING company_id");
-      for (int type : {kTypeLead, kTypeCustomer}) {
+      for (int state : {kStateLead, kStateCustomer}) {
         CustomerRecord c;
         c.company_id = company;
-        c.customer_code = type == kTypeLead ? "L000001" : "C000001";
-        c.customer_name = type == kTypeLead ? "Siam Lead" : "Siam Customer";
-        c.customer_type = type;
+        c.customer_code = state == kStateLead ? "L000001" : "C000001";
+        c.customer_name = state == kStateLead ? "Siam Lead" : "Siam Customer";
+        c.customer_state = state;
         ids.push_back(insert_customer(s, c));
       }
-      // Back to the schema and rows of migration 0003.
+      // Back to the schema and rows of migration 0003, whose customers carried the legacy type
+      // code that 0004 reads (0007 later turned it into customerState).
+      s.exec(
+          "UPDATE customers SET customer_type = CASE customer_state WHEN 1 THEN 11100 WHEN 2 THEN "
+          "11200 ELSE 11300 END");
       s.exec("DROP TABLE customer_keyword_terms");
       s.exec("DROP TABLE customer_keywords");
       s.exec(
@@ -68,8 +72,8 @@ TEST_F(KeywordMigration, CustomersIndexedBeforeTheRebuildStayFindable) {
   db->read_now([&](Session& s) {
     KeywordIndex index(s);
     EXPECT_EQ(index.ids(company, "siam", std::nullopt), ids);
-    EXPECT_EQ(index.ids(company, "siam", kTypeLead), (std::vector<std::int64_t>{ids[0]}));
-    EXPECT_EQ(index.ids(company, "c000001", kTypeCustomer), (std::vector<std::int64_t>{ids[1]}));
+    EXPECT_EQ(index.ids(company, "siam", kStateLead), (std::vector<std::int64_t>{ids[0]}));
+    EXPECT_EQ(index.ids(company, "c000001", kStateCustomer), (std::vector<std::int64_t>{ids[1]}));
     // Two characters at the very end of the old text (the code's last digits).
     EXPECT_EQ(index.ids(company, "01", std::nullopt), ids);
     EXPECT_EQ(index.ids(company + 1, "siam", std::nullopt), std::vector<std::int64_t>{});

@@ -35,6 +35,7 @@ std::string exact_decimal(double d) {
 const storage::Table<CustomerRecord> kCustomers(kCustomerEntity);
 const storage::Table<CustomerRecord> kSummaries(kCustomerSummaryEntity);
 const storage::Table<Address> kAddresses(kAddressEntity);
+const storage::Table<Contact> kContacts(kContactEntity);
 
 CustomerRecord read_customer(storage::Rows& r) { return kCustomers.read(r); }
 
@@ -71,6 +72,17 @@ void CustomerRepository::attach_children(std::vector<CustomerRecord>& list) {
   while (rows.next()) {
     Address addr = kAddresses.read(rows);
     by_id.at(addr.customer_id)->addresses.push_back(std::move(addr));
+  }
+  Sql ct;
+  ct.add(kContacts.select())
+      .add(" WHERE +ct.company_id = ? AND ct.customer_id IN ")
+      .bind(list.front().company_id)
+      .in_list(ids)
+      .add(" ORDER BY ct.customer_id, ct.position");
+  auto contacts = s_.query(ct.text(), ct.params());
+  while (contacts.next()) {
+    Contact contact = kContacts.read(contacts);
+    by_id.at(contact.customer_id)->contacts.push_back(std::move(contact));
   }
   Sql o;
   o.add(
@@ -135,12 +147,27 @@ std::vector<CustomerRecord> CustomerRepository::find_by_tax_no(
 
 namespace {
 
-// Filters answered by reading customer rows (all but keyword and type).
+// Filters answered by reading customer rows (all but keyword and a single state, which the
+// keyword index answers).
 bool has_row_filters(const EnquiryInput& in) {
-  return !in.states.empty() || !in.statuses.empty() || !in.classifications.empty() ||
-         !in.groups.empty() || !in.owners.empty() ||
+  return in.states.size() > 1 || !in.types.empty() || !in.statuses.empty() ||
+         !in.lead_statuses.empty() || !in.active.empty() || !in.classifications.empty() ||
+         !in.groups.empty() || !in.group_names.empty() || !in.tags.empty() || !in.owners.empty() ||
          (in.owner_teams && *in.owner_teams != kOwnerTeamsAll) || !in.topic_interests.empty() ||
          in.geo.has_value();
+}
+
+// The one state the keyword index can narrow its read to.
+std::optional<int> single_state(const std::vector<std::int64_t>& states) {
+  if (states.size() != 1) return std::nullopt;
+  return static_cast<int>(states.front());
+}
+
+// ASCII-lower-cased copies, for IN lists compared with lower(column).
+std::vector<std::string> lowered(const std::vector<std::string>& values) {
+  std::vector<std::string> out;
+  for (const auto& v : values) out.push_back(search_lower(v));
+  return out;
 }
 
 }  // namespace
@@ -186,24 +213,43 @@ Page<CustomerRecord> CustomerRepository::enquiry(std::int64_t company_id, const 
   const KeywordIndex keywords(s_);
   // Keyword and type alone, in code order (the default): answered from the index.
   if (codes_ && in.keyword && !has_row_filters(in) && in.order.front().column == kSortByCode) {
-    if (auto ids = keywords.ids(company_id, *in.keyword, in.customer_type)) {
+    if (auto ids = keywords.ids(company_id, *in.keyword, single_state(in.states))) {
       return keyword_page(company_id, in, *ids);
     }
   }
   Sql where;
   if (in.keyword) {
-    keywords.from(where, company_id, *in.keyword, in.customer_type);
+    keywords.from(where, company_id, *in.keyword, single_state(in.states), kCustomers.joins());
   } else {
-    where.add(" FROM customers c WHERE c.company_id = ?").bind(company_id);
-  }
-  if (in.customer_type) {
-    where.add(" AND c.customer_type = ?").bind(std::int64_t{*in.customer_type});
+    where.add(" FROM customers c").add(kCustomers.joins()).add(" WHERE c.company_id = ?");
+    where.bind(company_id);
   }
   if (!in.states.empty()) where.add(" AND c.customer_state IN ").in_list(in.states);
-  if (!in.statuses.empty()) {
+  if (!in.types.empty()) where.add(" AND c.customer_type IN ").in_list(in.types);
+  if (!in.statuses.empty()) where.add(" AND c.customer_status IN ").in_list(in.statuses);
+  if (!in.lead_statuses.empty()) where.add(" AND c.lead_status IN ").in_list(in.lead_statuses);
+  if (!in.active.empty()) {
     std::vector<std::int64_t> flags;
-    for (bool b : in.statuses) flags.push_back(b ? 1 : 0);
+    for (bool b : in.active) flags.push_back(b ? 1 : 0);
     where.add(" AND c.is_active IN ").in_list(flags);
+  }
+  if (!in.tags.empty()) {
+    where
+        .add(
+            " AND c.customer_id IN (SELECT t.customer_id FROM customer_tag_links t WHERE "
+            "t.company_id = ? AND lower(t.tag) IN ")
+        .bind(company_id)
+        .in_list(lowered(in.tags))
+        .add(")");
+  }
+  if (!in.group_names.empty()) {
+    where
+        .add(
+            " AND c.customer_group_id IN (SELECT g.customer_group_id FROM customer_groups g "
+            "WHERE g.company_id = ? AND lower(g.name) IN ")
+        .bind(company_id)
+        .in_list(lowered(in.group_names))
+        .add(")");
   }
   if (!in.classifications.empty()) {
     where.add(" AND c.classification_id IN ").in_list(in.classifications);
@@ -278,11 +324,10 @@ Page<CustomerRecord> CustomerRepository::enquiry(std::int64_t company_id, const 
 Page<CustomerRecord> CustomerRepository::search(std::int64_t company_id, const SearchInput& in) {
   if (!KeywordIndex::can_match(in.text)) return {};
   Sql where;
-  // One type narrows the part of the index read; several are filtered on the rows.
-  std::optional<int> type;
-  if (in.customer_types.size() == 1) type = static_cast<int>(in.customer_types.front());
-  KeywordIndex(s_).from(where, company_id, in.text, type);
-  if (!in.customer_types.empty()) where.add(" AND c.customer_type IN ").in_list(in.customer_types);
+  // One state narrows the part of the index read; several are filtered on the rows.
+  KeywordIndex(s_).from(where, company_id, in.text, single_state(in.states));
+  if (!in.states.empty()) where.add(" AND c.customer_state IN ").in_list(in.states);
+  if (!in.types.empty()) where.add(" AND c.customer_type IN ").in_list(in.types);
   // An exact code match first, then by name (§4.3.13); the id makes the order total.
   const std::string order =
       " ORDER BY CASE WHEN lower(c.customer_code) = lower(?) THEN 0 ELSE 1 END, "
@@ -417,6 +462,44 @@ void CustomerRepository::save_owners(const CustomerRecord& c,
         "INSERT INTO customer_owners (company_id, customer_id, position, user_id) VALUES (?, ?, "
         "?, ?)",
         {c.company_id, c.customer_id, position++, std::string_view(o.user_id)});
+  }
+}
+
+void CustomerRepository::save_contacts(CustomerRecord& c, bool fresh) {
+  if (!fresh) {
+    s_.exec("DELETE FROM customer_contacts WHERE customer_id = ? AND company_id = ?",
+            {c.customer_id, c.company_id});
+  }
+  std::int64_t position = 0;
+  for (auto& ct : c.contacts) {
+    ct.company_id = c.company_id;
+    ct.customer_id = c.customer_id;
+    ct.position = position++;
+    ct.contact_id = kContacts.insert(s_, ct);
+  }
+}
+
+void CustomerRepository::save_tags(const CustomerRecord& c, bool fresh) {
+  if (!fresh) {
+    s_.exec("DELETE FROM customer_tag_links WHERE customer_id = ? AND company_id = ?",
+            {c.customer_id, c.company_id});
+  }
+  for (const auto& tag : c.tags) {
+    s_.exec("INSERT INTO customer_tag_links (company_id, customer_id, tag) VALUES (?, ?, ?)",
+            {c.company_id, c.customer_id, std::string_view(tag)});
+  }
+}
+
+void CustomerRepository::save_interests(const CustomerRecord& c, bool fresh) {
+  if (!fresh) {
+    s_.exec("DELETE FROM customer_interests WHERE customer_id = ? AND company_id = ?",
+            {c.customer_id, c.company_id});
+  }
+  for (auto topic : c.interest_ids) {
+    s_.exec(
+        "INSERT INTO customer_interests (company_id, customer_id, topic_id, is_active) VALUES "
+        "(?, ?, ?, 1)",
+        {c.company_id, c.customer_id, topic});
   }
 }
 

@@ -44,6 +44,11 @@ class CustomerRepository {
   void save_addresses(CustomerRecord& c, bool fresh);
   void save_owners(const CustomerRecord& c, const std::vector<refs::EmployeeRef>& owners,
                    bool fresh);
+  // The contacts, tag links and interest links of c (lists replaced as a whole, §1.5), with
+  // new contact ids. `fresh`: none stored yet.
+  void save_contacts(CustomerRecord& c, bool fresh);
+  void save_tags(const CustomerRecord& c, bool fresh);
+  void save_interests(const CustomerRecord& c, bool fresh);
   // The customer's row of the keyword index, in step with its searchable fields.
   void save_search(const CustomerRecord& c, bool fresh);
 

@@ -42,150 +42,334 @@ constexpr std::int64_t kDefaultSearchTake = 20;
 constexpr int kMoneyScale = 2;
 // Customer Search needs at least this many characters (§4.3.13).
 constexpr std::size_t kMinSearchChars = 2;
-Input<std::int64_t> customer_type(ObjectReader& r, std::string_view name) {
-  auto in = r.integer(name, Need::kOptional, 0, kMaxId);
-  if (in && !is_customer_type(*in)) {
-    r.problem(name, r.path(name) + " must be 11100, 11200 or 11300");
+// Lists of one customer's: far above any real customer, low enough to bound one write's work
+// and one answer's size.
+constexpr std::size_t kMaxContacts = 50;
+constexpr std::size_t kMaxTags = 50;
+constexpr std::size_t kMaxInterests = 50;
+constexpr std::size_t kMaxCustomFields = 50;
+constexpr std::size_t kMaxCustomFieldValues = 50;
+// Tags are labels, not texts.
+constexpr std::size_t kTagChars = 100;
+// A social-account map names a handful of networks; keys are network names, values handles or
+// profile links.
+constexpr std::size_t kMaxSocialAccounts = 20;
+constexpr std::size_t kSocialKeyChars = 50;
+
+// A date of birth: the local day of the given instant, kept as its local midnight, and not in
+// the future (compared as calendar days in the company's zone).
+Input<core::UnixSeconds> birthdate(ObjectReader& r, std::string_view name,
+                                   const core::TimeZone& zone, core::UnixSeconds now) {
+  auto in = r.datetime(name, Need::kOptional, zone);
+  if (in) {
+    const auto day = zone.to_local(*in);
+    in.value = zone.from_local(day.year, day.month, day.day, 0, 0, 0);
+    const auto today = zone.to_local(now);
+    if (std::tie(day.year, day.month, day.day) > std::tie(today.year, today.month, today.day)) {
+      r.problem(name, r.path(name) + " must not be in the future");
+      in.value.reset();
+    }
+  }
+  return in;
+}
+
+Input<std::string> email(ObjectReader& r, std::string_view name) {
+  auto in = r.string(name, Need::kOptional, kEmailChars);
+  if (in && in->find('@') == std::string::npos) {
+    r.problem(name, r.path(name) + " must contain @");
     in.value.reset();
   }
   return in;
 }
 
-// A date of birth: the local day of the given instant, kept as its local midnight.
-Input<core::UnixSeconds> birthdate(ObjectReader& r, const core::TimeZone& zone) {
-  auto in = r.datetime("customerBirthdate", Need::kOptional, zone);
-  if (in) {
-    const auto day = zone.to_local(*in);
-    in.value = zone.from_local(day.year, day.month, day.day, 0, 0, 0);
+AddressInput read_address(ObjectReader& a) {
+  AddressInput out;
+  auto id = a.integer("addressId", Need::kOptional, 1, kMaxId);
+  auto label = a.string("locationName", Need::kOptional, kNameChars);
+  // locationAddress is the clients' name of the address text (§7.1); location stays its alias.
+  auto text = a.string("locationAddress", Need::kOptional, kTextChars);
+  if (!text) text = a.string("location", Need::kOptional, kTextChars);
+  if (!text && !a.has_problems())
+    a.problem("locationAddress", a.path("locationAddress") + " is required");
+  auto type = a.integer("locationType", Need::kOptional, kAddressBilling, kAddressShipping);
+  auto lat = a.number("latitude", Need::kOptional, -90, 90);
+  auto lon = a.number("longitude", Need::kOptional, -180, 180);
+  out.address_id = id.value;
+  out.location_name = label.value;
+  if (text) out.location = *text;
+  out.location_type = type.value;
+  out.latitude = lat.value;
+  out.longitude = lon.value;
+  return out;
+}
+
+ContactInput read_contact(ObjectReader& c, const core::TimeZone& zone, core::UnixSeconds now) {
+  ContactInput out;
+  auto name = c.string("contactName", Need::kRequired, kNameChars);
+  auto job = c.string("contactPosition", Need::kOptional, kNameChars);
+  auto phone = c.string("contactPhone", Need::kOptional, kCodeChars);
+  auto mobile = c.string("contactMobile", Need::kOptional, kCodeChars);
+  auto mail = email(c, "contactEmail");
+  auto born = birthdate(c, "contactBirthdate", zone, now);
+  auto note = c.string("contactNote", Need::kOptional, kTextChars);
+  auto picture = c.string("contactPicture", Need::kOptional, kUrlChars);
+  auto status = c.boolean("contactStatus", Need::kOptional);
+  auto social = c.string_object("contactSocialAccount", Need::kOptional, kMaxSocialAccounts,
+                                kSocialKeyChars, kUrlChars);
+  if (name) out.name = trimmed(*name);
+  out.job_title = job.value;
+  out.phone = phone.value;
+  out.mobile = mobile.value;
+  out.email = mail.value;
+  out.birthdate = born.value;
+  out.note = note.value;
+  out.picture = picture.value;
+  out.status = status.value.value_or(true);
+  if (social) out.social_account = *social;
+  return out;
+}
+
+// customFields: [{customFieldName, customFieldValue: string[]}], kept as compact JSON text.
+Input<std::string> custom_fields(ObjectReader& r) {
+  struct Field {
+    std::string name;
+    std::vector<std::string> values;
+  };
+  auto list = r.object_list("customFields", Need::kOptional, kMaxCustomFields, [](ObjectReader& f) {
+    Field out;
+    auto name = f.string("customFieldName", Need::kRequired, kNameChars);
+    auto values = f.string_array("customFieldValue", Need::kOptional, kMaxCustomFieldValues,
+                                 kTextChars, true);
+    if (name) out.name = trimmed(*name);
+    if (values) out.values = *values;
+    return out;
+  });
+  Input<std::string> in;
+  in.present = list.present;
+  if (!list) return in;
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  w.StartArray();
+  for (const auto& f : *list) {
+    w.StartObject();
+    w.Key("customFieldName");
+    w.String(f.name.data(), static_cast<rapidjson::SizeType>(f.name.size()));
+    w.Key("customFieldValue");
+    w.StartArray();
+    for (const auto& v : f.values) w.String(v.data(), static_cast<rapidjson::SizeType>(v.size()));
+    w.EndArray();
+    w.EndObject();
   }
+  w.EndArray();
+  in.value.emplace(buf.GetString(), buf.GetSize());
   return in;
 }
 
-Input<std::vector<AddressInput>> addresses(ObjectReader& r) {
-  Input<std::vector<AddressInput>> in;
-  const auto* v = r.find("addresses");
-  in.present = v != nullptr;
-  if (!v || v->IsNull()) return in;
-  if (!v->IsArray() || v->Size() > kMaxAddresses) {
-    r.problem("addresses", "addresses must be an array of at most " +
-                               std::to_string(kMaxAddresses) + " objects");
-    return in;
-  }
-  std::vector<AddressInput> out;
-  bool ok = true;
-  for (rapidjson::SizeType i = 0; i < v->Size(); ++i) {
-    const std::string prefix = "addresses[" + std::to_string(i) + "]";
-    const auto& item = (*v)[i];
-    if (!item.IsObject()) {
-      r.nested_problems("addresses", {{prefix, prefix + " must be an object"}});
-      ok = false;
-      continue;
+// customerType is 1 Business or 2 Individual; a legacy type code (11100/11200/11300) in its
+// place, or in the legacy `type`, stands for customerState 1/2/3 (§7.1).
+struct TypeAndState {
+  Input<std::int64_t> type;
+  std::optional<int> legacy_state;
+};
+TypeAndState type_and_state(ObjectReader& r, std::string_view name, std::string_view legacy) {
+  TypeAndState out;
+  auto type = r.integer(name, Need::kOptional, std::numeric_limits<std::int64_t>::min(),
+                        std::numeric_limits<std::int64_t>::max());
+  if (type) {
+    if (auto state = state_of_legacy_type(*type)) {
+      out.legacy_state = state;
+    } else if (*type == kTypeBusiness || *type == kTypeIndividual) {
+      out.type = type;
+    } else {
+      r.problem(name, r.path(name) +
+                          " must be 1 (business) or 2 (individual), or a legacy "
+                          "type 11100, 11200 or 11300");
     }
-    ObjectReader a(item, prefix);
-    auto id = a.integer("addressId", Need::kOptional, 1, kMaxId);
-    auto label = a.string("locationName", Need::kRequired, kNameChars);
-    auto location = a.string("location", Need::kRequired, kTextChars);
-    auto lat = a.number("latitude", Need::kOptional, -90, 90);
-    auto lon = a.number("longitude", Need::kOptional, -180, 180);
-    if (a.has_problems()) {
-      r.nested_problems("addresses", a.take_problems());
-      ok = false;
-      continue;
-    }
-    out.push_back({id.value, *label, *location, lat.value, lon.value});
+  } else if (type.is_null()) {
+    out.type = type;
   }
-  if (ok) in.value = std::move(out);
-  return in;
+  if (!legacy.empty()) {
+    auto old = r.integer(legacy, Need::kOptional, std::numeric_limits<std::int64_t>::min(),
+                         std::numeric_limits<std::int64_t>::max());
+    if (old && !out.legacy_state) {
+      out.legacy_state = state_of_legacy_type(*old);
+      if (!out.legacy_state) r.problem(legacy, r.path(legacy) + " must be 11100, 11200 or 11300");
+    }
+  }
+  return out;
 }
 
 UpsertInput parse_upsert(const http::Request& req) {
   auto doc = api::parse_json_object(req.body());
   ObjectReader r(doc);
   const auto& zone = *req.zone;
+  const auto now = core::SystemClock().now();
+  UpsertInput in;
   auto code = r.string("customerCode", Need::kOptional, kCodeChars);
   if (code && is_reserved_code(*code)) {
     r.problem("customerCode",
               "customerCode " + *code + " is reserved: it names a path of " + "/v3/customers");
   }
   auto name = r.string("customerName", Need::kRequired, kNameChars);
-  auto state = r.integer("customerState", Need::kRequired, kStateActive, kStateInactive);
-  auto status = r.integer("customerStatus", Need::kOptional, kStatusNew, kStatusUnqualified);
-  auto type = customer_type(r, "customerType");
-  auto picture = r.string("customerPicture", Need::kOptional, kUrlChars);
-  auto second_name = r.string("customer2ndName", Need::kOptional, kNameChars);
-  auto aliases = r.string_array("customerAliases", Need::kOptional, kMaxAliases, kNameChars);
-  auto tax_no = r.string("customerTaxNo", Need::kOptional, kTaxNoChars);
-  auto branch = r.string("branchCode", Need::kOptional, kCodeChars);
-  auto phone = r.string("customerPhone", Need::kOptional, kCodeChars);
-  auto mobile = r.string("customerMobile", Need::kOptional, kCodeChars);
-  auto email = r.string("customerEmail", Need::kOptional, kEmailChars);
-  if (email && email->find('@') == std::string::npos) {
-    r.problem("customerEmail", "customerEmail must contain @");
+  auto state = r.integer("customerState", Need::kOptional, kStateLead, kStateCustomer);
+  auto types = type_and_state(r, "customerType", "type");
+  in.customer_status = r.integer("customerStatus", Need::kOptional, kStatusActive, kStatusClosed);
+  // A legacy type code decides the state; a customerState beside it is the earlier designed
+  // meaning, 1 Active or 2 Inactive: 2 is customerStatus 2, 1 changes no status (§7.1).
+  in.customer_type = types.type;
+  if (types.legacy_state) {
+    in.customer_state.present = true;
+    in.customer_state.value = *types.legacy_state;
+    if (state && *state == 2 && !in.customer_status.present) {
+      in.customer_status.present = true;
+      in.customer_status.value = kStatusClosed;
+    }
+  } else {
+    in.customer_state = state;
   }
-  auto position = r.string("customerPosition", Need::kOptional, kNameChars);
-  auto gender = r.integer("customerGender", Need::kOptional, kGenderMale, kGenderOther);
-  auto marital =
+  in.lead_status = r.integer("leadStatus", Need::kOptional, kLeadNew, kLeadInterested);
+  // The clients' spelling.
+  in.unqualified_reason = r.string("unqulifiedReasonName", Need::kOptional, kNameChars);
+  in.unqualified_reason_note = r.string("unqulifiedReasonNote", Need::kOptional, kTextChars);
+  in.picture = r.string("customerPicture", Need::kOptional, kUrlChars);
+  in.second_name = r.string("customer2ndName", Need::kOptional, kNameChars);
+  in.aliases = r.string_array("customerAliases", Need::kOptional, kMaxAliases, kNameChars);
+  in.tax_no = r.string("customerTaxNo", Need::kOptional, kTaxNoChars);
+  in.branch_code = r.string("branchCode", Need::kOptional, kCodeChars);
+  in.phone = r.string("customerPhone", Need::kOptional, kCodeChars);
+  in.mobile = r.string("customerMobile", Need::kOptional, kCodeChars);
+  in.email = email(r, "customerEmail");
+  in.position = r.string("customerPosition", Need::kOptional, kNameChars);
+  in.gender = r.integer("customerGender", Need::kOptional, kGenderMale, kGenderOther);
+  in.marital_status =
       r.integer("customerMaritalStatus", Need::kOptional, kMaritalSingle, kMaritalWidowed);
-  auto born = birthdate(r, zone);
+  in.birthdate = birthdate(r, "customerBirthdate", zone, now);
   // Amounts of money: exact decimals, never negative, kept with the scale given.
   const auto zero = core::Decimal::of(0);
   const auto most = *core::Decimal::parse("999999999999999.99", kMoneyScale);
-  auto income = r.decimal("customerIncome", Need::kOptional, kMoneyScale, zero, most);
-  auto credit = r.decimal("creditLimit", Need::kOptional, kMoneyScale, zero, most);
-  auto addr = addresses(r);
-  auto owners = r.string_array("owners", Need::kOptional, kMaxOwners, kCodeChars);
+  in.income = r.decimal("customerIncome", Need::kOptional, kMoneyScale, zero, most);
+  in.credit_limit = r.decimal("creditLimit", Need::kOptional, kMoneyScale, zero, most);
+  in.source_name = r.string("sourceName", Need::kOptional, kNameChars);
+  in.group_name = r.string("customerGroupName", Need::kOptional, kNameChars);
+  in.classification_name = r.string("classificationName", Need::kOptional, kNameChars);
+  in.interests = r.string_array("interestsName", Need::kOptional, kMaxInterests, kNameChars, true);
+  in.tags = r.string_array("customerTags", Need::kOptional, kMaxTags, kTagChars);
+  in.note = r.string("customerNote", Need::kOptional, kTextChars);
+  in.social_account = r.string_object("customerSocialAccount", Need::kOptional, kMaxSocialAccounts,
+                                      kSocialKeyChars, kUrlChars);
+  in.custom_fields = custom_fields(r);
+  in.addresses = r.object_list("addresses", Need::kOptional, kMaxAddresses, read_address);
+  auto read_one_contact = [&](ObjectReader& c) { return read_contact(c, zone, now); };
+  in.contacts = r.object_list("contacts", Need::kOptional, kMaxContacts, read_one_contact);
+  // A single contact stands for a list of one when no list is sent (§7.1).
+  if (!in.contacts.present) {
+    if (const auto* one = r.find("contact"); one && !one->IsNull()) {
+      if (!one->IsObject()) {
+        r.problem("contact", "contact must be an object");
+      } else {
+        ObjectReader c(*one, "contact");
+        auto contact = read_contact(c, zone, now);
+        if (c.has_problems()) {
+          r.nested_problems("contact", c.take_problems());
+        } else {
+          in.contacts.present = true;
+          in.contacts.value = std::vector<ContactInput>{std::move(contact)};
+        }
+      }
+    }
+  }
+  in.owners = r.string_array("owners", Need::kOptional, kMaxOwners, kCodeChars);
   r.check();
-
-  UpsertInput in;
   in.customer_code = code.value;
   // Names compare after trimming (§4.3.4), so they are stored trimmed.
   in.customer_name = trimmed(*name);
-  in.customer_state = static_cast<int>(*state);
-  in.customer_status = status;
-  in.customer_type = type;
-  in.picture = picture;
-  in.second_name = second_name;
-  in.aliases = aliases;
-  in.tax_no = tax_no;
-  in.branch_code = branch;
-  in.phone = phone;
-  in.mobile = mobile;
-  in.email = email;
-  in.position = position;
-  in.gender = gender;
-  in.marital_status = marital;
-  in.birthdate = born;
-  in.income = income;
-  in.credit_limit = credit;
-  in.addresses = addr;
-  in.owners = owners;
   return in;
 }
 
-EnquiryInput parse_enquiry(const http::Request& req) {
+// Enquiry and search filters of §7.1 with their legacy aliases: a list of customerType values
+// splits into types (1, 2) and states (the legacy codes).
+void split_types(const std::vector<std::int64_t>& values, std::vector<std::int64_t>& types,
+                 std::vector<std::int64_t>& states) {
+  for (auto v : values) {
+    if (auto state = state_of_legacy_type(v)) {
+      states.push_back(*state);
+    } else {
+      types.push_back(v);
+    }
+  }
+}
+
+Input<std::vector<std::int64_t>> type_list(ObjectReader& r, std::string_view name) {
+  // Any integer first, so that every wrong value gets the message naming the right ones.
+  auto in = r.integer_list(name, Need::kOptional, std::numeric_limits<std::int64_t>::min(),
+                           std::numeric_limits<std::int64_t>::max(), kMaxFilterValues, true);
+  if (in) {
+    for (auto v : *in) {
+      if (v != kTypeBusiness && v != kTypeIndividual && !state_of_legacy_type(v)) {
+        r.problem(name, r.path(name) +
+                            " must hold 1 (business), 2 (individual) or a legacy type "
+                            "11100, 11200 or 11300");
+        in.value.reset();
+        break;
+      }
+    }
+  }
+  return in;
+}
+
+// `paging`: take and skip from the query string (the legacy list route) instead of the body.
+EnquiryInput parse_enquiry(const http::Request& req, bool paging_in_query = false) {
   auto doc = api::parse_json_object(req.body());
   ObjectReader r(doc);
   EnquiryInput in;
-  // ccustomerType is a legacy doc typo of customerType; the canonical name wins.
-  auto type = customer_type(r, "customerType");
-  if (!type.present) type = customer_type(r, "ccustomerType");
+  // ccustomerType is a legacy doc typo of customerType, and `type` the legacy filter's name;
+  // the canonical name wins.
+  auto type = type_list(r, "customerType");
+  if (!type.present) type = type_list(r, "ccustomerType");
+  if (!type.present) type = type_list(r, "type");
+  auto types = type_list(r, "customerTypes");
+  auto states = r.integer_list("customerStates", Need::kOptional, kStateLead, kStateCustomer,
+                               kMaxFilterValues, true);
+  auto statuses = r.integer_list("customerStatuses", Need::kOptional, kStatusActive, kStatusClosed,
+                                 kMaxFilterValues, true);
+  auto lead_statuses = r.integer_list("leadStatuses", Need::kOptional, kLeadNew, kLeadInterested,
+                                      kMaxFilterValues, true);
+  // The legacy `states` (the earlier 1 Active / 2 Inactive) is customerStatus 0 / 2 (§7.1).
+  auto legacy_states = r.integer_list("states", Need::kOptional, 1, 2, kMaxFilterValues, true);
   auto keyword = r.string("keyword", Need::kOptional, kNameChars);
   auto lat = r.number("latitude", Need::kOptional, -90, 90);
   auto lon = r.number("longitude", Need::kOptional, -180, 180);
   // Half the Earth's circumference: every point is within it.
   constexpr double kMaxDistanceKm = 20038;
   auto distance = r.number("distanceLimit", Need::kOptional, 0, kMaxDistanceKm);
-  auto states = r.integer_list("states", Need::kOptional, kStateActive, kStateInactive,
-                               kMaxFilterValues, true);
   auto owner_teams = r.integer("ownerTeams", Need::kOptional, 1, kMaxId);
   auto owners = r.string_array("owners", Need::kOptional, kMaxFilterValues, kCodeChars);
   auto classifications =
       r.integer_list("classifications", Need::kOptional, 1, kMaxId, kMaxFilterValues);
   auto groups = r.integer_list("groups", Need::kOptional, 1, kMaxId, kMaxFilterValues);
-  auto statuses = r.boolean_list("statuses", Need::kOptional, kMaxFilterValues);
+  auto group_names =
+      r.string_array("customerGroupNames", Need::kOptional, kMaxFilterValues, kNameChars);
+  auto tags = r.string_array("customerTags", Need::kOptional, kMaxFilterValues, kTagChars);
+  auto active = r.boolean_list("statuses", Need::kOptional, kMaxFilterValues);
   // Topic ids travel as strings in the legacy filter; numbers are accepted too.
   auto topics = r.integer_list("topicInterests", Need::kOptional, 1, kMaxId, kMaxFilterValues);
-  const auto page = api::read_page(r, {.take = "take", .alias = "pageLength"});
+  api::PageRequest page;
+  if (paging_in_query) {
+    api::QueryReader q(req.query);
+    auto take = q.integer("pageLength", Need::kOptional, 1, kMaxId);
+    if (!take.present) take = q.integer("take", Need::kOptional, 1, kMaxId);
+    auto skip = q.integer("skip", Need::kOptional, 0, kMaxId);
+    api::check_request(q, nullptr);
+    // Without a page size in the query, the body's (the legacy samples send it there too).
+    page = take ? api::PageRequest{std::min(*take, api::kMaxTake), skip.value.value_or(0)}
+                : api::read_page(r, {.take = "take",
+                                     .alias = "pageLength",
+                                     .need = Need::kOptional,
+                                     .fallback = kDefaultSearchTake});
+    if (take) page.skip = skip.value.value_or(0);
+  } else {
+    page = api::read_page(r, {.take = "take", .alias = "pageLength"});
+  }
   in.order = api::read_order(r, "orderBy", kCustomerSort, {{kSortByCode, false}});
   // A radius needs its centre; a centre without a radius (the legacy samples send 0.0 for all
   // three) filters nothing.
@@ -194,18 +378,26 @@ EnquiryInput parse_enquiry(const http::Request& req) {
   }
   r.check();
 
-  if (type) in.customer_type = static_cast<int>(*type);
+  if (type) split_types(*type, in.types, in.states);
+  if (types) split_types(*types, in.types, in.states);
+  if (states) in.states.insert(in.states.end(), states->begin(), states->end());
+  if (statuses) in.statuses = *statuses;
+  if (legacy_states) {
+    for (auto v : *legacy_states) in.statuses.push_back(v == 1 ? kStatusActive : kStatusClosed);
+  }
+  if (lead_statuses) in.lead_statuses = *lead_statuses;
   if (keyword) {
     auto k = trimmed(*keyword);
     if (!k.empty()) in.keyword = std::move(k);
   }
   if (distance && *distance > 0) in.geo = GeoFilter{*lat, *lon, *distance};
-  if (states) in.states = *states;
   in.owner_teams = owner_teams.value;
   if (owners) in.owners = *owners;
   if (classifications) in.classifications = *classifications;
   if (groups) in.groups = *groups;
-  if (statuses) in.statuses = *statuses;
+  if (group_names) in.group_names = *group_names;
+  if (tags) in.tags = *tags;
+  if (active) in.active = *active;
   if (topics) in.topic_interests = *topics;
   in.take = page.take;
   in.skip = page.skip;
@@ -223,22 +415,16 @@ SearchInput parse_search(const http::Request& req) {
       r.problem("searchText", "searchText must be at least 2 characters");
     }
   }
-  auto types =
-      r.integer_list("customerTypes", Need::kOptional, kTypeLead, kTypeCustomer, kMaxFilterValues);
-  if (types) {
-    for (auto type : *types) {
-      if (!is_customer_type(type)) {
-        r.problem("customerTypes", "customerTypes must hold only 11100, 11200 or 11300");
-        break;
-      }
-    }
-  }
+  auto types = type_list(r, "customerTypes");
+  auto states = r.integer_list("customerStates", Need::kOptional, kStateLead, kStateCustomer,
+                               kMaxFilterValues, true);
   SearchInput in;
   const auto page =
       api::read_page(r, {.take = "take", .need = Need::kOptional, .fallback = kDefaultSearchTake});
   r.check();
   in.text = std::move(t);
-  if (types) in.customer_types = *types;
+  if (types) split_types(*types, in.types, in.states);
+  if (states) in.states.insert(in.states.end(), states->begin(), states->end());
   in.take = page.take;
   in.skip = page.skip;
   return in;

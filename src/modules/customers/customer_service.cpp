@@ -8,19 +8,29 @@
 #include "core/error.hpp"
 #include "modules/customers/customer_repository.hpp"
 #include "modules/refs.hpp"
+#include "storage/master_lists.hpp"
 #include "storage/sequences.hpp"
 
 namespace ov::customers {
 
-bool is_customer_type(std::int64_t type) {
-  return type == kTypeLead || type == kTypeProspect || type == kTypeCustomer;
+std::optional<int> state_of_legacy_type(std::int64_t code) {
+  switch (code) {
+    case kLegacyLead:
+      return kStateLead;
+    case kLegacyProspect:
+      return kStateProspect;
+    case kLegacyCustomer:
+      return kStateCustomer;
+    default:
+      return std::nullopt;
+  }
 }
 
-const core::NumberFormat& code_format(int customer_type) {
-  switch (customer_type) {
-    case kTypeLead:
+const core::NumberFormat& code_format(int customer_state) {
+  switch (customer_state) {
+    case kStateLead:
       return kLeadCode;
-    case kTypeProspect:
+    case kStateProspect:
       return kProspectCode;
     default:
       return kCustomerCode;
@@ -112,6 +122,7 @@ std::vector<Address> merge_addresses(const std::vector<Address>& stored,
     }
     a.location_name = in.location_name;
     a.location = in.location;
+    a.location_type = in.location_type;
     a.latitude = in.latitude;
     a.longitude = in.longitude;
     out.push_back(std::move(a));
@@ -119,11 +130,48 @@ std::vector<Address> merge_addresses(const std::vector<Address>& stored,
   return out;
 }
 
-// Sets every optional field the request carries (§1.5: absent keeps, null clears).
-void apply_fields(CustomerRecord& c, const UpsertInput& in) {
-  c.customer_name = in.customer_name;
-  c.customer_state = in.customer_state;
+// A master entry the request names by name (§7.1): found or created; blank or null clears it.
+void patch_entry(storage::Session& s, const core::MasterList& list, const core::Caller& caller,
+                 core::UnixSeconds now, const api::Input<std::string>& in,
+                 std::optional<std::int64_t>& id, std::optional<std::string>& name) {
+  if (!in.present) return;
+  const auto wanted = in ? core::trim(*in) : std::string_view();
+  if (wanted.empty()) {
+    id.reset();
+    name.reset();
+    return;
+  }
+  auto row = storage::find_or_add_by_name(s, list, caller.company_id, wanted, caller.user_id, now);
+  id = row.id;
+  name = std::move(row.name);
+}
+
+// Names without blanks and without a second spelling of one name (compared case-insensitively).
+std::vector<std::string> distinct_names(const std::vector<std::string>& names) {
+  std::vector<std::string> out;
+  for (const auto& n : names) {
+    auto t = core::trimmed(n);
+    if (t.empty()) continue;
+    bool seen = std::any_of(out.begin(), out.end(),
+                            [&](const std::string& o) { return api::iequals(o, t); });
+    if (!seen) out.push_back(std::move(t));
+  }
+  return out;
+}
+
+// Sets every field the request carries (§1.5: absent keeps, null clears), master entries
+// found or created by name.
+void apply_fields(storage::Session& s, CustomerRecord& c, const UpsertInput& in,
+                  const core::Caller& caller, core::UnixSeconds now) {
   using api::patch;
+  c.customer_name = in.customer_name;
+  if (in.customer_state) c.customer_state = static_cast<int>(*in.customer_state);
+  if (in.customer_type) c.customer_type = static_cast<int>(*in.customer_type);
+  if (in.customer_status) c.customer_status = static_cast<int>(*in.customer_status);
+  patch(c.lead_status, in.lead_status);
+  patch_entry(s, kUnqualifiedReasons, caller, now, in.unqualified_reason, c.unqualified_reason_id,
+              c.unqualified_reason);
+  patch(c.unqualified_reason_note, in.unqualified_reason_note);
   patch(c.picture, in.picture);
   patch(c.second_name, in.second_name);
   patch(c.aliases, in.aliases);
@@ -138,19 +186,56 @@ void apply_fields(CustomerRecord& c, const UpsertInput& in) {
   patch(c.birthdate, in.birthdate);
   patch(c.income, in.income);
   patch(c.credit_limit, in.credit_limit);
-  patch(c.customer_status, in.customer_status);
-  // The lead status means nothing for prospects and customers.
-  if (c.customer_type != kTypeLead) c.customer_status.reset();
+  patch_entry(s, kCustomerSources, caller, now, in.source_name, c.source_id, c.source_name);
+  patch_entry(s, kCustomerGroups, caller, now, in.group_name, c.group_id, c.group_name);
+  patch_entry(s, kCustomerClassifications, caller, now, in.classification_name, c.classification_id,
+              c.classification_name);
+  if (in.interests.present) {
+    c.interests.clear();
+    c.interest_ids.clear();
+    // [""] and null mean none (§7.1).
+    for (const auto& name :
+         distinct_names(in.interests ? *in.interests : std::vector<std::string>{})) {
+      auto row = storage::find_or_add_by_name(s, kInterestTopics, caller.company_id, name,
+                                              caller.user_id, now);
+      c.interest_ids.push_back(row.id);
+      c.interests.push_back(std::move(row.name));
+    }
+  }
+  if (in.tags.present) c.tags = distinct_names(in.tags ? *in.tags : std::vector<std::string>{});
+  patch(c.note, in.note);
+  if (in.social_account.present) c.social_account = in.social_account.value.value_or("{}");
+  if (in.custom_fields.present) c.custom_fields = in.custom_fields.value.value_or("[]");
+  if (in.contacts.present) {
+    // The list is replaced as a whole; each contact is new.
+    c.contacts.clear();
+    for (const auto& ct : in.contacts ? *in.contacts : std::vector<ContactInput>{}) {
+      Contact contact;
+      contact.name = ct.name;
+      contact.job_title = ct.job_title;
+      contact.phone = ct.phone;
+      contact.mobile = ct.mobile;
+      contact.email = ct.email;
+      contact.birthdate = ct.birthdate;
+      contact.note = ct.note;
+      contact.picture = ct.picture;
+      contact.status = ct.status;
+      contact.social_account = ct.social_account;
+      contact.created_by_user_id = caller.user_id;
+      contact.date_created = now;
+      c.contacts.push_back(std::move(contact));
+    }
+  }
 }
 
-// The next code of the type's letter. Codes stored by an import or by hand may already hold
+// The next code of the state's letter. Codes stored by an import or by hand may already hold
 // numbers of the sequence: those are skipped, never duplicated.
 std::string new_code(storage::Session& s, CustomerRepository& repo, std::int64_t company_id,
-                     int customer_type, core::UnixSeconds now, const core::TimeZone& zone) {
+                     int customer_state, core::UnixSeconds now, const core::TimeZone& zone) {
   // Far more taken numbers in a row than any import leaves, yet a bound on one write's work.
   constexpr int kMaxProbes = 10000;
   for (int i = 0; i < kMaxProbes; ++i) {
-    auto code = storage::next_number(s, company_id, code_format(customer_type), now, zone);
+    auto code = storage::next_number(s, company_id, code_format(customer_state), now, zone);
     if (!repo.code_taken(company_id, code)) return code;
   }
   throw core::business_rule("No free customer code was found; the code sequence needs attention");
@@ -164,7 +249,10 @@ std::int64_t insert_customer(storage::Session& s, CustomerRecord& c) {
   c.owners = codes_of(owners);
   c.customer_id = repo.insert_row(c);
   repo.save_addresses(c, true);
+  repo.save_contacts(c, true);
   repo.save_owners(c, owners, true);
+  repo.save_tags(c, true);
+  repo.save_interests(c, true);
   repo.save_search(c, true);
   return c.customer_id;
 }
@@ -183,14 +271,14 @@ boost::asio::awaitable<CustomerRecord> CustomerService::upsert(const core::Calle
     check_birthdate(in, now, *caller.zone);
 
     auto create = [&] {
+      // Defaults of a new customer (§7.1): a Customer, a business, active.
       CustomerRecord c;
       c.company_id = company;
-      c.customer_type = in.customer_type ? static_cast<int>(*in.customer_type) : kTypeCustomer;
-      apply_fields(c, in);
+      apply_fields(s, c, in, caller, now);
       if (in.owners) c.owners = *in.owners;
       if (in.addresses) c.addresses = merge_addresses({}, *in.addresses, caller, now);
-      c.customer_code = new_code(s, repo, company, c.customer_type, now, *caller.zone);
-      if (c.customer_type == kTypeCustomer) c.date_acquired = now;
+      c.customer_code = new_code(s, repo, company, c.customer_state, now, *caller.zone);
+      if (c.customer_state == kStateCustomer) c.date_acquired = now;
       c.created_by_user_id = caller.user_id;
       c.date_created = now;
       c.modified_by_user_id = caller.user_id;
@@ -199,8 +287,7 @@ boost::asio::awaitable<CustomerRecord> CustomerService::upsert(const core::Calle
       return c;
     };
     auto update = [&](CustomerRecord c) {
-      if (in.customer_type) c.customer_type = static_cast<int>(*in.customer_type);
-      apply_fields(c, in);
+      apply_fields(s, c, in, caller, now);
       std::optional<std::vector<EmployeeRef>> owners;
       if (in.owners.present) {
         owners = resolve_owners(s, company, in.owners ? *in.owners : std::vector<std::string>{});
@@ -212,12 +299,15 @@ boost::asio::awaitable<CustomerRecord> CustomerService::upsert(const core::Calle
       }
       // A code never changes (a lead that becomes a customer keeps its L code); the first time
       // the record is a Customer is its acquisition.
-      if (c.customer_type == kTypeCustomer && !c.date_acquired) c.date_acquired = now;
+      if (c.customer_state == kStateCustomer && !c.date_acquired) c.date_acquired = now;
       c.modified_by_user_id = caller.user_id;
       c.date_modified = now;
       repo.update_row(c);
       if (in.addresses.present) repo.save_addresses(c, false);
+      if (in.contacts.present) repo.save_contacts(c, false);
       if (owners) repo.save_owners(c, *owners, false);
+      if (in.tags.present) repo.save_tags(c, false);
+      if (in.interests.present) repo.save_interests(c, false);
       repo.save_search(c, false);
       return c;
     };

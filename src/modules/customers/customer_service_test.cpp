@@ -39,7 +39,7 @@ class CustomerServiceTest : public modules::DemoCompanyTest {
   UpsertInput named(std::string name) {
     UpsertInput in;
     in.customer_name = std::move(name);
-    in.customer_state = kStateActive;
+    in.customer_status = given<std::int64_t>(kStatusActive);
     return in;
   }
 
@@ -53,14 +53,18 @@ class CustomerServiceTest : public modules::DemoCompanyTest {
 };
 OV_ON_EVERY_BACKEND(CustomerServiceTest);
 
-TEST_P(CustomerServiceTest, ANewCustomerGetsTheNextCodeOfItsTypesLetter) {
+// The code letter follows customerState (ENDPOINTS.md §7.1).
+TEST_P(CustomerServiceTest, ANewCustomerGetsTheNextCodeOfItsStatesLetter) {
   auto lead = named("A lead");
-  lead.customer_type = given<std::int64_t>(kTypeLead);
+  lead.customer_state = given<std::int64_t>(kStateLead);
   EXPECT_EQ(run_sync(service_->upsert(caller_, lead)).customer_code, "L000001");
   // The demo's codes run to C000349.
   auto c = run_sync(service_->upsert(caller_, named("A customer")));
   EXPECT_EQ(c.customer_code, "C000350");
-  EXPECT_EQ(c.customer_type, kTypeCustomer);
+  // Absent, customerState is 3 Customer and customerType 1 Business (§7.1).
+  EXPECT_EQ(c.customer_state, kStateCustomer);
+  EXPECT_EQ(c.customer_type, kTypeBusiness);
+  EXPECT_EQ(c.customer_status, kStatusActive);
   EXPECT_EQ(c.date_acquired, kNow);
   EXPECT_EQ(c.created_by_user_id, demo::kApiUserId);
 }
@@ -122,15 +126,15 @@ TEST_P(CustomerServiceTest, OwnersAreActiveEmployeesNamedOnce) {
 
 TEST_P(CustomerServiceTest, AcquisitionIsTheFirstTimeTheRecordIsACustomer) {
   auto lead = named("Later a customer");
-  lead.customer_type = given<std::int64_t>(kTypeLead);
+  lead.customer_state = given<std::int64_t>(kStateLead);
   auto c = run_sync(service_->upsert(caller_, lead));
   EXPECT_FALSE(c.date_acquired);
   clock_.advance(86400);
   auto update = named("Later a customer");
   update.customer_code = c.customer_code;
-  update.customer_type = given<std::int64_t>(kTypeCustomer);
+  update.customer_state = given<std::int64_t>(kStateCustomer);
   auto customer = run_sync(service_->upsert(caller_, update));
-  // The code never changes with the type.
+  // The code never changes with the state.
   EXPECT_EQ(customer.customer_code, c.customer_code);
   EXPECT_EQ(customer.date_acquired, kNow + 86400);
   clock_.advance(86400);

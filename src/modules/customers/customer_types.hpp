@@ -10,6 +10,7 @@
 #include "api/json_fields.hpp"
 #include "api/json_input.hpp"
 #include "core/fields.hpp"
+#include "core/master_list.hpp"
 #include "core/money.hpp"
 #include "core/numbers.hpp"
 #include "core/query.hpp"
@@ -23,26 +24,43 @@ namespace ov::customers {
 // thousands of records made answers of megabytes).
 inline constexpr std::int64_t kMaxByName = 100;
 
-// Customer types (documented) and their code letters (P is ours).
-inline constexpr int kTypeLead = 11100;
-inline constexpr int kTypeProspect = 11200;
-inline constexpr int kTypeCustomer = 11300;
+// Customer enums of the v3 API as published clients use them (ENDPOINTS.md §7.1).
+// customerState: the stage of the relationship; the code letter follows it.
+inline constexpr int kStateLead = 1;
+inline constexpr int kStateProspect = 2;
+inline constexpr int kStateCustomer = 3;
+// customerType: what the customer is.
+inline constexpr int kTypeBusiness = 1;
+inline constexpr int kTypeIndividual = 2;
+// customerStatus: whether the relationship is in force; isActive is status 0.
+inline constexpr int kStatusActive = 0;
+inline constexpr int kStatusEnded = 1;
+inline constexpr int kStatusClosed = 2;
+// leadStatus; unqualified leads may name a reason.
+inline constexpr int kLeadNew = 1;
+inline constexpr int kLeadUnqualified = 3;
+inline constexpr int kLeadInterested = 4;
+// The legacy type codes (documented in the Venio docs' legacy pages): accepted as customerState
+// 1/2/3 on input (§7.1) and shown by the legacy customer object (§4.0).
+inline constexpr int kLegacyLead = 11100;
+inline constexpr int kLegacyProspect = 11200;
+inline constexpr int kLegacyCustomer = 11300;
 inline constexpr core::NumberFormat kLeadCode{"L", core::PeriodKind::kNone, 6};
 inline constexpr core::NumberFormat kProspectCode{"P", core::PeriodKind::kNone, 6};
 inline constexpr core::NumberFormat kCustomerCode{"C", core::PeriodKind::kNone, 6};
 
-// Our enums (ENDPOINTS.md §4.3, designed).
-inline constexpr int kStateActive = 1;
-inline constexpr int kStateInactive = 2;
-inline constexpr int kStatusNew = 1;
-inline constexpr int kStatusUnqualified = 4;
 inline constexpr int kGenderMale = 1;
 inline constexpr int kGenderOther = 3;
 inline constexpr int kMaritalSingle = 1;
 inline constexpr int kMaritalWidowed = 4;
+// Address types: 1 billing, 2 shipping (null: general).
+inline constexpr int kAddressBilling = 1;
+inline constexpr int kAddressShipping = 2;
 
-bool is_customer_type(std::int64_t type);
-const core::NumberFormat& code_format(int customer_type);
+// The state a legacy type code stands for, or nullopt for any other value.
+std::optional<int> state_of_legacy_type(std::int64_t code);
+inline int legacy_type_of_state(int state) { return kLegacyLead + (state - kStateLead) * 100; }
+const core::NumberFormat& code_format(int customer_state);
 // Literal sibling segments of /v3/customers/{customerCode} that no code may take (§1.1 rule 8).
 bool is_reserved_code(std::string_view code);
 
@@ -58,11 +76,32 @@ struct Address {
   std::int64_t company_id = 0;
   std::int64_t customer_id = 0;
   std::int64_t position = 0;  // place in the customer's list
-  std::string location_name;
+  std::optional<std::string> location_name;
   std::string location;
+  std::optional<std::int64_t> location_type;
   std::optional<double> latitude;
   std::optional<double> longitude;
   bool is_active = true;
+  std::string created_by_user_id;
+  core::UnixSeconds date_created = 0;
+};
+
+// A contact person of a customer (§7.1 contacts).
+struct Contact {
+  std::int64_t contact_id = 0;
+  std::int64_t company_id = 0;
+  std::int64_t customer_id = 0;
+  std::int64_t position = 0;  // place in the customer's list
+  std::string name;
+  std::optional<std::string> job_title;  // contactPosition
+  std::optional<std::string> phone;
+  std::optional<std::string> mobile;
+  std::optional<std::string> email;
+  std::optional<core::UnixSeconds> birthdate;
+  std::optional<std::string> note;
+  std::optional<std::string> picture;
+  bool status = true;
+  std::string social_account = "{}";  // a JSON object of strings, as we wrote it
   std::string created_by_user_id;
   core::UnixSeconds date_created = 0;
 };
@@ -74,9 +113,27 @@ struct CustomerRecord {
   std::string customer_name;
   std::optional<std::string> second_name;
   std::vector<std::string> aliases;
-  int customer_type = kTypeCustomer;
-  int customer_state = kStateActive;
-  std::optional<std::int64_t> customer_status;
+  int customer_type = kTypeBusiness;
+  int customer_state = kStateCustomer;
+  int customer_status = kStatusActive;
+  std::optional<std::int64_t> lead_status;
+  // Master entries named by clients: the id stored, the name as the company spells it.
+  std::optional<std::int64_t> unqualified_reason_id;
+  std::optional<std::string> unqualified_reason;
+  std::optional<std::string> unqualified_reason_note;
+  std::optional<std::int64_t> source_id;
+  std::optional<std::string> source_name;
+  std::optional<std::int64_t> group_id;
+  std::optional<std::string> group_name;
+  std::optional<std::int64_t> classification_id;
+  std::optional<std::string> classification_name;
+  std::vector<std::string> interests;      // topic names, in order
+  std::vector<std::int64_t> interest_ids;  // their ids, when the record is being written
+  std::vector<std::string> tags;
+  std::optional<std::string> note;
+  std::string social_account = "{}";  // a JSON object of strings, as we wrote it
+  std::string custom_fields = "[]";   // [{customFieldName, customFieldValue[]}], as we wrote it
+  std::vector<Contact> contacts;
   std::optional<std::string> picture;
   std::optional<std::string> tax_no;
   std::optional<std::string> branch_code;
@@ -98,7 +155,8 @@ struct CustomerRecord {
   std::optional<std::string> modified_by_user_id;
   core::UnixSeconds date_modified = 0;
 
-  bool is_active() const { return customer_state == kStateActive; }
+  bool is_active() const { return customer_status == kStatusActive; }
+  int legacy_type() const { return legacy_type_of_state(customer_state); }
   bool has_owner() const { return !owners.empty(); }
   // The digits of the phone numbers, stored for the existence check.
   std::optional<std::string> stored_phone_digits() const {
@@ -111,19 +169,37 @@ struct CustomerRecord {
 
 struct AddressInput {
   std::optional<std::int64_t> address_id;
-  std::string location_name;
+  std::optional<std::string> location_name;
   std::string location;
+  std::optional<std::int64_t> location_type;
   std::optional<double> latitude;
   std::optional<double> longitude;
 };
 
+struct ContactInput {
+  std::string name;
+  std::optional<std::string> job_title;
+  std::optional<std::string> phone;
+  std::optional<std::string> mobile;
+  std::optional<std::string> email;
+  std::optional<core::UnixSeconds> birthdate;
+  std::optional<std::string> note;
+  std::optional<std::string> picture;
+  bool status = true;
+  std::string social_account = "{}";
+};
+
 // Absent properties keep their stored values on update; null clears (ENDPOINTS.md §1.5).
+// The enums are already resolved from their legacy aliases (§7.1).
 struct UpsertInput {
   std::optional<std::string> customer_code;  // nullopt: create
   std::string customer_name;
-  int customer_state = kStateActive;
-  api::Input<std::int64_t> customer_status;
+  api::Input<std::int64_t> customer_state;
   api::Input<std::int64_t> customer_type;
+  api::Input<std::int64_t> customer_status;
+  api::Input<std::int64_t> lead_status;
+  api::Input<std::string> unqualified_reason;
+  api::Input<std::string> unqualified_reason_note;
   api::Input<std::string> picture;
   api::Input<std::string> second_name;
   api::Input<std::vector<std::string>> aliases;
@@ -138,7 +214,16 @@ struct UpsertInput {
   api::Input<core::UnixSeconds> birthdate;
   api::Input<core::Decimal> income;
   api::Input<core::Decimal> credit_limit;
+  api::Input<std::string> source_name;
+  api::Input<std::string> group_name;
+  api::Input<std::string> classification_name;
+  api::Input<std::vector<std::string>> interests;
+  api::Input<std::vector<std::string>> tags;
+  api::Input<std::string> note;
+  api::Input<std::string> social_account;  // JSON object text
+  api::Input<std::string> custom_fields;   // JSON array text
   api::Input<std::vector<AddressInput>> addresses;
+  api::Input<std::vector<ContactInput>> contacts;
   api::Input<std::vector<std::string>> owners;
 };
 
@@ -176,17 +261,21 @@ struct GeoFilter {
 inline constexpr std::int64_t kOwnerTeamsAll = 1;
 inline constexpr std::int64_t kOwnerTeamsAnyOwner = 2;
 
-// Customers Enquiry (§4.3.3). Empty lists mean "no filter".
+// Customers Enquiry (§4.3.3 with the filters of §7.1). Empty lists mean "no filter".
 struct EnquiryInput {
-  std::optional<int> customer_type;
   std::optional<std::string> keyword;
   std::optional<GeoFilter> geo;
-  std::vector<std::int64_t> states;
+  std::vector<std::int64_t> states;         // customerState
+  std::vector<std::int64_t> types;          // customerType
+  std::vector<std::int64_t> statuses;       // customerStatus
+  std::vector<std::int64_t> lead_statuses;  // leadStatus
+  std::vector<bool> active;                 // isActive
   std::optional<std::int64_t> owner_teams;
   std::vector<std::string> owners;
   std::vector<std::int64_t> classifications;
   std::vector<std::int64_t> groups;
-  std::vector<bool> statuses;
+  std::vector<std::string> group_names;
+  std::vector<std::string> tags;
   std::vector<std::int64_t> topic_interests;
   std::int64_t take = 0;
   std::int64_t skip = 0;
@@ -196,7 +285,8 @@ struct EnquiryInput {
 // Customer Search (§4.3.13).
 struct SearchInput {
   std::string text;
-  std::vector<std::int64_t> customer_types;
+  std::vector<std::int64_t> states;
+  std::vector<std::int64_t> types;
   std::int64_t take = 0;
   std::int64_t skip = 0;
 };
@@ -221,7 +311,8 @@ struct ExistenceMatch {
 // --- Field tables --------------------------------------------------------------------------
 // Public so that other sections can nest these objects in their own.
 
-// The address object (designed, §4.3): its JSON and its row in customer_addresses.
+// The address object (§4.3 with §7.1's locationAddress and locationType): its JSON and its row
+// in customer_addresses. locationAddress is the clients' name of location: both carry it.
 inline constexpr core::Field<Address> kAddressFields[] = {
     {"addressId", "address_id", &Address::address_id, core::Store::kRead},
     core::column_only<Address>("company_id", &Address::company_id, core::Store::kInsert),
@@ -229,6 +320,8 @@ inline constexpr core::Field<Address> kAddressFields[] = {
     core::column_only<Address>("position", &Address::position),
     {"locationName", "location_name", &Address::location_name},
     {"location", "location", &Address::location},
+    core::json_only<Address>("locationAddress", &Address::location),
+    {"locationType", "location_type", &Address::location_type},
     {"latitude", "latitude", &Address::latitude},
     {"longitude", "longitude", &Address::longitude},
     {"isActive", "is_active", &Address::is_active, core::Store::kInsert},
@@ -239,8 +332,34 @@ inline constexpr core::Field<Address> kAddressFields[] = {
 inline constexpr core::Entity<Address> kAddressEntity{"customer_addresses", "a", kAddressFields,
                                                       "address_id"};
 
-// The customer object of §4.3 in its order, and where each field is stored. Owners live in
-// customer_owners and addresses in customer_addresses (their own tables).
+// The contact object (§7.1) and its row in customer_contacts.
+inline constexpr core::Field<Contact> kContactFields[] = {
+    {"contactId", "contact_id", &Contact::contact_id, core::Store::kRead},
+    core::column_only<Contact>("company_id", &Contact::company_id, core::Store::kInsert),
+    core::column_only<Contact>("customer_id", &Contact::customer_id, core::Store::kInsert),
+    core::column_only<Contact>("position", &Contact::position, core::Store::kInsert),
+    {"contactName", "contact_name", &Contact::name, core::Store::kInsert},
+    {"contactPosition", "contact_position", &Contact::job_title, core::Store::kInsert},
+    {"contactPhone", "contact_phone", &Contact::phone, core::Store::kInsert},
+    {"contactMobile", "contact_mobile", &Contact::mobile, core::Store::kInsert},
+    {"contactEmail", "contact_email", &Contact::email, core::Store::kInsert},
+    {"contactBirthdate", "contact_birthdate", &Contact::birthdate, core::FieldKind::kDateTime,
+     core::Store::kInsert},
+    {"contactNote", "contact_note", &Contact::note, core::Store::kInsert},
+    {"contactPicture", "contact_picture", &Contact::picture, core::Store::kInsert},
+    {"contactStatus", "contact_status", &Contact::status, core::Store::kInsert},
+    {"contactSocialAccount", "contact_social_account", &Contact::social_account,
+     core::FieldKind::kRawJson, core::Store::kInsert},
+    core::column_only<Contact>("created_by_user_id", &Contact::created_by_user_id,
+                               core::Store::kInsert),
+    core::column_only<Contact>("date_created", &Contact::date_created, core::Store::kInsert),
+};
+inline constexpr core::Entity<Contact> kContactEntity{"customer_contacts", "ct", kContactFields,
+                                                      "contact_id"};
+
+// The customer object (§4.3, with §7.1's enums and fields) in its order, and where each field
+// is stored. Owners, addresses and contacts live in tables of their own; the names of master
+// entries come from theirs.
 inline constexpr core::Field<CustomerRecord> kCustomerFields[] = {
     {"customerId", "customer_id", &CustomerRecord::customer_id, core::Store::kRead},
     {"companyId", "company_id", &CustomerRecord::company_id, core::Store::kInsert},
@@ -251,6 +370,10 @@ inline constexpr core::Field<CustomerRecord> kCustomerFields[] = {
     {"customerType", "customer_type", &CustomerRecord::customer_type},
     {"customerState", "customer_state", &CustomerRecord::customer_state},
     {"customerStatus", "customer_status", &CustomerRecord::customer_status},
+    {"leadStatus", "lead_status", &CustomerRecord::lead_status},
+    // The clients' spelling.
+    {"unqulifiedReasonName", "ur.name", &CustomerRecord::unqualified_reason, core::Store::kRead},
+    {"unqulifiedReasonNote", "unqualified_reason_note", &CustomerRecord::unqualified_reason_note},
     {"customerPicture", "customer_picture", &CustomerRecord::picture},
     {"customerTaxNo", "customer_tax_no", &CustomerRecord::tax_no},
     {"branchCode", "branch_code", &CustomerRecord::branch_code},
@@ -264,7 +387,17 @@ inline constexpr core::Field<CustomerRecord> kCustomerFields[] = {
      core::FieldKind::kDateTime},
     {"customerIncome", "customer_income", &CustomerRecord::income, core::FieldKind::kDecimalText},
     {"creditLimit", "credit_limit", &CustomerRecord::credit_limit, core::FieldKind::kDecimalText},
+    {"sourceName", "cs.name", &CustomerRecord::source_name, core::Store::kRead},
+    {"customerGroupName", "cg.name", &CustomerRecord::group_name, core::Store::kRead},
+    {"classificationName", "cc.name", &CustomerRecord::classification_name, core::Store::kRead},
+    {"interestsName", "interest_names", &CustomerRecord::interests},
+    {"customerTags", "customer_tags", &CustomerRecord::tags},
+    {"customerNote", "customer_note", &CustomerRecord::note},
+    {"customerSocialAccount", "social_account", &CustomerRecord::social_account,
+     core::FieldKind::kRawJson},
+    {"customFields", "custom_fields", &CustomerRecord::custom_fields, core::FieldKind::kRawJson},
     {"addresses", api::nested_list<CustomerRecord, &CustomerRecord::addresses, kAddressFields>},
+    {"contacts", api::nested_list<CustomerRecord, &CustomerRecord::contacts, kContactFields>},
     core::json_only<CustomerRecord>("customerOwnersStr", &CustomerRecord::owners),
     core::json_only<CustomerRecord>("hasOwner", &CustomerRecord::has_owner),
     {"isActive", "is_active", &CustomerRecord::is_active, core::Store::kWrite},
@@ -278,21 +411,34 @@ inline constexpr core::Field<CustomerRecord> kCustomerFields[] = {
     core::read_as<CustomerRecord>({"dateModified", "date_modified", &CustomerRecord::date_modified,
                                    core::FieldKind::kDateTime},
                                   "COALESCE(c.date_modified, c.created_at)"),
+    core::column_only<CustomerRecord>("unqualified_reason_id",
+                                      &CustomerRecord::unqualified_reason_id),
+    core::column_only<CustomerRecord>("source_id", &CustomerRecord::source_id),
+    core::column_only<CustomerRecord>("customer_group_id", &CustomerRecord::group_id),
+    core::column_only<CustomerRecord>("classification_id", &CustomerRecord::classification_id),
     core::column_only<CustomerRecord>("phone_digits", &CustomerRecord::stored_phone_digits,
                                       core::Store::kWrite),
     core::column_only<CustomerRecord>("mobile_digits", &CustomerRecord::stored_mobile_digits,
                                       core::Store::kWrite),
 };
-inline constexpr core::Entity<CustomerRecord> kCustomerEntity{"customers", "c", kCustomerFields,
-                                                              "customer_id"};
+inline constexpr core::Entity<CustomerRecord> kCustomerEntity{
+    "customers", "c", kCustomerFields, "customer_id",
+    " LEFT JOIN customer_unqualified_reasons ur ON ur.company_id = c.company_id AND "
+    "ur.reason_id = c.unqualified_reason_id LEFT JOIN customer_sources cs ON cs.company_id = "
+    "c.company_id AND cs.source_id = c.source_id LEFT JOIN customer_groups cg ON cg.company_id = "
+    "c.company_id AND cg.customer_group_id = c.customer_group_id LEFT JOIN "
+    "customer_classifications cc ON cc.company_id = c.company_id AND cc.classification_id = "
+    "c.classification_id"};
 
-// The compact item of Customer Search (§4.3.13): ten fields of the customer.
+// The compact item of Customer Search (§4.3.13; customerState added with §7.1, so that a
+// client tells leads from customers).
 inline constexpr core::Field<CustomerRecord> kCustomerSummaryFields[] = {
     {"customerId", "customer_id", &CustomerRecord::customer_id, core::Store::kRead},
     {"customerCode", "customer_code", &CustomerRecord::customer_code, core::Store::kRead},
     {"customerName", "customer_name", &CustomerRecord::customer_name, core::Store::kRead},
     {"customer2ndName", "customer_2nd_name", &CustomerRecord::second_name, core::Store::kRead},
     {"customerType", "customer_type", &CustomerRecord::customer_type, core::Store::kRead},
+    {"customerState", "customer_state", &CustomerRecord::customer_state, core::Store::kRead},
     {"customerTaxNo", "customer_tax_no", &CustomerRecord::tax_no, core::Store::kRead},
     {"branchCode", "branch_code", &CustomerRecord::branch_code, core::Store::kRead},
     {"customerPhone", "customer_phone", &CustomerRecord::phone, core::Store::kRead},
@@ -301,6 +447,59 @@ inline constexpr core::Field<CustomerRecord> kCustomerSummaryFields[] = {
 };
 inline constexpr core::Entity<CustomerRecord> kCustomerSummaryEntity{
     "customers", "c", kCustomerSummaryFields, "customer_id"};
+
+// Master entries clients name by their names (§7.1) and that are created on first use: no
+// list endpoint of their own (the administration lists them).
+inline constexpr core::MasterList kCustomerSources{.table = "customer_sources",
+                                                   .id_column = "source_id",
+                                                   .name_column = "name",
+                                                   .id_key = "sourceId",
+                                                   .name_key = "sourceName",
+                                                   .field = "sourceName",
+                                                   .show_active = true,
+                                                   .rows = core::ListedRows::kAll,
+                                                   .order = "name, source_id",
+                                                   .audited = true};
+inline constexpr core::MasterList kCustomerGroups{.table = "customer_groups",
+                                                  .id_column = "customer_group_id",
+                                                  .name_column = "name",
+                                                  .id_key = "customerGroupId",
+                                                  .name_key = "customerGroupName",
+                                                  .field = "customerGroupName",
+                                                  .show_active = true,
+                                                  .rows = core::ListedRows::kAll,
+                                                  .order = "name, customer_group_id",
+                                                  .audited = true};
+inline constexpr core::MasterList kCustomerClassifications{.table = "customer_classifications",
+                                                           .id_column = "classification_id",
+                                                           .name_column = "name",
+                                                           .id_key = "customerClassificationId",
+                                                           .name_key = "customerClassificationName",
+                                                           .field = "classificationName",
+                                                           .show_active = true,
+                                                           .rows = core::ListedRows::kAll,
+                                                           .order = "name, classification_id",
+                                                           .audited = true};
+inline constexpr core::MasterList kInterestTopics{.table = "customer_interest_topics",
+                                                  .id_column = "topic_id",
+                                                  .name_column = "name",
+                                                  .id_key = "topicId",
+                                                  .name_key = "topicName",
+                                                  .field = "interestsName",
+                                                  .show_active = true,
+                                                  .rows = core::ListedRows::kAll,
+                                                  .order = "name, topic_id",
+                                                  .audited = true};
+inline constexpr core::MasterList kUnqualifiedReasons{.table = "customer_unqualified_reasons",
+                                                      .id_column = "reason_id",
+                                                      .name_column = "name",
+                                                      .id_key = "reasonId",
+                                                      .name_key = "reasonName",
+                                                      .field = "unqulifiedReasonName",
+                                                      .show_active = true,
+                                                      .rows = core::ListedRows::kAll,
+                                                      .order = "name, reason_id",
+                                                      .audited = true};
 
 using core::Page;
 

@@ -360,7 +360,7 @@ class PgDatabase final : public Database {
   }
 
   void migrate() {
-    write_now([](Session& session) {
+    write_now([this](Session& session) {
       auto& s = static_cast<PgSession&>(session);
       // Held until this transaction ends: a second server starting now waits, then finds the
       // migrations applied.
@@ -369,6 +369,7 @@ class PgDatabase final : public Database {
           "CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT "
           "NULL, applied_at BIGINT NOT NULL)");
       for (const auto& m : postgres_migrations()) {
+        if (options_.schema_version > 0 && m.version > options_.schema_version) break;
         if (s.query_i64("SELECT 1 FROM schema_migrations WHERE version = ?",
                         {std::int64_t{m.version}})) {
           continue;

@@ -331,14 +331,30 @@ class SqliteDatabase final : public Database {
     return *raw;
   }
 
+  // Migrations run with foreign-key enforcement off, as SQLite's procedure for changing a
+  // table's definition asks (a table is rebuilt under a new name and renamed back, which
+  // enforcement would refuse midway); before committing, every foreign key is checked, so a
+  // migration that breaks one fails and changes nothing.
   void migrate() {
     auto& s = *writer_conn_;
+    // The pragma has no effect inside a transaction: it is set before the transaction begins.
+    s.exec_plain("PRAGMA foreign_keys=OFF");
+    struct Restore {
+      SqliteSession& s;
+      ~Restore() {
+        try {
+          s.exec_plain("PRAGMA foreign_keys=ON");
+        } catch (...) {
+        }
+      }
+    } restore{s};
     s.exec_plain("BEGIN IMMEDIATE");
     try {
       s.exec(
           "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT "
           "NOT NULL, applied_at INTEGER NOT NULL)");
       for (const auto& m : sqlite_migrations()) {
+        if (options_.schema_version > 0 && m.version > options_.schema_version) break;
         if (s.query_i64("SELECT 1 FROM schema_migrations WHERE version = ?",
                         {std::int64_t{m.version}})) {
           continue;
@@ -347,6 +363,9 @@ class SqliteDatabase final : public Database {
         s.exec_plain(sql.c_str());
         s.exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                {std::int64_t{m.version}, m.name, unix_now()});
+      }
+      if (auto broken = s.query("PRAGMA foreign_key_check"); broken.next()) {
+        throw std::runtime_error("a migration broke a foreign key of table " + broken.str(0));
       }
       s.exec_plain("COMMIT");
     } catch (...) {
