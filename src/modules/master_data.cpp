@@ -6,6 +6,7 @@
 #include "modules/cases/case_types.hpp"
 #include "modules/customer_events/customer_event_types.hpp"
 #include "modules/customer_files/customer_file_types.hpp"
+#include "modules/customers/customer_types.hpp"
 #include "storage/master_lists.hpp"
 
 namespace ov::modules {
@@ -19,6 +20,12 @@ constexpr SectionList kLists[] = {
     {&cases::kCaseStatuses, api::Family::kSN},
     {&customer_events::kEventTypes, api::Family::kS},
     {&customer_files::kFileCategories, api::Family::kS},
+    // Named by clients and created on first use (§7.1): no route of their own.
+    {&customers::kCustomerSources, api::Family::kS},
+    {&customers::kCustomerGroups, api::Family::kS},
+    {&customers::kCustomerClassifications, api::Family::kS},
+    {&customers::kInterestTopics, api::Family::kS},
+    {&customers::kUnqualifiedReasons, api::Family::kS},
 };
 
 void write_item(api::JsonWriter& w, const core::MasterList& list, const storage::MasterRow& row) {

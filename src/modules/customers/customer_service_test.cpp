@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "modules/test_company.hpp"
+#include "storage/master_lists.hpp"
 
 namespace ov::customers {
 namespace {
@@ -139,6 +140,48 @@ TEST_P(CustomerServiceTest, AcquisitionIsTheFirstTimeTheRecordIsACustomer) {
   EXPECT_EQ(customer.date_acquired, kNow + 86400);
   clock_.advance(86400);
   EXPECT_EQ(run_sync(service_->upsert(caller_, update)).date_acquired, kNow + 86400);
+}
+
+// Sources, groups, classifications, interests and reasons named by clients become master
+// entries of the caller's company on first use, matched by name in any case after (§7.1).
+TEST_P(CustomerServiceTest, MasterEntriesNamedByClientsAreCreatedOncePerCompany) {
+  auto in = named("Sourced");
+  in.source_name = given<std::string>("Facebook Ads");
+  in.group_name = given<std::string>("VIP");
+  in.classification_name = given<std::string>("Retail");
+  in.interests = given<std::vector<std::string>>({"Solar", "solar", "", "Roofing"});
+  in.lead_status = given<std::int64_t>(kLeadUnqualified);
+  in.unqualified_reason = given<std::string>("No budget");
+  auto c = run_sync(service_->upsert(caller_, in));
+  EXPECT_EQ(c.interests, (std::vector<std::string>{"Solar", "Roofing"}));
+  in.source_name = given<std::string>("FACEBOOK ADS");
+  auto again = run_sync(service_->upsert(caller_, in));
+  EXPECT_EQ(again.source_name, "Facebook Ads");
+
+  std::int64_t other = 0;
+  (*db_)->write_now([&](storage::Session& s) {
+    other = modules::create_company(s, {"Other", "Asia/Bangkok", std::nullopt}, false, kNow)
+                .company_id;
+  });
+  auto theirs = named("Theirs");
+  theirs.source_name = given<std::string>("facebook ads");
+  const core::Caller other_caller{other, caller_.user_id, caller_.zone};
+  EXPECT_EQ(run_sync(service_->upsert(other_caller, theirs)).source_name, "facebook ads");
+
+  (*db_)->read_now([&](storage::Session& s) {
+    auto names = [&](const core::MasterList& list, std::int64_t company) {
+      std::vector<std::string> out;
+      for (const auto& row : storage::list_master(s, list, company, true)) out.push_back(row.name);
+      return out;
+    };
+    EXPECT_EQ(names(kCustomerSources, company_), std::vector<std::string>{"Facebook Ads"});
+    EXPECT_EQ(names(kCustomerSources, other), std::vector<std::string>{"facebook ads"});
+    EXPECT_EQ(names(kCustomerGroups, company_), std::vector<std::string>{"VIP"});
+    EXPECT_EQ(names(kCustomerClassifications, company_), std::vector<std::string>{"Retail"});
+    EXPECT_EQ(names(kInterestTopics, company_), (std::vector<std::string>{"Roofing", "Solar"}));
+    EXPECT_EQ(names(kUnqualifiedReasons, company_), std::vector<std::string>{"No budget"});
+    EXPECT_TRUE(names(kCustomerGroups, other).empty());
+  });
 }
 
 }  // namespace
