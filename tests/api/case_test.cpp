@@ -445,8 +445,8 @@ TEST_F(CaseApi, AddCaseEmptyObjectListsEveryRequiredField) {
                                         {"subject", "subject is required"},
                                         {"categoryId", "categoryId is required"},
                                         {"dateCase", "dateCase is required"},
-                                        {"dateDue", "dateDue is required"},
-                                        {"assignedToUserId", "assignedToUserId is required"}}));
+                                        {"dateDue", "dateDue is required"}}));
+  // assignedToUserId is optional on Add (ENDPOINTS.md §7.2).
 }
 
 TEST_F(CaseApi, AddCaseDueDateRuleJoinsTheOtherProblems) {
@@ -662,6 +662,26 @@ TEST_F(CaseApi, EditCaseDateAssignedChangesOnlyWithTheAssignee) {
   EXPECT_STREQ(unchanged["assignedToUserId"].GetString(), other.c_str());
   EXPECT_STREQ(unchanged["dateAssigned"].GetString(), "2025-04-01T00:50:00+0700");
   EXPECT_STREQ(unchanged["dateUpdated"].GetString(), "2025-04-01T01:00:00+0700");
+}
+
+// Add Case without an assignee (ENDPOINTS.md §7.2): absent or null, the case is unassigned;
+// Edit Case keeps the assignee required, and the first assignment dates it.
+TEST_F(CaseApi, AddCaseWithoutAnAssigneeIsUnassigned) {
+  auto c = add_ok(add_body().erase("assignedToUserId").json());
+  EXPECT_TRUE(c["assignedToUserId"].IsNull());
+  EXPECT_TRUE(c["dateAssigned"].IsNull());
+  auto null = add_ok(add_body().set("assignedToUserId", "null").json());
+  EXPECT_TRUE(null["assignedToUserId"].IsNull());
+  auto stored = payload_of(get("/v1/case/T250400001"));
+  EXPECT_TRUE(stored["assignedToUserId"].IsNull());
+  EXPECT_TRUE(stored["dateAssigned"].IsNull());
+
+  auto res = edit("T250400001", edit_body().erase("assignedToUserId").json());
+  EXPECT_EQ(res.body, one_problem_body("assignedToUserId is required", 400));
+  advance(600);
+  auto assigned = edit_ok("T250400001", edit_body().json());
+  EXPECT_STREQ(assigned["assignedToUserId"].GetString(), kAssignee);
+  EXPECT_STREQ(assigned["dateAssigned"].GetString(), "2025-04-01T00:40:00+0700");
 }
 
 TEST_F(CaseApi, EditCaseAcceptsTheCustomerNoAlias) {

@@ -505,12 +505,12 @@ TEST_F(CustomerApi, UpdateOfAnUnknownCodeIs404) {
 
 TEST_F(CustomerApi, CodesNamingLiteralSiblingPathsAre4001) {
   for (const char* code : {"enquiry", "Search", "EXISTENCE", "satisfaction", "files",
-                           "file-categories", "name", "id", "TaxId"}) {
+                           "file-categories", "name", "id", "TaxId", "Filter"}) {
     auto res =
         post("/v3/customers", R"({"customerCode":)" + quote(code) + R"(,"customerName":"X"})");
     expect_error(res, 400,
                  std::string("customerCode ") + code + " is reserved: it names a path of " +
-                     "/v3/customers");
+                     "/v3/customers or /v1/Customers");
   }
 }
 
@@ -880,6 +880,33 @@ TEST_F(CustomerApi, EnquiryDistance) {
             4u);
   expect_error(post("/v3/customers/enquiry", R"({"take":1,"distanceLimit":5})"), 400,
                "distanceLimit needs latitude and longitude");
+}
+
+// The legacy routes of §7.1: Get by code at /v1/Customers/{code}, and Customers Enquiry at
+// /v1/Customers/filter with its paging in the query string.
+TEST_F(CustomerApi, LegacyRoutes) {
+  auto legacy = get("/v1/Customers/c000154");
+  EXPECT_EQ(legacy.body, get("/v3/customers/C000154").body);
+  expect_error(get("/v1/customers/C999999"), 404, "customerCode C999999 was not found");
+
+  create("A lead", R"("customerState":1)");
+  auto page = post("/v1/Customers/filter?skip=1&pageLength=1", R"({"type":11300})");
+  EXPECT_EQ(codes_of(payload_of(page)), (std::vector<std::string>{"C000154"}));
+  EXPECT_EQ(page.header("x-total-count"), "3");
+  EXPECT_EQ(enquiry_codes(R"({"take":1,"skip":1,"customerType":11300})"),
+            codes_of(payload_of(page)));
+  // take is the query's other name of pageLength; without either the body's, or 20.
+  EXPECT_EQ(codes_of(payload_of(post("/v1/customers/filter?take=2", "{}"))),
+            (std::vector<std::string>{"C000055", "C000154"}));
+  EXPECT_EQ(codes_of(payload_of(post("/v1/Customers/filter", R"({"pageLength":1})"))),
+            (std::vector<std::string>{"C000055"}));
+  EXPECT_EQ(payload_of(post("/v1/Customers/filter", "{}")).Size(), 4u);
+  expect_error(post("/v1/Customers/filter?pageLength=abc", "{}"), 400,
+               "pageLength must be an integer");
+  expect_error(post("/v1/Customers/filter?pageLength=0", "{}"), 400,
+               "pageLength must be between 1 and 9223372036854775807");
+  expect_error(post("/v1/Customers/filter?skip=-1&pageLength=5", "{}"), 400,
+               "skip must be between 0 and 9223372036854775807");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -45,7 +45,9 @@ api::Input<std::string> customer_code(ObjectReader& r) {
 // `complete()` once the reader found no problem.
 class CaseReader {
  public:
-  CaseReader(ObjectReader& r, const core::TimeZone& zone, CaseInput& in) : r_(r), in_(in) {
+  // `assignee`: Add Case may leave assignedToUserId out, Edit Case may not (§7.2).
+  CaseReader(ObjectReader& r, const core::TimeZone& zone, CaseInput& in, Need assignee)
+      : r_(r), in_(in) {
     subject_ = r.string("subject", Need::kRequired, kSubjectChars);
     in.customer_code = customer_code(r);
     category_ = r.integer("categoryId", Need::kRequired, 1, kMaxId);
@@ -55,7 +57,7 @@ class CaseReader {
     in.activity_nos = r.string_array("activityNos", Need::kOptional, kMaxLinks, kCodeChars);
     in.deal_nos = r.string_array("dealNos", Need::kOptional, kMaxLinks, kCodeChars);
     in.note = r.string("note", Need::kOptional, kNoteChars);
-    assignee_ = r.guid("assignedToUserId", Need::kRequired);
+    assignee_ = r.guid("assignedToUserId", assignee);
   }
 
   void complete() {
@@ -64,7 +66,7 @@ class CaseReader {
     in_.category_id = *category_;
     in_.date_case = *date_case_;
     in_.date_due = *date_due_;
-    in_.assigned_to_user_id = *assignee_;
+    in_.assigned_to_user_id = assignee_.value;
   }
 
  private:
@@ -80,7 +82,7 @@ AddCaseInput parse_add(const http::Request& req) {
   ObjectReader r(doc);
   AddCaseInput in;
   auto case_type = r.integer("caseType", Need::kRequired, kRequestForAction, kForYourInformation);
-  CaseReader shared(r, *req.zone, in);
+  CaseReader shared(r, *req.zone, in, Need::kOptional);
   shared.complete();
   in.case_type = static_cast<int>(*case_type);
   return in;
@@ -90,7 +92,7 @@ EditCaseInput parse_edit(const http::Request& req) {
   auto doc = api::parse_json_object(req.body());
   ObjectReader r(doc);
   EditCaseInput in;
-  CaseReader shared(r, *req.zone, in);
+  CaseReader shared(r, *req.zone, in, Need::kRequired);
   in.status_id = r.integer("statusId", Need::kOptional, kStatusOpen, kStatusCancelled);
   shared.complete();
   return in;

@@ -54,7 +54,9 @@ boost::asio::awaitable<CaseRecord> CaseService::add(const core::Caller& caller, 
     CaseRepository repo(s);
     const auto company = caller.company_id;
     storage::require_master(s, kCaseCategories, company, in.category_id, true);
-    refs::require_employee(s, company, in.assigned_to_user_id, "assignedToUserId");
+    if (in.assigned_to_user_id) {
+      refs::require_employee(s, company, *in.assigned_to_user_id, "assignedToUserId");
+    }
     std::optional<refs::CustomerRef> customer;
     // Cases are opened for active customers only.
     if (in.customer_code) customer = refs::require_active_customer(s, company, *in.customer_code);
@@ -76,8 +78,9 @@ boost::asio::awaitable<CaseRecord> CaseService::add(const core::Caller& caller, 
     }
     c.category_id = in.category_id;
     c.note = std::move(in.note.value);
+    // Unassigned when added without an assignee (§7.2).
     c.assigned_to_user_id = in.assigned_to_user_id;
-    c.date_assigned = now;
+    if (c.assigned_to_user_id) c.date_assigned = now;
     c.date_case = in.date_case;
     c.date_due = in.date_due;
     c.created_by_user_id = caller.user_id;
@@ -107,7 +110,11 @@ boost::asio::awaitable<CaseRecord> CaseService::edit(const core::Caller& caller,
     // An inactive category may stay on a case that has it, but may not be newly chosen.
     storage::require_master(s, kCaseCategories, company, in.category_id,
                             in.category_id != c.category_id);
-    refs::require_employee(s, company, in.assigned_to_user_id, "assignedToUserId");
+    // Edit Case keeps its assignee required (§7.2); the route has checked it.
+    if (!in.assigned_to_user_id) {
+      throw core::validation("assignedToUserId", "assignedToUserId is required");
+    }
+    refs::require_employee(s, company, *in.assigned_to_user_id, "assignedToUserId");
     if (in.customer_code.present) {
       c.customer_id.reset();
       c.customer_code.reset();

@@ -35,8 +35,9 @@ struct CaseRecord {
   int case_type = kRequestForAction;
   std::optional<std::string> customer_name;
   std::optional<std::string> note;
-  std::string assigned_to_user_id;
-  core::UnixSeconds date_assigned = 0;
+  // Both null on a case added without an assignee (ENDPOINTS.md §7.2).
+  std::optional<std::string> assigned_to_user_id;
+  std::optional<core::UnixSeconds> date_assigned;
   core::UnixSeconds date_case = 0;
   core::UnixSeconds date_due = 0;
   std::string created_by_user_id;
@@ -134,7 +135,8 @@ struct CaseInput {
   api::Input<std::vector<std::string>> activity_nos;
   api::Input<std::vector<std::string>> deal_nos;
   api::Input<std::string> note;
-  std::string assigned_to_user_id;
+  // Required on Edit; optional on Add, where none leaves the case unassigned (§7.2).
+  std::optional<std::string> assigned_to_user_id;
 };
 
 struct AddCaseInput : CaseInput {

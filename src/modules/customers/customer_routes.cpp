@@ -207,8 +207,9 @@ UpsertInput parse_upsert(const http::Request& req) {
   UpsertInput in;
   auto code = r.string("customerCode", Need::kOptional, kCodeChars);
   if (code && is_reserved_code(*code)) {
-    r.problem("customerCode",
-              "customerCode " + *code + " is reserved: it names a path of " + "/v3/customers");
+    r.problem("customerCode", "customerCode " + *code +
+                                  " is reserved: it names a path of /v3/customers or " +
+                                  "/v1/Customers");
   }
   auto name = r.string("customerName", Need::kRequired, kNameChars);
   auto state = r.integer("customerState", Need::kOptional, kStateLead, kStateCustomer);
@@ -489,16 +490,26 @@ void register_routes(api::Routes& routes, CustomerService& service) {
                 co_return customer_reply(c, *req.zone);
               });
 
-  section.add(verb::get, "/v3/customers/{customerCode}",
-              [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-                auto code = path_value(req, kCodeChars, "customerCode");
-                auto c = co_await service.by_code(api::caller_of(req), std::move(code));
-                co_return customer_reply(c, *req.zone);
-              });
+  auto by_code = [&service](http::Request& req) -> asio::awaitable<api::Reply> {
+    auto code = path_value(req, kCodeChars, "customerCode");
+    auto c = co_await service.by_code(api::caller_of(req), std::move(code));
+    co_return customer_reply(c, *req.zone);
+  };
+  section.add(verb::get, "/v3/customers/{customerCode}", by_code);
+  // The legacy path of the same call (the docs' curl sample, §4.3.2).
+  section.add(verb::get, "/v1/Customers/{customerCode}", by_code);
 
   section.add(verb::post, "/v3/customers/enquiry",
               [&service](http::Request& req) -> asio::awaitable<api::Reply> {
                 auto in = parse_enquiry(req);
+                auto page = co_await service.enquiry(api::caller_of(req), std::move(in));
+                co_return list_reply(page.items, page.total, *req.zone);
+              });
+  // The legacy list route of Gofive's 2019 sample (§7.1): Customers Enquiry with its paging in
+  // the query string.
+  section.add(verb::post, "/v1/Customers/filter",
+              [&service](http::Request& req) -> asio::awaitable<api::Reply> {
+                auto in = parse_enquiry(req, true);
                 auto page = co_await service.enquiry(api::caller_of(req), std::move(in));
                 co_return list_reply(page.items, page.total, *req.zone);
               });

@@ -38,9 +38,10 @@ const core::NumberFormat& code_format(int customer_state) {
 }
 
 bool is_reserved_code(std::string_view code) {
-  static constexpr std::array<std::string_view, 9> kReserved = {
+  // `filter` names the legacy list route beside GET /v1/Customers/{customerCode} (§7.1).
+  static constexpr std::array<std::string_view, 10> kReserved = {
       "enquiry",         "search", "existence", "satisfaction", "files",
-      "file-categories", "name",   "id",        "taxid"};
+      "file-categories", "name",   "id",        "taxid",        "filter"};
   return std::any_of(kReserved.begin(), kReserved.end(),
                      [&](std::string_view r) { return api::iequals(r, code); });
 }

@@ -160,8 +160,8 @@ TEST_P(CustomerServiceTest, MasterEntriesNamedByClientsAreCreatedOncePerCompany)
 
   std::int64_t other = 0;
   (*db_)->write_now([&](storage::Session& s) {
-    other = modules::create_company(s, {"Other", "Asia/Bangkok", std::nullopt}, false, kNow)
-                .company_id;
+    other =
+        modules::create_company(s, {"Other", "Asia/Bangkok", std::nullopt}, false, kNow).company_id;
   });
   auto theirs = named("Theirs");
   theirs.source_name = given<std::string>("facebook ads");
