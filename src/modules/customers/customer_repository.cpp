@@ -114,6 +114,46 @@ std::optional<CustomerRecord> CustomerRepository::find_by_id(std::int64_t compan
   return std::move(list.front());
 }
 
+namespace {
+
+// An audited master entry of `list` as the legacy object nests it, or nullopt without an id.
+std::optional<LegacyMasterEntry> legacy_entry(storage::Session& s, const core::MasterList& list,
+                                              std::int64_t company_id,
+                                              const std::optional<std::int64_t>& id) {
+  if (!id) return std::nullopt;
+  std::string sql = "SELECT ";
+  sql.append(list.name_column).append(", ").append(list.active_column);
+  sql.append(", created_by_user_id, date_created FROM ").append(list.table);
+  sql.append(" WHERE company_id = ? AND ").append(list.id_column).append(" = ?");
+  auto rows = s.query(sql, {company_id, *id});
+  if (!rows.next()) return std::nullopt;
+  LegacyMasterEntry e;
+  e.id = *id;
+  e.company_id = company_id;
+  e.name = rows.str(0);
+  e.is_active = rows.i64(1) != 0;
+  e.created_by_user_id = rows.opt_str(2);
+  e.date_created = rows.opt_i64(3);
+  return e;
+}
+
+}  // namespace
+
+std::optional<CustomerRecord> CustomerRepository::find_legacy(std::int64_t company_id,
+                                                              std::int64_t customer_id) {
+  auto c = find_by_id(company_id, customer_id);
+  if (!c) return c;
+  c->group_entry = legacy_entry(s_, kCustomerGroups, company_id, c->group_id);
+  c->classification_entry =
+      legacy_entry(s_, kCustomerClassifications, company_id, c->classification_id);
+  auto rows = s_.query(
+      "SELECT topic_id, is_active FROM customer_interests WHERE customer_id = ? AND "
+      "company_id = ? ORDER BY topic_id",
+      {customer_id, company_id});
+  while (rows.next()) c->interest_rows.push_back({customer_id, rows.i64(0), rows.i64(1) != 0});
+  return c;
+}
+
 Page<CustomerRecord> CustomerRepository::find_by_name(std::int64_t company_id,
                                                       std::string_view name, std::int64_t limit) {
   Page<CustomerRecord> page;

@@ -21,6 +21,9 @@ class CustomerRepository {
 
   std::optional<CustomerRecord> find_by_code(std::int64_t company_id, std::string_view code);
   std::optional<CustomerRecord> find_by_id(std::int64_t company_id, std::int64_t customer_id);
+  // The customer with what the legacy customer object nests besides (§4.0): its group and
+  // classification entries and its interest rows. For sections that nest it.
+  std::optional<CustomerRecord> find_legacy(std::int64_t company_id, std::int64_t customer_id);
   // Exact name, case-insensitively: the first `limit` by code, and how many there are.
   Page<CustomerRecord> find_by_name(std::int64_t company_id, std::string_view name,
                                     std::int64_t limit);

@@ -106,6 +106,25 @@ struct Contact {
   core::UnixSeconds date_created = 0;
 };
 
+// A master entry nested whole in the legacy customer object (customerGroup and
+// customerClassification, §4.0). Entries are not edited, so their modification is their
+// creation.
+struct LegacyMasterEntry {
+  std::int64_t id = 0;
+  std::int64_t company_id = 0;
+  std::string name;
+  bool is_active = true;
+  std::optional<std::string> created_by_user_id;
+  std::optional<core::UnixSeconds> date_created;
+};
+
+// One of the legacy object's customerInterests.
+struct LegacyInterest {
+  std::int64_t customer_id = 0;
+  std::int64_t topic_id = 0;
+  bool is_active = true;
+};
+
 struct CustomerRecord {
   std::int64_t customer_id = 0;
   std::int64_t company_id = 0;
@@ -154,6 +173,12 @@ struct CustomerRecord {
   core::UnixSeconds date_created = 0;
   std::optional<std::string> modified_by_user_id;
   core::UnixSeconds date_modified = 0;
+
+  // What only the legacy customer object shows (§4.0): loaded by
+  // CustomerRepository::find_legacy.
+  std::optional<LegacyMasterEntry> group_entry;
+  std::optional<LegacyMasterEntry> classification_entry;
+  std::vector<LegacyInterest> interest_rows;
 
   bool is_active() const { return customer_status == kStatusActive; }
   int legacy_type() const { return legacy_type_of_state(customer_state); }
@@ -447,6 +472,85 @@ inline constexpr core::Field<CustomerRecord> kCustomerSummaryFields[] = {
 };
 inline constexpr core::Entity<CustomerRecord> kCustomerSummaryEntity{
     "customers", "c", kCustomerSummaryFields, "customer_id"};
+
+// --- The legacy customer object (§4.0), nested in deals and sales orders -------------------
+
+inline constexpr core::Field<Address> kLegacyAddressFields[] = {
+    core::json_only<Address>("addressId", &Address::address_id),
+    core::json_only<Address>("customerId", &Address::customer_id),
+    core::json_only<Address>("isActive", &Address::is_active),
+    core::json_only<Address>("createdByUserId", &Address::created_by_user_id),
+    core::json_only<Address>("dateCreated", &Address::date_created, core::FieldKind::kDateTime),
+    core::json_only<Address>("location", &Address::location),
+    core::json_only<Address>("locationName", &Address::location_name),
+};
+inline constexpr core::Field<LegacyInterest> kLegacyInterestFields[] = {
+    core::json_only<LegacyInterest>("customerId", &LegacyInterest::customer_id),
+    core::json_only<LegacyInterest>("topicId", &LegacyInterest::topic_id),
+    core::json_only<LegacyInterest>("isActive", &LegacyInterest::is_active),
+};
+inline constexpr core::Field<LegacyMasterEntry> kLegacyClassificationFields[] = {
+    core::json_only<LegacyMasterEntry>("customerClassificationId", &LegacyMasterEntry::id),
+    core::json_only<LegacyMasterEntry>("customerClassificationName", &LegacyMasterEntry::name),
+    core::json_only<LegacyMasterEntry>("companyId", &LegacyMasterEntry::company_id),
+    core::json_only<LegacyMasterEntry>("isActive", &LegacyMasterEntry::is_active),
+    core::json_only<LegacyMasterEntry>("createdByUserId", &LegacyMasterEntry::created_by_user_id),
+    core::json_only<LegacyMasterEntry>("dateCreated", &LegacyMasterEntry::date_created,
+                                       core::FieldKind::kDateTime),
+    core::json_only<LegacyMasterEntry>("modifiedByUserId", &LegacyMasterEntry::created_by_user_id),
+    core::json_only<LegacyMasterEntry>("dateModified", &LegacyMasterEntry::date_created,
+                                       core::FieldKind::kDateTime),
+};
+inline constexpr core::Field<LegacyMasterEntry> kLegacyGroupFields[] = {
+    core::json_only<LegacyMasterEntry>("customerGroupId", &LegacyMasterEntry::id),
+    core::json_only<LegacyMasterEntry>("companyId", &LegacyMasterEntry::company_id),
+    core::json_only<LegacyMasterEntry>("customerGroupName", &LegacyMasterEntry::name),
+    core::json_only<LegacyMasterEntry>("isActive", &LegacyMasterEntry::is_active),
+    core::json_only<LegacyMasterEntry>("createdByUserId", &LegacyMasterEntry::created_by_user_id),
+    core::json_only<LegacyMasterEntry>("dateCreated", &LegacyMasterEntry::date_created,
+                                       core::FieldKind::kDateTime),
+    core::json_only<LegacyMasterEntry>("modifiedByUserId", &LegacyMasterEntry::created_by_user_id),
+    core::json_only<LegacyMasterEntry>("dateModified", &LegacyMasterEntry::date_created,
+                                       core::FieldKind::kDateTime),
+};
+
+// customerType keeps its legacy codes here, derived from customerState (§4.0, §7.1).
+inline void write_legacy_type(api::JsonWriter& w, const CustomerRecord& c, const api::OutContext&) {
+  w.Int(c.legacy_type());
+}
+// The master code of the customer's record type: the example's, for every customer.
+inline constexpr int kLegacyRecordType = 13002;
+
+inline constexpr core::Field<CustomerRecord> kLegacyCustomerFields[] = {
+    core::json_only<CustomerRecord>("customerId", &CustomerRecord::customer_id),
+    core::json_only<CustomerRecord>("companyId", &CustomerRecord::company_id),
+    core::json_only<CustomerRecord>("customerCode", &CustomerRecord::customer_code),
+    core::json_only<CustomerRecord>("customerName", &CustomerRecord::customer_name),
+    {"type", api::int_value<CustomerRecord, kLegacyRecordType>},
+    {"customerType", api::custom_writer<CustomerRecord, write_legacy_type>},
+    core::json_only<CustomerRecord>("isActive", &CustomerRecord::is_active),
+    core::json_only<CustomerRecord>("createdByUserId", &CustomerRecord::created_by_user_id),
+    core::json_only<CustomerRecord>("dateCreated", &CustomerRecord::date_created,
+                                    core::FieldKind::kDateTime),
+    core::json_only<CustomerRecord>("modifiedByUserId", &CustomerRecord::modified_by_user_id),
+    core::json_only<CustomerRecord>("dateModified", &CustomerRecord::date_modified,
+                                    core::FieldKind::kDateTime),
+    core::json_only<CustomerRecord>("customerGroupId", &CustomerRecord::group_id),
+    core::json_only<CustomerRecord>("sourceOfLead", &CustomerRecord::source_id),
+    core::json_only<CustomerRecord>("classificationId", &CustomerRecord::classification_id),
+    core::json_only<CustomerRecord>("hasOwner", &CustomerRecord::has_owner),
+    core::json_only<CustomerRecord>("customerOwnersStr", &CustomerRecord::owners),
+    core::json_only<CustomerRecord>("pictureUrl", &CustomerRecord::picture),
+    {"addresses",
+     api::nested_list<CustomerRecord, &CustomerRecord::addresses, kLegacyAddressFields>},
+    {"customerInterests",
+     api::nested_list<CustomerRecord, &CustomerRecord::interest_rows, kLegacyInterestFields>},
+    {"customerClassification",
+     api::nested_object<CustomerRecord, &CustomerRecord::classification_entry,
+                        kLegacyClassificationFields>},
+    {"customerGroup",
+     api::nested_object<CustomerRecord, &CustomerRecord::group_entry, kLegacyGroupFields>},
+};
 
 // Master entries clients name by their names (§7.1) and that are created on first use: no
 // list endpoint of their own (the administration lists them).
