@@ -52,7 +52,8 @@ bool parse_listen(const std::string& listen, std::string& host, std::uint16_t& p
 }
 
 int run_serve(ov::app::AppConfig config, const std::string& listen) {
-  const std::string db = config.db_url;
+  // Logged: without its password.
+  const std::string db = ov::storage::redacted_url(config.db_url);
   if (!parse_listen(listen, config.server.host, config.server.port)) {
     std::cerr << "--listen must be host:port, got " << listen << "\n";
     return 2;

@@ -276,6 +276,10 @@ struct DatabaseOptions {
   int schema_version = 0;
 };
 
+// The URL with its password (user:password@ or password=) shown as ***: what logs and errors
+// may print.
+std::string redacted_url(std::string_view url);
+
 // "sqlite:<path>" or "postgresql://user:pass@host:port/dbname" (also "postgres://"). Applies
 // pending migrations before returning. Throws std::runtime_error.
 std::unique_ptr<Database> open_database(std::string_view url, const DatabaseOptions& options = {});
