@@ -19,6 +19,9 @@
 #include <boost/beast/http.hpp>
 
 #include <algorithm>
+#include <array>
+#include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <limits>
 #include <mutex>
@@ -53,6 +56,28 @@ constexpr std::size_t kIdleReadMin = 1024;
 constexpr std::size_t kIdleReadMax = 16 * 1024;
 
 constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+
+// The Date header every response carries (RFC 9110 §6.6.1), in IMF-fixdate form, formatted once
+// a second per thread: "Tue, 01 Dec 2026 10:51:09 GMT".
+std::string_view http_date() {
+  thread_local std::time_t shown = -1;
+  thread_local std::array<char, 29> text{};
+  const std::time_t now = std::time(nullptr);
+  if (now != shown) {
+    static constexpr const char* kDays[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                              "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    std::array<char, 32> buf{};
+    std::snprintf(buf.data(), buf.size(), "%s, %02d %s %04d %02d:%02d:%02d GMT", kDays[tm.tm_wday],
+                  tm.tm_mday, kMonths[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min,
+                  tm.tm_sec);
+    std::copy_n(buf.data(), text.size(), text.data());
+    shown = now;
+  }
+  return {text.data(), text.size()};
+}
 
 bool acceptable_request_id(std::string_view id) {
   if (id.empty() || id.size() > kMaxRequestIdLength) return false;
@@ -458,14 +483,45 @@ struct Server::Impl {
   asio::awaitable<void> write(beast::tcp_stream& stream, const Request& req, Response& r,
                               bool keep_alive, beast::error_code& ec) {
     bhttp::response<bhttp::string_body> res{static_cast<bhttp::status>(r.status), 11};
+    res.set(bhttp::field::date, http_date());
     res.set(bhttp::field::content_type, r.content_type);
     if (!req.request_id.empty()) res.set("X-Request-Id", req.request_id);
     for (auto& [k, v] : r.headers) res.set(k, v);
     res.keep_alive(keep_alive);
+    stream.expires_after(options.write_timeout);
+    if (req.raw.method() == bhttp::verb::head) {
+      // The answer to HEAD (never served, so a 404) has the header of the GET answer and no
+      // body (RFC 9110 §9.3.2).
+      bhttp::response<bhttp::empty_body> header{std::move(res.base())};
+      header.content_length(r.body.size());
+      co_await bhttp::async_write(stream, header, asio::redirect_error(asio::use_awaitable, ec));
+      co_return;
+    }
     res.body() = std::move(r.body);
     res.prepare_payload();
-    stream.expires_after(options.write_timeout);
     co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+  }
+
+  // Closes a connection whose request was answered before its body was read: our half first,
+  // then the rest of the body is read and dropped within the linger bounds (ServerOptions).
+  asio::awaitable<void> linger_close(beast::tcp_stream& stream, beast::flat_buffer& buffer) {
+    beast::error_code ec;
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    if (ec) co_return;
+    buffer.consume(buffer.size());
+    std::array<char, 16 * 1024> scratch;
+    std::size_t drained = 0;
+    const auto deadline = std::chrono::steady_clock::now() + options.linger_time;
+    while (drained < options.linger_bytes && !draining) {
+      const auto left = deadline - std::chrono::steady_clock::now();
+      if (left <= std::chrono::steady_clock::duration::zero()) break;
+      stream.expires_after(
+          std::min<std::chrono::steady_clock::duration>(left, options.linger_idle));
+      const auto n = co_await stream.async_read_some(asio::buffer(scratch),
+                                                     asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) break;  // the client closed, stopped sending, or the connection broke
+      drained += n;
+    }
   }
 
   asio::awaitable<void> session(tcp::socket socket, Worker* worker, asio::ip::address remote,
@@ -604,12 +660,16 @@ struct Server::Impl {
       co_await handle(stream, buffer, parser, req, lease, conn, res, keep_alive, respond);
       if (!respond) co_return;
       if (draining || conn.probe) keep_alive = false;
+      // Answered before the whole body arrived: the connection cannot carry another request.
+      const bool unread_body = !parser.is_done();
+      if (unread_body) keep_alive = false;
       const int status = res.status;
       beast::error_code wec;
       co_await write(stream, req, res, keep_alive, wec);
       const double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       dispatcher.completed(req, status, seconds);
+      if (!wec && unread_body) co_await linger_close(stream, buffer);
       if (wec || !keep_alive) co_return;
     }
   }

@@ -50,6 +50,15 @@ struct ServerOptions {
   std::chrono::milliseconds body_timeout{60000};
   // Time to write a response to a client that has stopped reading.
   std::chrono::milliseconds write_timeout{30000};
+  // A request answered before its body was read (413, a refusal, a full budget) is closed only
+  // after the rest of the body has been read and dropped, so that a client still sending sees
+  // the answer rather than a reset (a close with unread data sends RST, and clients that write
+  // the whole body before reading fail with EPIPE). The drain stops at whichever bound comes
+  // first: 64 MiB (a dozen times the body limit: any client that overshot it by mistake is done
+  // by then), 10 s in all, or 2 s without a byte (the client has stopped sending).
+  std::size_t linger_bytes = 64 * 1024 * 1024;
+  std::chrono::milliseconds linger_time{10000};
+  std::chrono::milliseconds linger_idle{2000};
   // Open connections beyond this are answered 503 and closed: each costs buffers and a file
   // descriptor. 0 → sized from the descriptor limit (connection_cap_for); a larger value is
   // lowered to that size, since past it accept() fails and new clients would hang unanswered.
