@@ -127,7 +127,7 @@ constexpr const char* kFullBody = R"({
   "creditLimit": "1000000.50",
   "sourceName": "Website",
   "customerGroupName": "VIP",
-  "classificationName": "Retail",
+  "classificationName": "VIP",
   "interestsName": ["Widgets", "Gadgets"],
   "customerTags": ["b2b", "Bangkok"],
   "customerNote": "Prefers e-mail",
@@ -236,7 +236,7 @@ TEST_F(CustomerApi, CreateReturnsTheFullCustomerObject) {
   EXPECT_STREQ(c["creditLimit"].GetString(), "1000000.50");
   EXPECT_STREQ(c["sourceName"].GetString(), "Website");
   EXPECT_STREQ(c["customerGroupName"].GetString(), "VIP");
-  EXPECT_STREQ(c["classificationName"].GetString(), "Retail");
+  EXPECT_STREQ(c["classificationName"].GetString(), "VIP");
   EXPECT_EQ(strings_of(c["interestsName"]), (std::vector<std::string>{"Widgets", "Gadgets"}));
   EXPECT_EQ(strings_of(c["customerTags"]), (std::vector<std::string>{"b2b", "Bangkok"}));
   EXPECT_STREQ(c["customerNote"].GetString(), "Prefers e-mail");
@@ -301,26 +301,13 @@ TEST_F(CustomerApi, CreateReturnsTheFullCustomerObject) {
 TEST_F(CustomerApi, CreateMinimalHasNullsAndEmptyLists) {
   auto c = create("Minimal");
   EXPECT_EQ(keys_of(c), kCustomerKeys);
-  for (const char* key : {"customer2ndName",
-                          "leadStatus",
-                          "unqulifiedReasonName",
-                          "unqulifiedReasonNote",
-                          "customerPicture",
-                          "customerTaxNo",
-                          "branchCode",
-                          "customerPhone",
-                          "customerMobile",
-                          "customerEmail",
-                          "customerPosition",
-                          "customerGender",
-                          "customerMaritalStatus",
-                          "customerBirthdate",
-                          "customerIncome",
-                          "creditLimit",
-                          "sourceName",
-                          "customerGroupName",
-                          "classificationName",
-                          "customerNote"}) {
+  for (const char* key :
+       {"customer2ndName",
+
+        "unqulifiedReasonName", "unqulifiedReasonNote", "customerPicture", "customerTaxNo",
+        "branchCode", "customerPhone", "customerMobile", "customerEmail", "customerPosition",
+        "customerGender", "customerMaritalStatus", "customerBirthdate", "customerIncome",
+        "creditLimit", "sourceName", "customerGroupName", "classificationName", "customerNote"}) {
     EXPECT_TRUE(c[key].IsNull()) << key;
   }
   for (const char* key : {"customerAliases", "interestsName", "customerTags", "customFields",
@@ -329,7 +316,10 @@ TEST_F(CustomerApi, CreateMinimalHasNullsAndEmptyLists) {
   }
   EXPECT_EQ(to_json(c["customerSocialAccount"]), "{}");
   EXPECT_FALSE(c["hasOwner"].GetBool());
-  // The defaults of §7.1: a Business customer, Active.
+  // The defaults of §7.1: a Business customer, Active; and the lead status Gofive's request
+  // model gives a new customer (4 Interested; 1 New for a lead).
+  EXPECT_EQ(c["leadStatus"].GetInt(), 4);
+  EXPECT_EQ(create("Minimal lead", R"("customerState":1)")["leadStatus"].GetInt(), 1);
   EXPECT_EQ(c["customerState"].GetInt(), 3);
   EXPECT_EQ(c["customerType"].GetInt(), 1);
   EXPECT_EQ(c["customerStatus"].GetInt(), 0);
@@ -471,14 +461,14 @@ TEST_F(CustomerApi, V3FieldsKeepClearAndReplace) {
   }
   auto changed = upsert_ok(R"({"customerCode":"C000350","customerName":"Siam Widgets",
     "leadStatus": null, "sourceName": "website", "customerGroupName": null,
-    "classificationName": "Wholesale", "interestsName": [""], "customerTags": ["new"],
+    "classificationName": "B2", "interestsName": [""], "customerTags": ["new"],
     "customerNote": null, "customerSocialAccount": {"line": "@sw2"}, "customFields": [],
     "contact": {"contactName": "Only one", "contactEmail": "one@sw.example"}})");
   EXPECT_TRUE(changed["leadStatus"].IsNull());
   // A master entry matched by name keeps the company's spelling.
   EXPECT_STREQ(changed["sourceName"].GetString(), "Website");
   EXPECT_TRUE(changed["customerGroupName"].IsNull());
-  EXPECT_STREQ(changed["classificationName"].GetString(), "Wholesale");
+  EXPECT_STREQ(changed["classificationName"].GetString(), "B2");
   EXPECT_EQ(to_json(changed["interestsName"]), "[]");  // [""] means none
   EXPECT_EQ(strings_of(changed["customerTags"]), (std::vector<std::string>{"new"}));
   EXPECT_TRUE(changed["customerNote"].IsNull());
@@ -496,6 +486,51 @@ TEST_F(CustomerApi, V3FieldsKeepClearAndReplace) {
     EXPECT_EQ(to_json(cleared[key]), "[]") << key;
   }
   EXPECT_EQ(to_json(cleared["customerSocialAccount"]), "{}");
+}
+
+// What Gofive's published request model (its C# sample) notes about its fields: every value
+// may be a string, `contacts` may be one object, a contact's e-mail may be a placeholder, a
+// classification is at most 3 characters, an Unqualified lead names its reason and an Ended or
+// Closed customer has a note.
+TEST_F(CustomerApi, TheRulesOfGofivesRequestModel) {
+  auto c = upsert_ok(R"({"customerName":"Strings","customerState":"1","customerType":"2",
+    "customerGender":"2","leadStatus":"2","classificationName":"VIP",
+    "addresses":[{"locationAddress":"samutsakhon","locationName":"samutsakhon","locationType":"2",
+                  "latitude":"0.00","longitude":"20.34"}],
+    "contacts":{"contactName":"test01","contactStatus":"true","contactEmail":"notuse"},
+    "customerSocialAccount":{"facebook":"notuse","instagram":null,"line":null}})");
+  EXPECT_EQ(c["customerState"].GetInt(), 1);
+  EXPECT_EQ(c["customerType"].GetInt(), 2);
+  EXPECT_EQ(c["leadStatus"].GetInt(), 2);
+  EXPECT_EQ(c["addresses"][0]["locationType"].GetInt(), 2);
+  EXPECT_EQ(to_json(c["addresses"][0]["latitude"]), "0");
+  ASSERT_EQ(c["contacts"].Size(), 1u);
+  EXPECT_STREQ(c["contacts"][0]["contactEmail"].GetString(), "notuse");
+  EXPECT_TRUE(c["contacts"][0]["contactStatus"].GetBool());
+  EXPECT_EQ(to_json(c["customerSocialAccount"]), R"({"facebook":"notuse"})");  // nulls left out
+
+  expect_error(post("/v3/customers", R"({"customerName":"X","classificationName":"GOLD"})"), 400,
+               "classificationName must be at most 3 characters");
+  auto unqualified =
+      post("/v3/customers", R"({"customerName":"X","customerState":1,"leadStatus":3})");
+  EXPECT_EQ(unqualified.status, 400);
+  EXPECT_EQ(
+      unqualified.body,
+      R"x({"status":{"code":"4002","description":"Validation failed"},"data":{"errors":[)x"
+      R"x({"field":"unqulifiedReasonName","message":"unqulifiedReasonName is required for a )x"
+      R"x(lead whose leadStatus is 3 (Unqualified)"},)x"
+      R"x({"field":"unqulifiedReasonNote","message":"unqulifiedReasonNote is required for a )x"
+      R"x(lead whose leadStatus is 3 (Unqualified)"}]}})x");
+  expect_error(post("/v3/customers", R"({"customerName":"X","customerStatus":2})"), 400,
+               "customerNote is required when customerStatus is 1 (Ended) or 2 (Closed)");
+  // A note already stored is enough; and nothing of a refused request was written.
+  upsert_ok(R"({"customerCode":")" + std::string(c["customerCode"].GetString()) +
+            R"(","customerName":"Strings","customerNote":"Left"})");
+  EXPECT_EQ(upsert_ok(R"({"customerCode":")" + std::string(c["customerCode"].GetString()) +
+                      R"(","customerName":"Strings","customerStatus":1})")["customerStatus"]
+                .GetInt(),
+            1);
+  EXPECT_STREQ(create("Next")["customerCode"].GetString(), "C000350");
 }
 
 TEST_F(CustomerApi, UpdateOfAnUnknownCodeIs404) {
@@ -777,7 +812,8 @@ TEST_F(CustomerApi, KeywordWildcardsMatchLiterally) {
 }
 
 TEST_F(CustomerApi, EnquiryFilters) {
-  create("Lead one", R"("customerState":1,"customerStatus":2,"leadStatus":2,"customerType":2)");
+  create("Lead one", R"("customerState":1,"customerStatus":2,"leadStatus":2,"customerType":2,)"
+                     R"("customerNote":"Moved away")");
   create("Prospect one",
          R"("customerState":2,"customerTags":["VIP","north"],"customerGroupName":"Gold")");
   // The filters of §7.1.
@@ -1059,7 +1095,8 @@ TEST_F(CustomerApi, CasesUseCustomersCreatedHere) {
                              company_.auth());
   EXPECT_STREQ(got.json()["data"]["data"]["feedbackFromName"].GetString(), "Renamed");
   // An inactive customer (customerStatus other than 0, §7.1) cannot take new cases.
-  upsert_ok(R"({"customerCode":")" + code + R"(","customerName":"Renamed","customerStatus":1})");
+  upsert_ok(R"({"customerCode":")" + code +
+            R"(","customerName":"Renamed","customerStatus":1,"customerNote":"Contract ended"})");
   auto inactive = post("/v1/case", R"({"caseType":1,"subject":"Hello","customerCode":")" + code +
                                        R"(","categoryId":2140016585,"dateCase":"2025-04-02",)"
                                        R"("dateDue":"2025-04-03","assignedToUserId":")" +

@@ -49,6 +49,9 @@ constexpr std::size_t kMaxTags = 50;
 constexpr std::size_t kMaxInterests = 50;
 constexpr std::size_t kMaxCustomFields = 50;
 constexpr std::size_t kMaxCustomFieldValues = 50;
+// A customer class is a short code: at most 3 characters, as Gofive's request model notes
+// (e.g. VIP).
+constexpr std::size_t kClassificationChars = 3;
 // Tags are labels, not texts.
 constexpr std::size_t kTagChars = 100;
 // A social-account map names a handful of networks; keys are network names, values handles or
@@ -109,7 +112,8 @@ ContactInput read_contact(ObjectReader& c, const core::TimeZone& zone, core::Uni
   auto job = c.string("contactPosition", Need::kOptional, kNameChars);
   auto phone = c.string("contactPhone", Need::kOptional, kCodeChars);
   auto mobile = c.string("contactMobile", Need::kOptional, kCodeChars);
-  auto mail = email(c, "contactEmail");
+  // Not checked for an @: Gofive's sample fills it with placeholders ("notuse").
+  auto mail = c.string("contactEmail", Need::kOptional, kEmailChars);
   auto born = birthdate(c, "contactBirthdate", zone, now);
   auto note = c.string("contactNote", Need::kOptional, kTextChars);
   auto picture = c.string("contactPicture", Need::kOptional, kUrlChars);
@@ -224,6 +228,7 @@ UpsertInput parse_upsert(const http::Request& req) {
     if (state && *state == 2 && !in.customer_status.present) {
       in.customer_status.present = true;
       in.customer_status.value = kStatusClosed;
+      in.status_from_legacy_state = true;
     }
   } else {
     in.customer_state = state;
@@ -252,7 +257,7 @@ UpsertInput parse_upsert(const http::Request& req) {
   in.credit_limit = r.decimal("creditLimit", Need::kOptional, kMoneyScale, zero, most);
   in.source_name = r.string("sourceName", Need::kOptional, kNameChars);
   in.group_name = r.string("customerGroupName", Need::kOptional, kNameChars);
-  in.classification_name = r.string("classificationName", Need::kOptional, kNameChars);
+  in.classification_name = r.string("classificationName", Need::kOptional, kClassificationChars);
   in.interests = r.string_array("interestsName", Need::kOptional, kMaxInterests, kNameChars, true);
   in.tags = r.string_array("customerTags", Need::kOptional, kMaxTags, kTagChars);
   in.note = r.string("customerNote", Need::kOptional, kTextChars);
@@ -261,21 +266,29 @@ UpsertInput parse_upsert(const http::Request& req) {
   in.custom_fields = custom_fields(r);
   in.addresses = r.object_list("addresses", Need::kOptional, kMaxAddresses, read_address);
   auto read_one_contact = [&](ObjectReader& c) { return read_contact(c, zone, now); };
-  in.contacts = r.object_list("contacts", Need::kOptional, kMaxContacts, read_one_contact);
-  // A single contact stands for a list of one when no list is sent (§7.1).
+  // A single contact object stands for a list of one: as `contact` when no list is sent
+  // (§7.1), and as `contacts` itself, which Gofive's request model types as one object.
+  auto one_contact = [&](std::string_view name, const rapidjson::Value& value) {
+    ObjectReader c(value, std::string(name));
+    auto contact = read_contact(c, zone, now);
+    if (c.has_problems()) {
+      r.nested_problems(name, c.take_problems());
+      return;
+    }
+    in.contacts.present = true;
+    in.contacts.value = std::vector<ContactInput>{std::move(contact)};
+  };
+  if (const auto* list = r.find("contacts"); list && list->IsObject()) {
+    one_contact("contacts", *list);
+  } else {
+    in.contacts = r.object_list("contacts", Need::kOptional, kMaxContacts, read_one_contact);
+  }
   if (!in.contacts.present) {
     if (const auto* one = r.find("contact"); one && !one->IsNull()) {
       if (!one->IsObject()) {
         r.problem("contact", "contact must be an object");
       } else {
-        ObjectReader c(*one, "contact");
-        auto contact = read_contact(c, zone, now);
-        if (c.has_problems()) {
-          r.nested_problems("contact", c.take_problems());
-        } else {
-          in.contacts.present = true;
-          in.contacts.value = std::vector<ContactInput>{std::move(contact)};
-        }
+        one_contact("contact", *one);
       }
     }
   }

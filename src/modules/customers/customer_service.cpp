@@ -229,6 +229,33 @@ void apply_fields(storage::Session& s, CustomerRecord& c, const UpsertInput& in,
   }
 }
 
+// Rules across fields that Gofive's request model notes: an Unqualified lead names its reason
+// (unqulifiedReasonName and unqulifiedReasonNote), and an Ended or Closed customer has a note.
+// Checked when the request sets leadStatus or customerStatus, so that editing another field of
+// a record stored before the rule is not refused.
+void check_cross_field_rules(const CustomerRecord& c, const UpsertInput& in) {
+  std::vector<core::FieldProblem> problems;
+  auto blank = [](const std::optional<std::string>& v) { return !v || core::trim(*v).empty(); };
+  if (in.lead_status && *in.lead_status == kLeadUnqualified && c.customer_state == kStateLead) {
+    if (blank(c.unqualified_reason)) {
+      problems.push_back({"unqulifiedReasonName",
+                          "unqulifiedReasonName is required for a lead whose leadStatus is 3 "
+                          "(Unqualified)"});
+    }
+    if (blank(c.unqualified_reason_note)) {
+      problems.push_back({"unqulifiedReasonNote",
+                          "unqulifiedReasonNote is required for a lead whose leadStatus is 3 "
+                          "(Unqualified)"});
+    }
+  }
+  if (in.customer_status && *in.customer_status != kStatusActive && !in.status_from_legacy_state &&
+      blank(c.note)) {
+    problems.push_back({"customerNote",
+                        "customerNote is required when customerStatus is 1 (Ended) or 2 (Closed)"});
+  }
+  if (!problems.empty()) throw core::ApiError(std::move(problems));
+}
+
 // The next code of the state's letter. Codes stored by an import or by hand may already hold
 // numbers of the sequence: those are skipped, never duplicated.
 std::string new_code(storage::Session& s, CustomerRepository& repo, std::int64_t company_id,
@@ -276,6 +303,12 @@ boost::asio::awaitable<CustomerRecord> CustomerService::upsert(const core::Calle
       CustomerRecord c;
       c.company_id = company;
       apply_fields(s, c, in, caller, now);
+      // Without one, the lead status Gofive's request model gives: New for a lead, Interested
+      // for a prospect or customer.
+      if (!in.lead_status.present) {
+        c.lead_status = c.customer_state == kStateLead ? kLeadNew : kLeadInterested;
+      }
+      check_cross_field_rules(c, in);
       if (in.owners) c.owners = *in.owners;
       if (in.addresses) c.addresses = merge_addresses({}, *in.addresses, caller, now);
       c.customer_code = new_code(s, repo, company, c.customer_state, now, *caller.zone);
@@ -289,6 +322,7 @@ boost::asio::awaitable<CustomerRecord> CustomerService::upsert(const core::Calle
     };
     auto update = [&](CustomerRecord c) {
       apply_fields(s, c, in, caller, now);
+      check_cross_field_rules(c, in);
       std::optional<std::vector<EmployeeRef>> owners;
       if (in.owners.present) {
         owners = resolve_owners(s, company, in.owners ? *in.owners : std::vector<std::string>{});

@@ -222,6 +222,9 @@ struct UpsertInput {
   api::Input<std::int64_t> customer_state;
   api::Input<std::int64_t> customer_type;
   api::Input<std::int64_t> customer_status;
+  // customerStatus was read from a legacy customerState 2 (§7.1), not sent by the client: the
+  // note an Ended or Closed customer needs is not asked of such clients.
+  bool status_from_legacy_state = false;
   api::Input<std::int64_t> lead_status;
   api::Input<std::string> unqualified_reason;
   api::Input<std::string> unqualified_reason_note;
