@@ -870,7 +870,12 @@ TEST_F(CustomerApi, EnquiryFilters) {
   expect_error(post("/v3/customers/enquiry", R"({"take":1,"leadStatuses":[0]})"), 400,
                "leadStatuses[0] must be an integer between 1 and 4");
   expect_error(post("/v3/customers/enquiry", R"({"take":1,"states":[1,3]})"), 400,
-               "states[1] must be an integer between 1 and 2");
+               "states[1] must be an integer between 0 and 2");
+  // The legacy request example of ENDPOINTS.md §4.3.3 (cut off there; closed with a take): its
+  // zeros filter nothing.
+  EXPECT_EQ(enquiry_codes(R"({ "customerType": 11100, "latitude": 0.0, "longitude": 0.0, )"
+                          R"("distanceLimit": 0.0, "states": 0, "take": 10 })"),
+            (std::vector<std::string>{"L000001"}));
   expect_error(post("/v3/customers/enquiry", R"({"take":1,"statuses":["maybe"]})"), 400,
                "statuses[0] must be a boolean");
 }

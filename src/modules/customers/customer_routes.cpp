@@ -348,8 +348,9 @@ EnquiryInput parse_enquiry(const http::Request& req, bool paging_in_query = fals
                                  kMaxFilterValues, true);
   auto lead_statuses = r.integer_list("leadStatuses", Need::kOptional, kLeadNew, kLeadInterested,
                                       kMaxFilterValues, true);
-  // The legacy `states` (the earlier 1 Active / 2 Inactive) is customerStatus 0 / 2 (§7.1).
-  auto legacy_states = r.integer_list("states", Need::kOptional, 1, 2, kMaxFilterValues, true);
+  // The legacy `states` (the earlier 1 Active / 2 Inactive) is customerStatus 0 / 2 (§7.1); its
+  // 0, as the legacy sample sends it beside its other zeros, filters nothing.
+  auto legacy_states = r.integer_list("states", Need::kOptional, 0, 2, kMaxFilterValues, true);
   auto keyword = r.string("keyword", Need::kOptional, kNameChars);
   auto lat = r.number("latitude", Need::kOptional, -90, 90);
   auto lon = r.number("longitude", Need::kOptional, -180, 180);
@@ -397,7 +398,11 @@ EnquiryInput parse_enquiry(const http::Request& req, bool paging_in_query = fals
   if (states) in.states.insert(in.states.end(), states->begin(), states->end());
   if (statuses) in.statuses = *statuses;
   if (legacy_states) {
-    for (auto v : *legacy_states) in.statuses.push_back(v == 1 ? kStatusActive : kStatusClosed);
+    const bool all =
+        std::find(legacy_states->begin(), legacy_states->end(), 0) != legacy_states->end();
+    for (auto v : *legacy_states) {
+      if (!all) in.statuses.push_back(v == 1 ? kStatusActive : kStatusClosed);
+    }
   }
   if (lead_statuses) in.lead_statuses = *lead_statuses;
   if (keyword) {
