@@ -49,6 +49,22 @@ struct Input {
   const T* operator->() const { return &*value; }
 };
 
+// An Input holding `v`, and an explicit null: how code other than a request parser (tests,
+// seeders) states what a body would have said.
+template <class T>
+Input<T> given(T v) {
+  Input<T> in;
+  in.present = true;
+  in.value = std::move(v);
+  return in;
+}
+template <class T>
+Input<T> null_input() {
+  Input<T> in;
+  in.present = true;
+  return in;
+}
+
 enum class Need { kOptional, kRequired };
 
 // Reads the properties of one JSON object with case-insensitive names (the last occurrence

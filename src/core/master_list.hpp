@@ -58,4 +58,28 @@ struct MasterList {
   bool audited = false;
 };
 
+// A list whose entries clients name by their names and that are created on first use
+// (storage::find_or_add_by_name): no endpoint of its own, every entry listed with its active
+// flag, ordered by name, audited. `order` names the name column and then the id column.
+struct NamedByClients {
+  std::string_view table;
+  std::string_view id_column;
+  std::string_view id_key;
+  std::string_view name_key;
+  std::string_view field;
+  std::string_view order;
+};
+constexpr MasterList named_by_clients(const NamedByClients& l) {
+  return {.table = l.table,
+          .id_column = l.id_column,
+          .name_column = "name",
+          .id_key = l.id_key,
+          .name_key = l.name_key,
+          .field = l.field,
+          .show_active = true,
+          .rows = ListedRows::kAll,
+          .order = l.order,
+          .audited = true};
+}
+
 }  // namespace ov::core

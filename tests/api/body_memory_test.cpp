@@ -68,14 +68,6 @@ class ResidentPeak {
   std::thread thread_;
 };
 
-std::string header_block(const std::string& method, const std::string& target,
-                         const Headers& headers, std::size_t content_length) {
-  std::string out = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
-  for (const auto& [k, v] : headers) out += k + ": " + v + "\r\n";
-  out += "Content-Length: " + std::to_string(content_length) + "\r\n\r\n";
-  return out;
-}
-
 Headers files_headers(const TestCompany& c) { return c.auth_json(); }
 
 // Sends a header and then `body`; returns the response, or nullopt when the server closed the

@@ -24,14 +24,6 @@ using Clock = std::chrono::steady_clock;
 // server reads.
 constexpr std::size_t kOversizeBody = 12 * 1024 * 1024;
 
-std::string header_block(const std::string& method, const std::string& target,
-                         const Headers& headers, std::size_t content_length) {
-  std::string out = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
-  for (const auto& [k, v] : headers) out += k + ": " + v + "\r\n";
-  out += "Content-Length: " + std::to_string(content_length) + "\r\n\r\n";
-  return out;
-}
-
 bool is_imf_fixdate(const std::string& v) {
   static const std::regex kDate(
       R"((Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT)");

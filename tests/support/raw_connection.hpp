@@ -54,6 +54,16 @@ inline std::string serialize_request(const std::string& method, const std::strin
   return os.str();
 }
 
+// The header of a request whose body is sent apart (or never): the request line, Host, the
+// given headers and a Content-Length.
+inline std::string header_block(const std::string& method, const std::string& target,
+                                const Headers& headers, std::size_t content_length) {
+  std::string out = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+  for (const auto& [k, v] : headers) out += k + ": " + v + "\r\n";
+  out += "Content-Length: " + std::to_string(content_length) + "\r\n\r\n";
+  return out;
+}
+
 // Splits bytes received from the server into complete responses. Bytes after the last complete
 // response are returned in `rest` (when given); a malformed response ends the parse there.
 inline std::vector<HttpResponse> parse_responses(std::string_view bytes,

@@ -10,17 +10,10 @@
 namespace ov::customers {
 namespace {
 
+using api::given;
 using storage::run_sync;
 
 constexpr core::UnixSeconds kNow = 1743442200;  // 2025-04-01T00:30:00+0700
-
-template <class T>
-api::Input<T> given(T v) {
-  api::Input<T> in;
-  in.present = true;
-  in.value = std::move(v);
-  return in;
-}
 
 class LegacyCustomerObject : public modules::DemoCompanyTest {
  protected:

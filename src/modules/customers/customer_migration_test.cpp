@@ -128,8 +128,7 @@ TEST_P(CustomerMigration, StoredCustomersMoveToTheV3EnumsAndStayFindable) {
   // New codes continue past the migrated ones.
   UpsertInput lead;
   lead.customer_name = "New lead";
-  lead.customer_state.present = true;
-  lead.customer_state.value = kStateLead;
+  lead.customer_state = api::given<std::int64_t>(kStateLead);
   EXPECT_EQ(run_sync(service.upsert(caller, lead)).customer_code, "L000002");
   db->close();
 }

@@ -211,17 +211,7 @@ void apply_fields(storage::Session& s, CustomerRecord& c, const UpsertInput& in,
     // The list is replaced as a whole; each contact is new.
     c.contacts.clear();
     for (const auto& ct : in.contacts ? *in.contacts : std::vector<ContactInput>{}) {
-      Contact contact;
-      contact.name = ct.name;
-      contact.job_title = ct.job_title;
-      contact.phone = ct.phone;
-      contact.mobile = ct.mobile;
-      contact.email = ct.email;
-      contact.birthdate = ct.birthdate;
-      contact.note = ct.note;
-      contact.picture = ct.picture;
-      contact.status = ct.status;
-      contact.social_account = ct.social_account;
+      Contact contact = ct;
       contact.created_by_user_id = caller.user_id;
       contact.date_created = now;
       c.contacts.push_back(std::move(contact));

@@ -10,23 +10,11 @@
 namespace ov::customers {
 namespace {
 
+using api::given;
+using api::null_input;
 using storage::run_sync;
 
 constexpr core::UnixSeconds kNow = 1743442200;  // 2025-04-01T00:30:00+0700
-
-template <class T>
-api::Input<T> given(T v) {
-  api::Input<T> in;
-  in.present = true;
-  in.value = std::move(v);
-  return in;
-}
-template <class T>
-api::Input<T> null_input() {
-  api::Input<T> in;
-  in.present = true;
-  return in;
-}
 
 class CustomerServiceTest : public modules::DemoCompanyTest {
  protected:

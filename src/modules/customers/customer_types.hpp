@@ -201,18 +201,9 @@ struct AddressInput {
   std::optional<double> longitude;
 };
 
-struct ContactInput {
-  std::string name;
-  std::optional<std::string> job_title;
-  std::optional<std::string> phone;
-  std::optional<std::string> mobile;
-  std::optional<std::string> email;
-  std::optional<core::UnixSeconds> birthdate;
-  std::optional<std::string> note;
-  std::optional<std::string> picture;
-  bool status = true;
-  std::string social_account = "{}";
-};
+// A contact as a request gives it: every contact is stored anew, so the input is the record
+// without its ids, position and creation, which the service fills in.
+using ContactInput = Contact;
 
 // Absent properties keep their stored values on update; null clears (ENDPOINTS.md §1.5).
 // The enums are already resolved from their legacy aliases (§7.1).
@@ -557,56 +548,20 @@ inline constexpr core::Field<CustomerRecord> kLegacyCustomerFields[] = {
 
 // Master entries clients name by their names (§7.1) and that are created on first use: no
 // list endpoint of their own (the administration lists them).
-inline constexpr core::MasterList kCustomerSources{.table = "customer_sources",
-                                                   .id_column = "source_id",
-                                                   .name_column = "name",
-                                                   .id_key = "sourceId",
-                                                   .name_key = "sourceName",
-                                                   .field = "sourceName",
-                                                   .show_active = true,
-                                                   .rows = core::ListedRows::kAll,
-                                                   .order = "name, source_id",
-                                                   .audited = true};
-inline constexpr core::MasterList kCustomerGroups{.table = "customer_groups",
-                                                  .id_column = "customer_group_id",
-                                                  .name_column = "name",
-                                                  .id_key = "customerGroupId",
-                                                  .name_key = "customerGroupName",
-                                                  .field = "customerGroupName",
-                                                  .show_active = true,
-                                                  .rows = core::ListedRows::kAll,
-                                                  .order = "name, customer_group_id",
-                                                  .audited = true};
-inline constexpr core::MasterList kCustomerClassifications{.table = "customer_classifications",
-                                                           .id_column = "classification_id",
-                                                           .name_column = "name",
-                                                           .id_key = "customerClassificationId",
-                                                           .name_key = "customerClassificationName",
-                                                           .field = "classificationName",
-                                                           .show_active = true,
-                                                           .rows = core::ListedRows::kAll,
-                                                           .order = "name, classification_id",
-                                                           .audited = true};
-inline constexpr core::MasterList kInterestTopics{.table = "customer_interest_topics",
-                                                  .id_column = "topic_id",
-                                                  .name_column = "name",
-                                                  .id_key = "topicId",
-                                                  .name_key = "topicName",
-                                                  .field = "interestsName",
-                                                  .show_active = true,
-                                                  .rows = core::ListedRows::kAll,
-                                                  .order = "name, topic_id",
-                                                  .audited = true};
-inline constexpr core::MasterList kUnqualifiedReasons{.table = "customer_unqualified_reasons",
-                                                      .id_column = "reason_id",
-                                                      .name_column = "name",
-                                                      .id_key = "reasonId",
-                                                      .name_key = "reasonName",
-                                                      .field = "unqulifiedReasonName",
-                                                      .show_active = true,
-                                                      .rows = core::ListedRows::kAll,
-                                                      .order = "name, reason_id",
-                                                      .audited = true};
+inline constexpr core::MasterList kCustomerSources = core::named_by_clients(
+    {"customer_sources", "source_id", "sourceId", "sourceName", "sourceName", "name, source_id"});
+inline constexpr core::MasterList kCustomerGroups =
+    core::named_by_clients({"customer_groups", "customer_group_id", "customerGroupId",
+                            "customerGroupName", "customerGroupName", "name, customer_group_id"});
+inline constexpr core::MasterList kCustomerClassifications = core::named_by_clients(
+    {"customer_classifications", "classification_id", "customerClassificationId",
+     "customerClassificationName", "classificationName", "name, classification_id"});
+inline constexpr core::MasterList kInterestTopics =
+    core::named_by_clients({"customer_interest_topics", "topic_id", "topicId", "topicName",
+                            "interestsName", "name, topic_id"});
+inline constexpr core::MasterList kUnqualifiedReasons =
+    core::named_by_clients({"customer_unqualified_reasons", "reason_id", "reasonId", "reasonName",
+                            "unqulifiedReasonName", "name, reason_id"});
 
 using core::Page;
 
