@@ -40,7 +40,10 @@ void Sections::register_routes(api::Routes& routes) {
 }
 
 void seed_master_data(storage::Session& s, std::int64_t company_id) {
-  for (const auto& entry : master_lists()) storage::seed_master(s, *entry.list, company_id);
+  for (const auto& entry : master_lists()) {
+    storage::seed_master(s, *entry.list, company_id);
+    if (entry.seed) entry.seed(s, company_id);
+  }
 }
 
 auth::ProvisionedCompany create_company(storage::Session& s, auth::NewCompany spec, bool demo,
