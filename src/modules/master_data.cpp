@@ -6,6 +6,7 @@
 #include "modules/cases/case_types.hpp"
 #include "modules/customer_events/customer_event_types.hpp"
 #include "modules/customer_files/customer_file_types.hpp"
+#include "modules/employees/employee_types.hpp"
 #include "storage/master_lists.hpp"
 
 namespace ov::modules {
@@ -19,6 +20,7 @@ constexpr SectionList kLists[] = {
     {&cases::kCaseStatuses, api::Family::kSN},
     {&customer_events::kEventTypes, api::Family::kS},
     {&customer_files::kFileCategories, api::Family::kS},
+    {&employees::kTeams, api::Family::kV},
 };
 
 void write_item(api::JsonWriter& w, const core::MasterList& list, const storage::MasterRow& row) {

@@ -8,6 +8,7 @@
 #include "modules/customer_files/customer_file_routes.hpp"
 #include "modules/customers/customer_routes.hpp"
 #include "modules/demo/demo_data.hpp"
+#include "modules/employees/employee_routes.hpp"
 #include "modules/master_data.hpp"
 #include "storage/master_lists.hpp"
 
@@ -19,12 +20,14 @@ struct Sections::Impl {
         cases(database, clock),
         customers(database, clock, options.keyword_read_limit),
         customer_events(database, clock),
-        customer_files(database, clock, options.attachment_quota_bytes) {}
+        customer_files(database, clock, options.attachment_quota_bytes),
+        employees(database) {}
   storage::Database& db;
   cases::CaseService cases;
   customers::CustomerService customers;
   customer_events::CustomerEventService customer_events;
   customer_files::CustomerFileService customer_files;
+  employees::EmployeeService employees;
 };
 
 Sections::Sections(storage::Database& db, const core::Clock& clock, const SectionOptions& options)
@@ -37,6 +40,7 @@ void Sections::register_routes(api::Routes& routes) {
   customers::register_routes(routes, impl_->customers);
   customer_events::register_routes(routes, impl_->customer_events);
   customer_files::register_routes(routes, impl_->customer_files);
+  employees::register_routes(routes, impl_->employees);
 }
 
 void seed_master_data(storage::Session& s, std::int64_t company_id) {

@@ -31,21 +31,21 @@ CustomerRef require_customer(storage::Session& s, std::int64_t company_id, const
 std::optional<EmployeeRef> find_employee_ref(storage::Session& s, std::int64_t company_id,
                                              std::string_view user_id) {
   auto rows = s.query(
-      "SELECT user_id, staff_code FROM users WHERE company_id = ? AND user_id = ? AND kind = "
-      "'employee' AND is_active = 1",
+      "SELECT user_id, staff_code, team_id FROM users WHERE company_id = ? AND user_id = ? AND "
+      "kind = 'employee' AND is_active = 1",
       {company_id, user_id});
   if (!rows.next()) return std::nullopt;
-  return EmployeeRef{rows.str(0), rows.opt_str(1)};
+  return EmployeeRef{rows.str(0), rows.opt_str(1), rows.opt_i64(2)};
 }
 
 std::optional<EmployeeRef> find_employee_by_staff_code(storage::Session& s, std::int64_t company_id,
                                                        std::string_view staff_code) {
   auto rows = s.query(
-      "SELECT user_id, staff_code FROM users WHERE company_id = ? AND lower(staff_code) = "
-      "lower(?) AND kind = 'employee' AND is_active = 1",
+      "SELECT user_id, staff_code, team_id FROM users WHERE company_id = ? AND lower(staff_code) "
+      "= lower(?) AND kind = 'employee' AND is_active = 1",
       {company_id, staff_code});
   if (!rows.next()) return std::nullopt;
-  return EmployeeRef{rows.str(0), rows.opt_str(1)};
+  return EmployeeRef{rows.str(0), rows.opt_str(1), rows.opt_i64(2)};
 }
 
 EmployeeRef require_employee(storage::Session& s, std::int64_t company_id,

@@ -37,6 +37,7 @@ CustomerRef require_customer(storage::Session& s, std::int64_t company_id, const
 struct EmployeeRef {
   std::string user_id;
   std::optional<std::string> staff_code;  // as stored
+  std::optional<std::int64_t> team_id;
 };
 
 // Active employees only: a disabled employee cannot be assigned or own records.
