@@ -3,6 +3,7 @@
 #include "api/bounds.hpp"
 #include "api/pipeline.hpp"
 #include "api/query_input.hpp"
+#include "modules/activities/activity_types.hpp"
 #include "modules/cases/case_types.hpp"
 #include "modules/customer_events/customer_event_types.hpp"
 #include "modules/customer_files/customer_file_types.hpp"
@@ -20,6 +21,7 @@ constexpr SectionList kLists[] = {
     {&cases::kCaseStatuses, api::Family::kSN},
     {&customer_events::kEventTypes, api::Family::kS},
     {&customer_files::kFileCategories, api::Family::kS},
+    {&activities::kKeyActivities, api::Family::kS},
     {&employees::kTeams, api::Family::kV},
 };
 

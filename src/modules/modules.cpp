@@ -1,5 +1,6 @@
 #include "modules/modules.hpp"
 
+#include "modules/activities/activity_routes.hpp"
 #include "modules/cases/case_repository.hpp"
 #include "modules/cases/case_routes.hpp"
 #include "modules/customer_events/customer_event_repository.hpp"
@@ -21,12 +22,14 @@ struct Sections::Impl {
         customers(database, clock, options.keyword_read_limit),
         customer_events(database, clock),
         customer_files(database, clock, options.attachment_quota_bytes),
+        activities(database, clock, options.keyword_read_limit),
         employees(database) {}
   storage::Database& db;
   cases::CaseService cases;
   customers::CustomerService customers;
   customer_events::CustomerEventService customer_events;
   customer_files::CustomerFileService customer_files;
+  activities::ActivityService activities;
   employees::EmployeeService employees;
 };
 
@@ -40,6 +43,7 @@ void Sections::register_routes(api::Routes& routes) {
   customers::register_routes(routes, impl_->customers);
   customer_events::register_routes(routes, impl_->customer_events);
   customer_files::register_routes(routes, impl_->customer_files);
+  activities::register_routes(routes, impl_->activities);
   employees::register_routes(routes, impl_->employees);
 }
 

@@ -59,7 +59,7 @@ std::optional<NumberRef> find_activity_ref(storage::Session& s, std::int64_t com
                                            std::string_view activity_no) {
   auto rows = s.query(
       "SELECT activity_id, activity_no FROM activities WHERE company_id = ? AND lower(activity_no) "
-      "= lower(?)",
+      "= lower(?) AND is_active = 1",
       {company_id, activity_no});
   if (!rows.next()) return std::nullopt;
   return NumberRef{rows.i64(0), rows.str(1)};

@@ -54,11 +54,12 @@ struct NumberRef {
   std::int64_t id = 0;
   std::string number;
 };
+// Activities that are not deleted (isActive): a deleted activity is gone from the app, so a
+// case or task cannot newly name it.
 std::optional<NumberRef> find_activity_ref(storage::Session& s, std::int64_t company_id,
                                            std::string_view activity_no);
 std::optional<NumberRef> find_deal_ref(storage::Session& s, std::int64_t company_id,
                                        std::string_view deal_no);
-
 // Each key looked up in order with `find`; the first unknown one stops the request (404
 // "<what> <key> was not found", ENDPOINTS.md §2.5).
 template <class Find>
