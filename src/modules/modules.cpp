@@ -11,6 +11,7 @@
 #include "modules/demo/demo_data.hpp"
 #include "modules/employees/employee_routes.hpp"
 #include "modules/master_data.hpp"
+#include "modules/tasks/task_routes.hpp"
 #include "storage/master_lists.hpp"
 
 namespace ov::modules {
@@ -23,7 +24,8 @@ struct Sections::Impl {
         customer_events(database, clock),
         customer_files(database, clock, options.attachment_quota_bytes),
         activities(database, clock, options.keyword_read_limit),
-        employees(database) {}
+        employees(database),
+        tasks(database, clock) {}
   storage::Database& db;
   cases::CaseService cases;
   customers::CustomerService customers;
@@ -31,6 +33,7 @@ struct Sections::Impl {
   customer_files::CustomerFileService customer_files;
   activities::ActivityService activities;
   employees::EmployeeService employees;
+  tasks::TaskService tasks;
 };
 
 Sections::Sections(storage::Database& db, const core::Clock& clock, const SectionOptions& options)
@@ -45,6 +48,7 @@ void Sections::register_routes(api::Routes& routes) {
   customer_files::register_routes(routes, impl_->customer_files);
   activities::register_routes(routes, impl_->activities);
   employees::register_routes(routes, impl_->employees);
+  tasks::register_routes(routes, impl_->tasks);
 }
 
 void seed_master_data(storage::Session& s, std::int64_t company_id) {

@@ -74,4 +74,14 @@ std::optional<NumberRef> find_deal_ref(storage::Session& s, std::int64_t company
   return NumberRef{rows.i64(0), rows.str(1)};
 }
 
+std::optional<NumberRef> find_case_ref(storage::Session& s, std::int64_t company_id,
+                                       std::string_view case_no) {
+  auto rows = s.query(
+      "SELECT feedback_id, feedback_no FROM cases WHERE company_id = ? AND lower(feedback_no) = "
+      "lower(?)",
+      {company_id, case_no});
+  if (!rows.next()) return std::nullopt;
+  return NumberRef{rows.i64(0), rows.str(1)};
+}
+
 }  // namespace ov::refs

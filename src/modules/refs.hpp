@@ -60,6 +60,10 @@ std::optional<NumberRef> find_activity_ref(storage::Session& s, std::int64_t com
                                            std::string_view activity_no);
 std::optional<NumberRef> find_deal_ref(storage::Session& s, std::int64_t company_id,
                                        std::string_view deal_no);
+// A case by its number (feedbackNo).
+std::optional<NumberRef> find_case_ref(storage::Session& s, std::int64_t company_id,
+                                       std::string_view case_no);
+
 // Each key looked up in order with `find`; the first unknown one stops the request (404
 // "<what> <key> was not found", ENDPOINTS.md §2.5).
 template <class Find>
