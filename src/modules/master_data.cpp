@@ -8,6 +8,7 @@
 #include "modules/customer_events/customer_event_types.hpp"
 #include "modules/customer_files/customer_file_types.hpp"
 #include "modules/employees/employee_types.hpp"
+#include "modules/settings/setting_types.hpp"
 #include "storage/master_lists.hpp"
 
 namespace ov::modules {
@@ -23,6 +24,7 @@ constexpr SectionList kLists[] = {
     {&customer_files::kFileCategories, api::Family::kS},
     {&activities::kKeyActivities, api::Family::kS},
     {&employees::kTeams, api::Family::kV},
+    {&settings::kHeaderTemplates, api::Family::kS, &settings::seed_header_templates},
 };
 
 void write_item(api::JsonWriter& w, const core::MasterList& list, const storage::MasterRow& row) {
