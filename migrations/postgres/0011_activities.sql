@@ -43,13 +43,15 @@ ALTER TABLE activities ADD COLUMN modified_by_user_id TEXT;
 ALTER TABLE activities ADD COLUMN date_modified BIGINT;
 UPDATE activities SET date_modified = date_created;
 ALTER TABLE activities ALTER COLUMN date_modified SET NOT NULL;
-ALTER TABLE activities ADD CONSTRAINT activities_assignee
+ALTER TABLE activities ADD CONSTRAINT activities_assignee_user
   FOREIGN KEY (company_id, assign_to_user_id) REFERENCES users (company_id, user_id);
 
-CREATE INDEX activities_start ON activities (company_id, date_appointment_start, activity_id);
-CREATE INDEX activities_assignee ON activities (company_id, assign_to_user_id,
-  date_appointment_start);
-CREATE INDEX activities_customer ON activities (company_id, customer_id, date_appointment_start);
+CREATE INDEX activities_start ON activities (company_id, is_active, date_appointment_start,
+  activity_id);
+CREATE INDEX activities_assignee ON activities (company_id, assign_to_user_id, is_active,
+  date_appointment_start, activity_id);
+CREATE INDEX activities_customer ON activities (company_id, customer_id, is_active,
+  date_appointment_start, activity_id);
 
 CREATE TABLE key_activities (
   company_id BIGINT NOT NULL REFERENCES companies (company_id),

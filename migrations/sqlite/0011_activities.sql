@@ -72,11 +72,14 @@ INSERT INTO case_activities (feedback_id, position, activity_id, company_id)
 DROP TABLE case_activities_kept;
 
 CREATE UNIQUE INDEX activities_no ON activities (company_id, lower(activity_no));
--- Activities Enquiry's default order, and its assignee and customer filters in that order.
-CREATE INDEX activities_start ON activities (company_id, date_appointment_start, activity_id);
-CREATE INDEX activities_assignee ON activities (company_id, assign_to_user_id,
-  date_appointment_start);
-CREATE INDEX activities_customer ON activities (company_id, customer_id, date_appointment_start);
+-- Activities Enquiry: the listed (active) activities in start order, alone or for one assignee or
+-- customer; read backwards they are the default order (newest first), counted from the index.
+CREATE INDEX activities_start ON activities (company_id, is_active, date_appointment_start,
+  activity_id);
+CREATE INDEX activities_assignee ON activities (company_id, assign_to_user_id, is_active,
+  date_appointment_start, activity_id);
+CREATE INDEX activities_customer ON activities (company_id, customer_id, is_active,
+  date_appointment_start, activity_id);
 
 -- Key activities (§4.2.5): visit purposes ticked on an activity. Ids are per company, like
 -- every master list; each company starts with the same seven (modules/activities).

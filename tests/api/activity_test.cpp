@@ -426,9 +426,9 @@ TEST_F(ActivityEnquiry, DefaultOrderIsNewestStartFirstWithATotal) {
     const std::string prev = list[i - 1]["dateAppointmentStart"].GetString();
     const std::string cur = list[i]["dateAppointmentStart"].GetString();
     EXPECT_GE(prev, cur);
-    // Ties broken by activityId, ascending.
+    // Ties broken by activityId, the later-created first.
     if (prev == cur) {
-      EXPECT_LT(list[i - 1]["activityId"].GetInt64(), list[i]["activityId"].GetInt64());
+      EXPECT_GT(list[i - 1]["activityId"].GetInt64(), list[i]["activityId"].GetInt64());
     }
   }
   EXPECT_EQ(keys_of(list[0]), kActivityKeys);

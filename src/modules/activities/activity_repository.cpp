@@ -33,31 +33,39 @@ std::optional<ActivityRecord> ActivityRepository::find_by_no(std::int64_t compan
 
 core::Page<ActivityRecord> ActivityRepository::enquiry(std::int64_t company_id,
                                                        const EnquiryInput& in) {
-  storage::Sql where;
-  where.add(" FROM activities a").add(kActivities.joins());
-  // Activities deleted in the app (isActive false) are in no list; Get by id or number still
-  // shows them.
-  where.add(" WHERE a.company_id = ? AND a.is_active = 1").bind(company_id);
-  if (in.activity_no) {
-    where.add(" AND lower(a.activity_no) = lower(?)").bind_text(*in.activity_no);
-  }
+  std::optional<std::int64_t> customer_id;
   if (in.customer_code) {
     // A code no customer has matches no activity.
     auto customer = refs::find_customer_ref(s_, company_id, *in.customer_code);
     if (!customer) return {};
-    where.add(" AND a.customer_id = ?").bind(customer->customer_id);
+    customer_id = customer->customer_id;
   }
-  if (!in.assignees.empty()) where.add(" AND a.assign_to_user_id IN ").in_list(in.assignees);
-  if (!in.status_ids.empty()) where.add(" AND a.status_id IN ").in_list(in.status_ids);
-  if (!in.type_ids.empty()) where.add(" AND a.activity_type_id IN ").in_list(in.type_ids);
-  if (in.date_from) where.add(" AND a.date_appointment_start >= ?").bind(*in.date_from);
-  if (in.date_to) where.add(" AND a.date_appointment_start <= ?").bind(*in.date_to);
-  if (in.keyword) {
-    storage::add_contains_any(where, s_, {"a.activity_no", "a.subject", "cu.customer_name"},
-                              *in.keyword);
-  }
+  // The filters, after the FROM: with the customer join (the keyword and the page's columns
+  // need it) or without (a count that needs no column of it).
+  auto filtered = [&](storage::Sql& q, bool with_customer) {
+    q.add(" FROM activities a");
+    if (with_customer) q.add(kActivities.joins());
+    // Activities deleted in the app (isActive false) are in no list; Get by id or number still
+    // shows them.
+    q.add(" WHERE a.company_id = ? AND a.is_active = 1").bind(company_id);
+    if (in.activity_no) q.add(" AND lower(a.activity_no) = lower(?)").bind_text(*in.activity_no);
+    if (customer_id) q.add(" AND a.customer_id = ?").bind(*customer_id);
+    if (!in.assignees.empty()) q.add(" AND a.assign_to_user_id IN ").in_list(in.assignees);
+    if (!in.status_ids.empty()) q.add(" AND a.status_id IN ").in_list(in.status_ids);
+    if (!in.type_ids.empty()) q.add(" AND a.activity_type_id IN ").in_list(in.type_ids);
+    if (in.date_from) q.add(" AND a.date_appointment_start >= ?").bind(*in.date_from);
+    if (in.date_to) q.add(" AND a.date_appointment_start <= ?").bind(*in.date_to);
+    if (in.keyword) {
+      storage::add_contains_any(q, s_, {"a.activity_no", "a.subject", "cu.customer_name"},
+                                *in.keyword);
+    }
+  };
+  storage::Sql where, count_where;
+  filtered(where, true);
+  if (!in.keyword) filtered(count_where, false);
   return storage::run_page(s_, kActivities, where, in.keyword.has_value(),
-                           storage::order_by(kActivitySort, in.order, kSortById), in.take, in.skip);
+                           storage::order_by(kActivitySort, in.order, kSortById), in.take, in.skip,
+                           {}, in.keyword ? nullptr : &count_where);
 }
 
 std::int64_t ActivityRepository::insert(const ActivityRecord& a,

@@ -101,7 +101,10 @@ EnquiryInput parse_enquiry(const http::Request& req) {
   auto to = r.range_end("dateTo", Need::kOptional, zone);
   check_order(r, from, "dateFrom", to, "dateTo");
   const auto page = api::read_page(r, {.take = "take"});
-  in.order = api::read_order(r, "orderBy", kActivitySort, {{kSortByStart, true}});
+  // Newest first, the later-created of a tie first: the order an index on the start time
+  // gives read backwards, so the first page needs no sort.
+  in.order = api::read_order(r, "orderBy", kActivitySort,
+                             {{kSortByStart, true}, {kSortById, true}});
   r.check();
 
   if (keyword) {
