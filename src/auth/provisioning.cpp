@@ -27,10 +27,13 @@ std::string add_user(storage::Session& s, std::int64_t company_id, const NewUser
   }
   std::string id = user.user_id ? normalize_guid(*user.user_id) : new_guid();
   // "Somchai Jaidee" is Somchai / Jaidee; a name of one word is a first name.
-  const auto space = user.name.find(' ');
-  std::string first = user.first_name.value_or(user.name.substr(0, space));
-  std::string last = user.last_name.value_or(
-      space == std::string::npos ? std::string() : user.name.substr(space + 1));
+  std::string first = user.name, last;
+  if (const auto space = user.name.find(' '); space != std::string::npos) {
+    first.resize(space);
+    last.assign(user.name, space + 1);
+  }
+  if (user.first_name) first = *user.first_name;
+  if (user.last_name) last = *user.last_name;
   std::string full = last.empty() ? first : first + " " + last;
   if (full.empty()) full = user.name;
   std::string username = user.username         ? *user.username
@@ -124,10 +127,7 @@ ProvisionedCompany provision_company(storage::Session& s, const NewCompany& spec
                       "RETURNING company_id",
                       {std::string_view(spec.name), std::string_view(spec.timezone), now})
                      .value_or(0);
-  NewUser admin;
-  admin.name = "Administrator";
-  admin.role_id = "1";
-  admin.role = "Administrator";
+  const NewUser admin{.name = "Administrator", .role_id = "1", .role = "Administrator"};
   p.admin_user_id = add_user(s, p.company_id, admin, now);
   p.service_user_id =
       add_user(s, p.company_id, "API client", "", now, spec.service_user_id, "service");

@@ -8,7 +8,7 @@
 #include "modules/customer_events/customer_event_types.hpp"
 #include "modules/customer_files/customer_file_types.hpp"
 #include "modules/employees/employee_types.hpp"
-#include "modules/settings/setting_types.hpp"
+#include "modules/settings/setting_repository.hpp"
 #include "storage/master_lists.hpp"
 
 namespace ov::modules {

@@ -64,6 +64,14 @@ std::optional<NumberRef> find_deal_ref(storage::Session& s, std::int64_t company
 std::optional<NumberRef> find_case_ref(storage::Session& s, std::int64_t company_id,
                                        std::string_view case_no);
 
+// The record `find` finds for `key`, or 404 "<what> <key> was not found".
+template <class Find>
+auto require_one(const std::string& key, std::string_view what, Find find) {
+  auto ref = find(key);
+  if (!ref) throw core::not_found(std::string(what) + " " + key + " was not found");
+  return std::move(*ref);
+}
+
 // Each key looked up in order with `find`; the first unknown one stops the request (404
 // "<what> <key> was not found", ENDPOINTS.md §2.5).
 template <class Find>
@@ -71,11 +79,7 @@ auto require_each(const std::vector<std::string>& keys, std::string_view what, F
   using Ref = typename decltype(find(keys.front()))::value_type;
   std::vector<Ref> out;
   out.reserve(keys.size());
-  for (const auto& key : keys) {
-    auto ref = find(key);
-    if (!ref) throw core::not_found(std::string(what) + " " + key + " was not found");
-    out.push_back(std::move(*ref));
-  }
+  for (const auto& key : keys) out.push_back(require_one(key, what, find));
   return out;
 }
 

@@ -6,7 +6,7 @@
 
 #include "modules/activities/activity_types.hpp"
 #include "modules/employees/employee_service.hpp"
-#include "modules/settings/setting_types.hpp"
+#include "modules/settings/setting_repository.hpp"
 #include "storage/master_lists.hpp"
 #include "support/json_body.hpp"
 #include "support/json_text.hpp"

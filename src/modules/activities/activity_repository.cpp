@@ -68,13 +68,11 @@ core::Page<ActivityRecord> ActivityRepository::enquiry(std::int64_t company_id,
                            {}, in.keyword ? nullptr : &count_where);
 }
 
-std::int64_t ActivityRepository::insert(const ActivityRecord& a,
-                                        const std::vector<refs::NumberRef>& deals, bool with_id) {
-  ActivityRecord stored = a;
-  stored.activity_id = kActivities.insert(s_, a, with_id);
-  set_key_activities(stored, true);
-  set_deals(stored, deals, true);
-  return stored.activity_id;
+void ActivityRepository::insert(ActivityRecord& a, const std::vector<refs::NumberRef>& deals,
+                                bool with_id) {
+  a.activity_id = kActivities.insert(s_, a, with_id);
+  set_key_activities(a, true);
+  set_deals(a, deals, true);
 }
 
 void ActivityRepository::update(const ActivityRecord& a) { kActivities.update(s_, a); }

@@ -22,9 +22,8 @@ class ActivityRepository {
   core::Page<ActivityRecord> enquiry(std::int64_t company_id, const EnquiryInput& in);
 
   // Inserts the activity and its links (its key_activity_ids, and `deals`, whose numbers are
-  // its deal_nos) and returns its activity_id; `with_id`: the one a carries (kept ids).
-  std::int64_t insert(const ActivityRecord& a, const std::vector<refs::NumberRef>& deals,
-                      bool with_id = false);
+  // its deal_nos) and sets its activity_id; `with_id`: keep the one a carries (kept ids).
+  void insert(ActivityRecord& a, const std::vector<refs::NumberRef>& deals, bool with_id = false);
   void update(const ActivityRecord& a);
   // Replaces the activity's key-activity links with its key_activity_ids.
   void set_key_activities(const ActivityRecord& a, bool fresh);

@@ -103,8 +103,8 @@ EnquiryInput parse_enquiry(const http::Request& req) {
   const auto page = api::read_page(r, {.take = "take"});
   // Newest first, the later-created of a tie first: the order an index on the start time
   // gives read backwards, so the first page needs no sort.
-  in.order = api::read_order(r, "orderBy", kActivitySort,
-                             {{kSortByStart, true}, {kSortById, true}});
+  in.order =
+      api::read_order(r, "orderBy", kActivitySort, {{kSortByStart, true}, {kSortById, true}});
   r.check();
 
   if (keyword) {

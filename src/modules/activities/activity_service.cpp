@@ -154,7 +154,7 @@ boost::asio::awaitable<ActivityRecord> ActivityService::upsert(const core::Calle
       a.activity_no = storage::next_number(s, company, core::kActivityNumber, now, *caller.zone);
       a.created_by_user_id = caller.user_id;
       a.date_created = now;
-      a.activity_id = repo.insert(a, deals ? *deals : std::vector<NumberRef>{});
+      repo.insert(a, deals ? *deals : std::vector<NumberRef>{});
       return a;
     };
     auto update = [&](ActivityRecord a) {

@@ -67,7 +67,9 @@ class ActivityServiceTest : public modules::DemoCompanyTest {
     in.status_id.value = status;
   }
 
-  ActivityRecord upsert(UpsertInput in) { return run_sync(service_->upsert(caller_, std::move(in))); }
+  ActivityRecord upsert(UpsertInput in) {
+    return run_sync(service_->upsert(caller_, std::move(in)));
+  }
   std::string upsert_error(UpsertInput in) {
     return storage::error_of([&]() -> boost::asio::awaitable<void> {
       co_await service_->upsert(caller_, std::move(in));
@@ -223,12 +225,11 @@ TEST_P(ActivityServiceTest, OnlyActiveEmployeesAreAssigned) {
   });
   auto in = create_input();
   in.assign_to_user_id = demo::kSecondUserId;
-  EXPECT_EQ(upsert_error(in), std::string("assignToUserId ") + demo::kSecondUserId +
-                                  " was not found");
+  EXPECT_EQ(upsert_error(in),
+            std::string("assignToUserId ") + demo::kSecondUserId + " was not found");
   // The API client's own user is no employee.
   in.assign_to_user_id = demo::kApiUserId;
-  EXPECT_EQ(upsert_error(in),
-            std::string("assignToUserId ") + demo::kApiUserId + " was not found");
+  EXPECT_EQ(upsert_error(in), std::string("assignToUserId ") + demo::kApiUserId + " was not found");
 }
 
 TEST_P(ActivityServiceTest, AnUpdateKeepsWhatItOmitsAndClearsWhatItNulls) {

@@ -9,7 +9,7 @@
 #include "modules/customers/customer_service.hpp"
 #include "modules/employees/employee_service.hpp"
 #include "modules/refs.hpp"
-#include "modules/settings/setting_types.hpp"
+#include "modules/settings/setting_repository.hpp"
 #include "storage/master_lists.hpp"
 #include "storage/sequences.hpp"
 

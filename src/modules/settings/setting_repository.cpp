@@ -1,7 +1,7 @@
-// SQL of the Setting section: header templates and their defaults, within one company.
+#include "modules/settings/setting_repository.hpp"
+
 #include <stdexcept>
 
-#include "modules/settings/setting_types.hpp"
 #include "storage/sql.hpp"
 
 namespace ov::settings {

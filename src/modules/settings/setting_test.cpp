@@ -2,7 +2,7 @@
 // by the schema whatever SQL is run against it.
 #include <gtest/gtest.h>
 
-#include "modules/settings/setting_types.hpp"
+#include "modules/settings/setting_repository.hpp"
 #include "modules/test_company.hpp"
 #include "storage/master_lists.hpp"
 
@@ -45,18 +45,19 @@ TEST_P(HeaderTemplateTest, TheDefaultMovesButIsNeverTwoOrNone) {
   EXPECT_EQ(defaults(kSalesOrder), (std::vector<std::int64_t>{3}));
   // A second default row for the type, removing the default, a default of another type,
   // deleting or deactivating the default template: all refused by the schema.
-  EXPECT_FALSE(accepted("INSERT INTO header_template_defaults (company_id, document_type, "
-                        "header_template_id) VALUES (?, 2, 1)",
-                        {company_}));
+  EXPECT_FALSE(
+      accepted("INSERT INTO header_template_defaults (company_id, document_type, "
+               "header_template_id) VALUES (?, 2, 1)",
+               {company_}));
   EXPECT_FALSE(
       accepted("DELETE FROM header_template_defaults WHERE company_id = ? AND document_type = 2",
                {company_}));
-  EXPECT_FALSE(accepted("UPDATE header_template_defaults SET header_template_id = 2 WHERE "
-                        "company_id = ? AND document_type = 2",
-                        {company_}));
   EXPECT_FALSE(
-      accepted("DELETE FROM header_templates WHERE company_id = ? AND header_template_id = 3",
+      accepted("UPDATE header_template_defaults SET header_template_id = 2 WHERE "
+               "company_id = ? AND document_type = 2",
                {company_}));
+  EXPECT_FALSE(accepted(
+      "DELETE FROM header_templates WHERE company_id = ? AND header_template_id = 3", {company_}));
   EXPECT_FALSE(accepted(
       "UPDATE header_templates SET is_active = 0 WHERE company_id = ? AND header_template_id = 3",
       {company_}));
@@ -65,9 +66,10 @@ TEST_P(HeaderTemplateTest, TheDefaultMovesButIsNeverTwoOrNone) {
   EXPECT_TRUE(accepted(
       "UPDATE header_templates SET is_active = 0 WHERE company_id = ? AND header_template_id = 1",
       {company_}));
-  EXPECT_FALSE(accepted("UPDATE header_template_defaults SET header_template_id = 1 WHERE "
-                        "company_id = ? AND document_type = 2",
-                        {company_}));
+  EXPECT_FALSE(
+      accepted("UPDATE header_template_defaults SET header_template_id = 1 WHERE "
+               "company_id = ? AND document_type = 2",
+               {company_}));
 }
 
 }  // namespace

@@ -6,18 +6,6 @@
 
 namespace ov::tasks {
 
-namespace {
-
-// A record named by number, or 404 "<field> <number> was not found".
-template <class Find>
-refs::NumberRef require(const std::string& number, std::string_view field, Find find) {
-  auto ref = find(number);
-  if (!ref) throw core::not_found(std::string(field) + " " + number + " was not found");
-  return std::move(*ref);
-}
-
-}  // namespace
-
 boost::asio::awaitable<TaskRecord> TaskService::create(const core::Caller& caller, TaskInput in) {
   co_return co_await db_.write([&](storage::Session& s) {
     const auto company = caller.company_id;
@@ -33,20 +21,21 @@ boost::asio::awaitable<TaskRecord> TaskService::create(const core::Caller& calle
       t.customer_code = std::move(customer.customer_code);
     }
     if (in.deal_no) {
-      auto deal = require(*in.deal_no, "dealNo", [&](const std::string& no) {
+      auto deal = refs::require_one(*in.deal_no, "dealNo", [&](const std::string& no) {
         return refs::find_deal_ref(s, company, no);
       });
       t.deals_id = deal.id;
       t.deal_no = std::move(deal.number);
     }
     if (in.case_no) {
-      auto c = require(*in.case_no, "caseNo",
-                       [&](const std::string& no) { return refs::find_case_ref(s, company, no); });
+      auto c = refs::require_one(*in.case_no, "caseNo", [&](const std::string& no) {
+        return refs::find_case_ref(s, company, no);
+      });
       t.feedback_id = c.id;
       t.case_no = std::move(c.number);
     }
     if (in.activity_no) {
-      auto a = require(*in.activity_no, "activityNo", [&](const std::string& no) {
+      auto a = refs::require_one(*in.activity_no, "activityNo", [&](const std::string& no) {
         return refs::find_activity_ref(s, company, no);
       });
       t.activity_id = a.id;

@@ -78,9 +78,8 @@ TEST_P(TaskServiceTest, UnknownReferencesStopTheCreateInBodyOrder) {
   in = input();
   in.assigned_to_user_id = demo::kApiUserId;
   EXPECT_EQ(error(in), std::string("assignedToUserId ") + demo::kApiUserId + " was not found");
-  (*db_)->read_now([&](storage::Session& s) {
-    EXPECT_EQ(s.query_i64("SELECT COUNT(*) FROM tasks"), 0);
-  });
+  (*db_)->read_now(
+      [&](storage::Session& s) { EXPECT_EQ(s.query_i64("SELECT COUNT(*) FROM tasks"), 0); });
 }
 
 }  // namespace
