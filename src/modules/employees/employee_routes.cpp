@@ -28,7 +28,8 @@ constexpr std::int64_t kStatusInactive = 2;
 // (the default order) has a meaning we know.
 std::vector<core::SortTerm> order_of(ObjectReader& r) {
   const std::vector<core::SortTerm> fallback{{kSortByStaffCode, false}};
-  if (const auto* v = r.find("orderBy"); v && v->IsNumber()) {
+  // A number, or a string holding one (§1.4 rule 3).
+  if (const auto* v = r.find("orderBy"); v && (v->IsNumber() || api::integer_value(*v))) {
     if (api::integer_value(*v) != 0) {
       r.problem("orderBy", "orderBy must be 0 (the default order) or a list of fields");
     }
