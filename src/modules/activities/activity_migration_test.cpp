@@ -1,7 +1,8 @@
 // The migrations of the Activity, Employee, Task and Setting sections on a database as the
-// foundation left it, on every backend: stub activities keep their rows, ids and numbers, the
-// cases linking them keep their links (and SQLite its foreign keys), users get the employee
-// fields from what they had, and existing companies get key activities and header templates.
+// foundation left it, on every backend: its number-only activities keep their rows, ids and
+// numbers, the cases linking them keep their links (and SQLite its foreign keys), users get the
+// employee fields from what they had, and existing companies get key activities and header
+// templates.
 #include <gtest/gtest.h>
 #include <libpq-fe.h>
 #include <sqlite3.h>
@@ -21,7 +22,7 @@ using storage::Backend;
 constexpr int kFirstSectionMigration = 10;
 
 // The foundation's rows: a company with its Administrator, an employee in team 1, the two demo
-// activities as 0001's stubs, and a case linking both.
+// activities as 0001's number-only rows, and a case linking both.
 constexpr const char* kFoundationRows = R"sql(
 INSERT INTO companies (company_id, name, timezone, created_at) VALUES (7, 'Old Co', 'Asia/Bangkok', 1738800000);
 INSERT INTO users (company_id, user_id, name, email, kind, is_active, created_at) VALUES
@@ -108,7 +109,7 @@ TEST_P(SectionMigrationTest, FoundationRowsSurviveAndGainTheirFields) {
     EXPECT_EQ(a.str(11), "[]");
     ASSERT_TRUE(a.next());
     EXPECT_EQ(a.i64(0), 42);
-    // A stub without a subject takes its number as subject.
+    // An activity stored without a subject takes its number as subject.
     EXPECT_EQ(a.str(2), "A20250200029");
     EXPECT_FALSE(a.next());
 

@@ -40,7 +40,7 @@ struct ActivityRecord {
   bool is_active = true;
   int status_id = kStatusPlanned;
   bool is_ad_hoc = false;
-  // Activities stored before the Activity section (0001's stubs) have no assignee.
+  // Activities stored before the Activity section (0001's number-only rows) have no assignee.
   std::optional<std::string> assign_to_user_id;
   core::UnixSeconds date_appointment_start = 0;
   core::UnixSeconds date_appointment_end = 0;
