@@ -45,6 +45,12 @@ inline void write_strings(JsonWriter& w, const std::vector<std::string>& list) {
   w.EndArray();
 }
 
+inline void write_ids(JsonWriter& w, const std::vector<std::int64_t>& list) {
+  w.StartArray();
+  for (auto id : list) w.Int64(id);
+  w.EndArray();
+}
+
 namespace detail {
 
 template <class... F>
@@ -105,6 +111,7 @@ void write_fields(JsonWriter& w, const R& r, core::Fields<R> fields, const OutCo
             [&](std::optional<std::string> R::*m) { write_opt_string(w, r.*m); },
             [&](std::optional<double> R::*m) { write_opt_number(w, r.*m); },
             [&](std::vector<std::string> R::*m) { write_strings(w, r.*m); },
+            [&](std::vector<std::int64_t> R::*m) { write_ids(w, r.*m); },
             [&](core::Decimal R::*m) {
               if (f.kind == FieldKind::kDecimalText) {
                 write_string(w, (r.*m).to_string());

@@ -529,4 +529,30 @@ Input<std::vector<bool>> ObjectReader::boolean_list(std::string_view name, Need 
   return in;
 }
 
+Input<std::vector<std::string>> ObjectReader::guid_list(std::string_view name, Need need,
+                                                        std::size_t max_items) {
+  Input<std::vector<std::string>> in;
+  const auto* v = open(name, need, in.present);
+  if (!v) return in;
+  const std::string field = path(name);
+  if (!v->IsArray() || v->Size() > max_items) {
+    invalid(name, "must be an array of at most " + std::to_string(max_items) + " GUIDs");
+    return in;
+  }
+  std::vector<std::string> out;
+  bool ok = true;
+  for (rapidjson::SizeType i = 0; i < v->Size(); ++i) {
+    const auto& item = (*v)[i];
+    if (!item.IsString() || !core::is_guid({item.GetString(), item.GetStringLength()})) {
+      const std::string item_field = field + "[" + std::to_string(i) + "]";
+      push(name, {item_field, item_field + " must be a GUID"});
+      ok = false;
+      continue;
+    }
+    out.push_back(core::normalize_guid({item.GetString(), item.GetStringLength()}));
+  }
+  if (ok) in.value = std::move(out);
+  return in;
+}
+
 }  // namespace ov::api

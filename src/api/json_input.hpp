@@ -114,6 +114,9 @@ class ObjectReader {
                                                 std::int64_t max, std::size_t max_items,
                                                 bool single_ok = false);
   Input<std::vector<bool>> boolean_list(std::string_view name, Need need, std::size_t max_items);
+  // An array of at most max_items GUIDs, lower-cased.
+  Input<std::vector<std::string>> guid_list(std::string_view name, Need need,
+                                            std::size_t max_items);
 
   // Records a problem of property `name` (e.g. a rule across fields).
   void problem(std::string_view name, std::string message);

@@ -11,6 +11,7 @@
 #include "app/application.hpp"
 #include "auth/provisioning.hpp"
 #include "core/clock.hpp"
+#include "modules/employees/employee_service.hpp"
 #include "modules/modules.hpp"
 #include "storage/database.hpp"
 
@@ -101,17 +102,65 @@ int main(int argc, char** argv) {
   init->add_flag("--demo-data", demo, "Seed the records the Venio doc examples refer to");
   init->add_flag("--json", json, "Print the result as one JSON object");
 
-  auto* user = cli.add_subcommand("user", "Manage users");
+  auto* user = cli.add_subcommand("user", "Manage a company's employees");
   user->require_subcommand(1);
   auto* user_add = user->add_subcommand("add", "Add an employee to a company");
+  auto* user_update =
+      user->add_subcommand("update", "Change an employee (options not given keep their value)");
+  auto* user_deactivate = user->add_subcommand(
+      "deactivate", "Deactivate an employee (kept on their records, no longer assignable)");
   std::int64_t company_id = 0;
-  std::string name, email;
-  bool user_json = false;
-  user_add->add_option("--db", db, "Database URL")->envname("OPENVENIO_DB")->capture_default_str();
-  user_add->add_option("--company-id", company_id, "Company id")->required();
-  user_add->add_option("--name", name, "Full name")->required();
-  user_add->add_option("--email", email, "E-mail address")->required();
-  user_add->add_flag("--json", user_json, "Print the result as JSON");
+  std::string user_key, name;
+  bool user_json = false, inactive = false;
+  ov::employees::NewEmployee employee;
+  // The employee's fields, the same for add and update; an empty value clears an optional one.
+  struct TextOption {
+    const char* flag;
+    const char* help;
+    std::optional<std::string> ov::employees::EmployeeChanges::*field;
+  };
+  static constexpr TextOption kTextOptions[] = {
+      {"--first-name", "First name", &ov::employees::EmployeeChanges::first_name},
+      {"--last-name", "Last name", &ov::employees::EmployeeChanges::last_name},
+      {"--email", "E-mail address", &ov::employees::EmployeeChanges::email},
+      {"--staff-code", "Staff code, unique in the company",
+       &ov::employees::EmployeeChanges::staff_code},
+      {"--team", "Team name (created when the company has none of that name)",
+       &ov::employees::EmployeeChanges::team},
+      {"--title", "Name title", &ov::employees::EmployeeChanges::title},
+      {"--nickname", "Nickname", &ov::employees::EmployeeChanges::nickname},
+      {"--position", "Position", &ov::employees::EmployeeChanges::position},
+      {"--phone", "Phone number", &ov::employees::EmployeeChanges::phone},
+      {"--role", "Administrator, Manager or Staff", &ov::employees::EmployeeChanges::role},
+      {"--picture-url", "Picture URL", &ov::employees::EmployeeChanges::picture_url},
+  };
+  std::vector<std::pair<CLI::Option*, std::string>> text_values(std::size(kTextOptions) * 2);
+  std::int64_t approval_level = 0;
+  bool active = true;
+  CLI::Option* level_option[2] = {};
+  CLI::Option* active_option = nullptr;
+  for (int which = 0; which < 2; ++which) {
+    auto* sub = which == 0 ? user_add : user_update;
+    sub->add_option("--db", db, "Database URL")->envname("OPENVENIO_DB")->capture_default_str();
+    sub->add_option("--company-id", company_id, "Company id")->required();
+    for (std::size_t i = 0; i < std::size(kTextOptions); ++i) {
+      auto& slot = text_values[which * std::size(kTextOptions) + i];
+      slot.first = sub->add_option(kTextOptions[i].flag, slot.second, kTextOptions[i].help);
+    }
+    level_option[which] = sub->add_option("--level", approval_level, "Approval level (0-100)");
+    sub->add_flag("--json", user_json, "Print the result as JSON");
+  }
+  user_add->add_option("--name", name, "Full name, split at its first space into first and last");
+  user_add->add_flag("--inactive", inactive, "Add the employee as inactive");
+  user_update->add_option("--user", user_key, "The employee's user id or staff code")->required();
+  active_option = user_update->add_option("--active", active, "Active (true/false)");
+  user_deactivate->add_option("--db", db, "Database URL")
+      ->envname("OPENVENIO_DB")
+      ->capture_default_str();
+  user_deactivate->add_option("--company-id", company_id, "Company id")->required();
+  user_deactivate->add_option("--user", user_key, "The employee's user id or staff code")
+      ->required();
+  user_deactivate->add_flag("--json", user_json, "Print the result as JSON");
 
   auto* serve = cli.add_subcommand("serve", "Serve the API");
   std::string listen = "127.0.0.1:8080";
@@ -191,17 +240,46 @@ int main(int argc, char** argv) {
       }
       return 0;
     }
-    if (*user_add) {
+    if (*user_add || *user_update || *user_deactivate) {
+      const int which = *user_add ? 0 : 1;
+      for (std::size_t i = 0; i < std::size(kTextOptions); ++i) {
+        const auto& slot = text_values[which * std::size(kTextOptions) + i];
+        if (slot.first && slot.first->count() > 0) employee.*(kTextOptions[i].field) = slot.second;
+      }
+      if (level_option[which]->count() > 0) employee.level = approval_level;
+      if (!name.empty() && !employee.first_name) {
+        const auto space = name.find(' ');
+        employee.first_name = name.substr(0, space);
+        if (space != std::string::npos && !employee.last_name) {
+          employee.last_name = name.substr(space + 1);
+        }
+      }
       auto database = ov::storage::open_database(db);
-      std::string id;
+      ov::employees::EmployeeRecord e;
       database->write_now([&](ov::storage::Session& s) {
-        id = ov::auth::add_user(s, company_id, name, email, clock.now());
+        if (*user_add) {
+          if (inactive) employee.active = false;
+          e = ov::employees::add_employee(s, company_id, employee, clock.now());
+        } else if (*user_update) {
+          if (active_option->count() > 0) employee.active = active;
+          e = ov::employees::update_employee(s, company_id, user_key, employee, clock.now());
+        } else {
+          e = ov::employees::deactivate_employee(s, company_id, user_key, clock.now());
+        }
       });
       database->close();
       if (user_json) {
-        print_json({{"userId", id}}, {});
+        std::vector<std::pair<std::string, std::string>> strings{{"userId", e.user_id},
+                                                                 {"fullname", e.fullname}};
+        if (e.staff_code) strings.emplace_back("staffCode", *e.staff_code);
+        std::vector<std::pair<std::string, std::int64_t>> numbers{{"isActive", e.is_active}};
+        if (e.team_id) numbers.emplace_back("teamId", *e.team_id);
+        print_json(strings, numbers);
       } else {
-        std::cout << "user " << id << " added\n";
+        std::cout << "employee " << e.user_id << " (" << e.fullname << ", "
+                  << (e.staff_code ? *e.staff_code : std::string("no staff code")) << ", "
+                  << (e.is_active ? "active" : "inactive") << ") "
+                  << (*user_add ? "added" : "updated") << "\n";
       }
       return 0;
     }

@@ -26,13 +26,57 @@ std::string add_user(storage::Session& s, std::int64_t company_id, const NewUser
     throw std::invalid_argument("no company with id " + std::to_string(company_id));
   }
   std::string id = user.user_id ? normalize_guid(*user.user_id) : new_guid();
+  // "Somchai Jaidee" is Somchai / Jaidee; a name of one word is a first name.
+  std::string first = user.name, last;
+  if (const auto space = user.name.find(' '); space != std::string::npos) {
+    first.resize(space);
+    last.assign(user.name, space + 1);
+  }
+  if (user.first_name) first = *user.first_name;
+  if (user.last_name) last = *user.last_name;
+  std::string full = last.empty() ? first : first + " " + last;
+  if (full.empty()) full = user.name;
+  std::string username = user.username         ? *user.username
+                         : !user.email.empty() ? user.email
+                         : user.staff_code     ? *user.staff_code
+                                               : id;
+  std::string creator;
+  if (user.created_by_user_id) {
+    creator = *user.created_by_user_id;
+  } else {
+    auto admin = s.query(
+        "SELECT user_id FROM users WHERE company_id = ? AND role_id = '1' ORDER BY created_at, "
+        "user_id LIMIT 1",
+        {company_id});
+    creator = admin.next() ? admin.str(0) : id;
+  }
   s.exec(
       "INSERT INTO users (company_id, user_id, name, email, kind, is_active, created_at, "
-      "staff_code, team_id) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)",
-      {company_id, std::string_view(id), std::string_view(user.name),
+      "staff_code, team_id, firstname, lastname, username, title, nickname, position, "
+      "phone_number, picture_url, role_id, role, level, created_by_user_id, date_modified) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {company_id,
+       std::string_view(id),
+       std::string_view(full),
        user.email.empty() ? storage::Value(nullptr) : storage::Value(std::string_view(user.email)),
-       std::string_view(user.kind), now, storage::opt(user.staff_code),
-       storage::opt(user.team_id)});
+       std::string_view(user.kind),
+       std::int64_t{user.active ? 1 : 0},
+       now,
+       storage::opt(user.staff_code),
+       storage::opt(user.team_id),
+       std::string_view(first),
+       std::string_view(last),
+       std::string_view(username),
+       storage::opt(user.title),
+       storage::opt(user.nickname),
+       storage::opt(user.position),
+       storage::opt(user.phone),
+       storage::opt(user.picture_url),
+       std::string_view(user.role_id),
+       std::string_view(user.role),
+       user.level,
+       std::string_view(creator),
+       now});
   return id;
 }
 
@@ -83,7 +127,8 @@ ProvisionedCompany provision_company(storage::Session& s, const NewCompany& spec
                       "RETURNING company_id",
                       {std::string_view(spec.name), std::string_view(spec.timezone), now})
                      .value_or(0);
-  p.admin_user_id = add_user(s, p.company_id, "Administrator", "", now);
+  const NewUser admin{.name = "Administrator", .role_id = "1", .role = "Administrator"};
+  p.admin_user_id = add_user(s, p.company_id, admin, now);
   p.service_user_id =
       add_user(s, p.company_id, "API client", "", now, spec.service_user_id, "service");
   auto creds = add_client(s, p.company_id, p.service_user_id, now);

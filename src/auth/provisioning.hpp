@@ -34,12 +34,29 @@ ProvisionedCompany provision_company(storage::Session& s, const NewCompany& spec
                                      core::UnixSeconds now);
 
 struct NewUser {
-  std::string name;
+  std::string name;                       // the full name; split into first and last name
   std::string email;                      // "" for none
   std::optional<std::string> user_id;     // a fixed GUID (demo data); else a new one
   std::string kind = "employee";          // or "service" (an API client's user)
   std::optional<std::string> staff_code;  // employees named by staff code (customer owners)
   std::optional<std::int64_t> team_id;
+  // The Employee object's fields (ENDPOINTS.md §4.0). First and last name default to `name`
+  // split at its first space; the login name to the e-mail, else the staff code, else the id.
+  std::optional<std::string> first_name;
+  std::optional<std::string> last_name;
+  std::optional<std::string> username;
+  std::optional<std::string> title;
+  std::optional<std::string> nickname;
+  std::optional<std::string> position;
+  std::optional<std::string> phone;
+  std::optional<std::string> picture_url;
+  std::string role_id = "3";  // Staff (modules/employees keeps the list of roles)
+  std::string role = "Staff";
+  std::int64_t level = 0;
+  bool active = true;
+  // Who created the user: by default the company's administrator (its earliest user with the
+  // Administrator role), or the user itself when there is none yet.
+  std::optional<std::string> created_by_user_id;
 };
 // Adds a user to an existing company and returns its GUID. Throws std::invalid_argument when
 // the company does not exist.

@@ -18,7 +18,7 @@ namespace ov::core {
 
 // How a member is shown in JSON when its C++ type alone does not say.
 enum class FieldKind : std::uint8_t {
-  kValue,        // as the member's type says (numbers, strings, booleans, lists of strings)
+  kValue,        // as the member's type says (numbers, strings, booleans, lists)
   kDateTime,     // Unix seconds emitted as yyyy-MM-ddTHH:mm:ss+0700 in the company's zone
   kDecimalText,  // a Decimal emitted as a JSON string, keeping its scale ("1000000.50")
   kRawJson,      // a string holding JSON text we wrote (an object or list), emitted as that JSON
@@ -37,11 +37,12 @@ enum class Store : std::uint8_t {
 // derived from others (is_active() of a customer). std::monostate: the field's JSON is
 // written by `custom` instead.
 template <class R>
-using Member = std::variant<std::monostate, std::int64_t R::*, std::optional<std::int64_t> R::*,
-                            int R::*, bool R::*, std::string R::*, std::optional<std::string> R::*,
-                            std::optional<double> R::*, std::vector<std::string> R::*, Decimal R::*,
-                            std::optional<Decimal> R::*, bool (R::*)() const,
-                            std::optional<std::string> (R::*)() const>;
+using Member =
+    std::variant<std::monostate, std::int64_t R::*, std::optional<std::int64_t> R::*, int R::*,
+                 bool R::*, std::string R::*, std::optional<std::string> R::*,
+                 std::optional<double> R::*, std::vector<std::string> R::*,
+                 std::vector<std::int64_t> R::*, Decimal R::*, std::optional<Decimal> R::*,
+                 bool (R::*)() const, std::optional<std::string> (R::*)() const>;
 
 // JSON written by other code: a nested object or list of another record type, a constant, or
 // a value computed from several members. `out` is the api's JSON writer and `context` its

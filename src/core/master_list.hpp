@@ -39,6 +39,8 @@ enum class ListedRows {
 
 struct MasterList {
   std::string_view path;  // the GET endpoint; "" when the list has none (seed only)
+  // The same endpoint at a second path a published client uses; "" when none.
+  std::string_view alias_path;
   std::string_view table;
   std::string_view id_column;
   std::string_view name_column;

@@ -31,6 +31,14 @@ std::string_view trim(std::string_view s) {
 
 std::string trimmed(std::string_view s) { return std::string(trim(s)); }
 
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (auto& ch : out) {
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + ('a' - 'A'));
+  }
+  return out;
+}
+
 bool is_guid(std::string_view text) {
   if (text.size() != 36) return false;
   for (std::size_t i = 0; i < text.size(); ++i) {

@@ -13,6 +13,8 @@ std::size_t utf8_length(std::string_view s);
 // `s` without leading and trailing spaces, tabs and line breaks.
 std::string_view trim(std::string_view s);
 std::string trimmed(std::string_view s);
+// `s` with the ASCII letters lower-cased and every other byte kept (Thai has no case).
+std::string ascii_lower(std::string_view s);
 // True when text is a hyphenated GUID (8-4-4-4-12 hex digits, any case).
 bool is_guid(std::string_view text);
 // Lower-cases a GUID (callers check is_guid first).

@@ -3,10 +3,13 @@
 #include "api/bounds.hpp"
 #include "api/pipeline.hpp"
 #include "api/query_input.hpp"
+#include "modules/activities/activity_types.hpp"
 #include "modules/cases/case_types.hpp"
 #include "modules/customer_events/customer_event_types.hpp"
 #include "modules/customer_files/customer_file_types.hpp"
 #include "modules/customers/customer_types.hpp"
+#include "modules/employees/employee_types.hpp"
+#include "modules/settings/setting_repository.hpp"
 #include "storage/master_lists.hpp"
 
 namespace ov::modules {
@@ -26,6 +29,9 @@ constexpr SectionList kLists[] = {
     {&customers::kCustomerClassifications, api::Family::kS},
     {&customers::kInterestTopics, api::Family::kS},
     {&customers::kUnqualifiedReasons, api::Family::kS},
+    {&activities::kKeyActivities, api::Family::kS},
+    {&employees::kTeams, api::Family::kV},
+    {&settings::kHeaderTemplates, api::Family::kS, &settings::seed_header_templates},
 };
 
 void write_item(api::JsonWriter& w, const core::MasterList& list, const storage::MasterRow& row) {
@@ -65,30 +71,32 @@ std::span<const SectionList> master_lists() { return kLists; }
 void add_master_route(api::Routes& routes, storage::Database& db, const SectionList& entry) {
   const auto& list = *entry.list;
   if (list.path.empty()) return;
-  routes.add(http::bhttp::verb::get, std::string(list.path), entry.family,
-             [&db, &list](http::Request& req) -> asio::awaitable<api::Reply> {
-               api::QueryReader q(req.query);
-               bool include_inactive = false;
-               if (list.rows == core::ListedRows::kActiveUnlessAsked) {
-                 auto active = q.boolean("isActive", api::Need::kOptional);
-                 include_inactive = active && !*active;
-               }
-               std::vector<std::optional<std::int64_t>> filters;
-               for (const auto& f : list.filters) {
-                 filters.push_back(q.integer(f.query, api::Need::kOptional, 1, api::kMaxId).value);
-               }
-               api::check_request(q, nullptr);
-               const auto company = req.company_id;
-               auto rows = co_await db.read([&](storage::Session& s) {
-                 return storage::list_master(s, list, company, include_inactive, filters);
-               });
-               co_return api::list_payload(static_cast<std::int64_t>(rows.size()),
-                                           [&](api::JsonWriter& w) {
-                                             w.StartArray();
-                                             for (const auto& row : rows) write_item(w, list, row);
-                                             w.EndArray();
-                                           });
-             });
+  api::Handler handler = [&db, &list](http::Request& req) -> asio::awaitable<api::Reply> {
+    api::QueryReader q(req.query);
+    bool include_inactive = false;
+    if (list.rows == core::ListedRows::kActiveUnlessAsked) {
+      auto active = q.boolean("isActive", api::Need::kOptional);
+      include_inactive = active && !*active;
+    }
+    std::vector<std::optional<std::int64_t>> filters;
+    for (const auto& f : list.filters) {
+      filters.push_back(q.integer(f.query, api::Need::kOptional, 1, api::kMaxId).value);
+    }
+    api::check_request(q, nullptr);
+    const auto company = req.company_id;
+    auto rows = co_await db.read([&](storage::Session& s) {
+      return storage::list_master(s, list, company, include_inactive, filters);
+    });
+    co_return api::list_payload(static_cast<std::int64_t>(rows.size()), [&](api::JsonWriter& w) {
+      w.StartArray();
+      for (const auto& row : rows) write_item(w, list, row);
+      w.EndArray();
+    });
+  };
+  routes.add(http::bhttp::verb::get, std::string(list.path), entry.family, handler);
+  if (!list.alias_path.empty()) {
+    routes.add(http::bhttp::verb::get, std::string(list.alias_path), entry.family, handler);
+  }
 }
 
 }  // namespace ov::modules

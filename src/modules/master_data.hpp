@@ -14,14 +14,17 @@ namespace ov::modules {
 struct SectionList {
   const core::MasterList* list;
   api::Family family;
+  // Seeds a new company's entries when they carry more than an id and a name (each company's
+  // header templates name the company); runs after the list's declared seeds.
+  void (*seed)(storage::Session& s, std::int64_t company_id) = nullptr;
 };
 
 // Every section's lists.
 std::span<const SectionList> master_lists();
 
-// The list's GET endpoint (when it has a path): items {id, name, extras…[, isActive]} in the
-// list's order, with X-Total-Count; `?isActive=false` widens a kActiveUnlessAsked list and
-// each declared filter is an integer query parameter.
+// The list's GET endpoint (when it has a path, and at its alias path too): items {id, name,
+// extras…[, isActive]} in the list's order, with X-Total-Count; `?isActive=false` widens a
+// kActiveUnlessAsked list and each declared filter is an integer query parameter.
 void add_master_route(api::Routes& routes, storage::Database& db, const SectionList& list);
 
 }  // namespace ov::modules

@@ -1,5 +1,6 @@
 #include "modules/modules.hpp"
 
+#include "modules/activities/activity_routes.hpp"
 #include "modules/cases/case_repository.hpp"
 #include "modules/cases/case_routes.hpp"
 #include "modules/customer_events/customer_event_repository.hpp"
@@ -8,7 +9,9 @@
 #include "modules/customer_files/customer_file_routes.hpp"
 #include "modules/customers/customer_routes.hpp"
 #include "modules/demo/demo_data.hpp"
+#include "modules/employees/employee_routes.hpp"
 #include "modules/master_data.hpp"
+#include "modules/tasks/task_routes.hpp"
 #include "storage/master_lists.hpp"
 
 namespace ov::modules {
@@ -19,12 +22,18 @@ struct Sections::Impl {
         cases(database, clock),
         customers(database, clock, options.keyword_read_limit),
         customer_events(database, clock),
-        customer_files(database, clock, options.attachment_quota_bytes) {}
+        customer_files(database, clock, options.attachment_quota_bytes),
+        activities(database, clock, options.keyword_read_limit),
+        employees(database),
+        tasks(database, clock) {}
   storage::Database& db;
   cases::CaseService cases;
   customers::CustomerService customers;
   customer_events::CustomerEventService customer_events;
   customer_files::CustomerFileService customer_files;
+  activities::ActivityService activities;
+  employees::EmployeeService employees;
+  tasks::TaskService tasks;
 };
 
 Sections::Sections(storage::Database& db, const core::Clock& clock, const SectionOptions& options)
@@ -37,10 +46,16 @@ void Sections::register_routes(api::Routes& routes) {
   customers::register_routes(routes, impl_->customers);
   customer_events::register_routes(routes, impl_->customer_events);
   customer_files::register_routes(routes, impl_->customer_files);
+  activities::register_routes(routes, impl_->activities);
+  employees::register_routes(routes, impl_->employees);
+  tasks::register_routes(routes, impl_->tasks);
 }
 
 void seed_master_data(storage::Session& s, std::int64_t company_id) {
-  for (const auto& entry : master_lists()) storage::seed_master(s, *entry.list, company_id);
+  for (const auto& entry : master_lists()) {
+    storage::seed_master(s, *entry.list, company_id);
+    if (entry.seed) entry.seed(s, company_id);
+  }
 }
 
 auth::ProvisionedCompany create_company(storage::Session& s, auth::NewCompany spec, bool demo,

@@ -15,7 +15,8 @@ namespace ov::modules {
 struct SectionOptions {
   // Bytes of stored customer files one company may keep (customer_files).
   std::int64_t attachment_quota_bytes = std::int64_t{1} << 30;
-  // How long one customer keyword search may read (customers::CustomerService).
+  // How long one keyword search may read (customers::CustomerService,
+  // activities::ActivityService).
   std::chrono::milliseconds keyword_read_limit{2000};
 };
 

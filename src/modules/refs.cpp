@@ -31,21 +31,21 @@ CustomerRef require_customer(storage::Session& s, std::int64_t company_id, const
 std::optional<EmployeeRef> find_employee_ref(storage::Session& s, std::int64_t company_id,
                                              std::string_view user_id) {
   auto rows = s.query(
-      "SELECT user_id, staff_code FROM users WHERE company_id = ? AND user_id = ? AND kind = "
-      "'employee' AND is_active = 1",
+      "SELECT user_id, staff_code, team_id FROM users WHERE company_id = ? AND user_id = ? AND "
+      "kind = 'employee' AND is_active = 1",
       {company_id, user_id});
   if (!rows.next()) return std::nullopt;
-  return EmployeeRef{rows.str(0), rows.opt_str(1)};
+  return EmployeeRef{rows.str(0), rows.opt_str(1), rows.opt_i64(2)};
 }
 
 std::optional<EmployeeRef> find_employee_by_staff_code(storage::Session& s, std::int64_t company_id,
                                                        std::string_view staff_code) {
   auto rows = s.query(
-      "SELECT user_id, staff_code FROM users WHERE company_id = ? AND lower(staff_code) = "
-      "lower(?) AND kind = 'employee' AND is_active = 1",
+      "SELECT user_id, staff_code, team_id FROM users WHERE company_id = ? AND lower(staff_code) "
+      "= lower(?) AND kind = 'employee' AND is_active = 1",
       {company_id, staff_code});
   if (!rows.next()) return std::nullopt;
-  return EmployeeRef{rows.str(0), rows.opt_str(1)};
+  return EmployeeRef{rows.str(0), rows.opt_str(1), rows.opt_i64(2)};
 }
 
 EmployeeRef require_employee(storage::Session& s, std::int64_t company_id,
@@ -59,7 +59,7 @@ std::optional<NumberRef> find_activity_ref(storage::Session& s, std::int64_t com
                                            std::string_view activity_no) {
   auto rows = s.query(
       "SELECT activity_id, activity_no FROM activities WHERE company_id = ? AND lower(activity_no) "
-      "= lower(?)",
+      "= lower(?) AND is_active = 1",
       {company_id, activity_no});
   if (!rows.next()) return std::nullopt;
   return NumberRef{rows.i64(0), rows.str(1)};
@@ -70,6 +70,16 @@ std::optional<NumberRef> find_deal_ref(storage::Session& s, std::int64_t company
   auto rows = s.query(
       "SELECT deals_id, deal_no FROM deals WHERE company_id = ? AND lower(deal_no) = lower(?)",
       {company_id, deal_no});
+  if (!rows.next()) return std::nullopt;
+  return NumberRef{rows.i64(0), rows.str(1)};
+}
+
+std::optional<NumberRef> find_case_ref(storage::Session& s, std::int64_t company_id,
+                                       std::string_view case_no) {
+  auto rows = s.query(
+      "SELECT feedback_id, feedback_no FROM cases WHERE company_id = ? AND lower(feedback_no) = "
+      "lower(?)",
+      {company_id, case_no});
   if (!rows.next()) return std::nullopt;
   return NumberRef{rows.i64(0), rows.str(1)};
 }

@@ -37,6 +37,7 @@ CustomerRef require_customer(storage::Session& s, std::int64_t company_id, const
 struct EmployeeRef {
   std::string user_id;
   std::optional<std::string> staff_code;  // as stored
+  std::optional<std::int64_t> team_id;
 };
 
 // Active employees only: a disabled employee cannot be assigned or own records.
@@ -53,10 +54,23 @@ struct NumberRef {
   std::int64_t id = 0;
   std::string number;
 };
+// Activities that are not deleted (isActive): a deleted activity is gone from the app, so a
+// case or task cannot newly name it.
 std::optional<NumberRef> find_activity_ref(storage::Session& s, std::int64_t company_id,
                                            std::string_view activity_no);
 std::optional<NumberRef> find_deal_ref(storage::Session& s, std::int64_t company_id,
                                        std::string_view deal_no);
+// A case by its number (feedbackNo).
+std::optional<NumberRef> find_case_ref(storage::Session& s, std::int64_t company_id,
+                                       std::string_view case_no);
+
+// The record `find` finds for `key`, or 404 "<what> <key> was not found".
+template <class Find>
+auto require_one(const std::string& key, std::string_view what, Find find) {
+  auto ref = find(key);
+  if (!ref) throw core::not_found(std::string(what) + " " + key + " was not found");
+  return std::move(*ref);
+}
 
 // Each key looked up in order with `find`; the first unknown one stops the request (404
 // "<what> <key> was not found", ENDPOINTS.md §2.5).
@@ -65,11 +79,7 @@ auto require_each(const std::vector<std::string>& keys, std::string_view what, F
   using Ref = typename decltype(find(keys.front()))::value_type;
   std::vector<Ref> out;
   out.reserve(keys.size());
-  for (const auto& key : keys) {
-    auto ref = find(key);
-    if (!ref) throw core::not_found(std::string(what) + " " + key + " was not found");
-    out.push_back(std::move(*ref));
-  }
+  for (const auto& key : keys) out.push_back(require_one(key, what, find));
   return out;
 }
 

@@ -26,16 +26,19 @@ std::string order_by(core::SortTable table, const std::vector<core::SortTerm>& t
 // With `costly_matches` (e.g. a keyword, whose matches cost most to find) the matches are
 // found once: a window count over the matching keys, the page cut from them, and only the
 // page's rows read in full. Otherwise an index counts the matches and the page is read in
-// order.
+// order. `count_where`, when given, is `where` without the joins that only bring in columns
+// to show: the same matches, counted without a lookup per match (SQLite keeps such a LEFT JOIN).
 template <class R>
 core::Page<R> run_page(Session& s, const Table<R>& table, const Sql& where, bool costly_matches,
                        const std::string& order, std::int64_t take, std::int64_t skip,
-                       const std::vector<Value>& order_params = {}) {
+                       const std::vector<Value>& order_params = {},
+                       const Sql* count_where = nullptr) {
   core::Page<R> page;
   auto count = [&] {
+    const Sql& counted = count_where ? *count_where : where;
     std::string sql = "SELECT COUNT(*)";
-    sql += where.text();
-    auto rows = s.query(sql, where.params());
+    sql += counted.text();
+    auto rows = s.query(sql, counted.params());
     return rows.next() ? rows.i64(0) : 0;
   };
   std::vector<Value> params(where.params().begin(), where.params().end());

@@ -26,4 +26,24 @@ std::vector<std::string> decode_string_list(std::string_view json) {
   return out;
 }
 
+std::string encode_id_list(const std::vector<std::int64_t>& list) {
+  rapidjson::StringBuffer buf;
+  rapidjson::Writer<rapidjson::StringBuffer> w(buf);
+  w.StartArray();
+  for (auto id : list) w.Int64(id);
+  w.EndArray();
+  return std::string(buf.GetString(), buf.GetSize());
+}
+
+std::vector<std::int64_t> decode_id_list(std::string_view json) {
+  std::vector<std::int64_t> out;
+  rapidjson::Document d;
+  d.Parse(json.data(), json.size());
+  if (!d.IsArray()) return out;
+  for (const auto& v : d.GetArray()) {
+    if (v.IsInt64()) out.push_back(v.GetInt64());
+  }
+  return out;
+}
+
 }  // namespace ov::storage

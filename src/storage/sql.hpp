@@ -27,6 +27,9 @@ inline Value opt(const std::optional<double>& v) { return v ? Value(*v) : Value(
 // queried alone), and read back; anything but an array of strings reads as empty.
 std::string encode_string_list(const std::vector<std::string>& list);
 std::vector<std::string> decode_string_list(std::string_view json);
+// The same for a list of int64 ids; anything but an array of integers reads as empty.
+std::string encode_id_list(const std::vector<std::int64_t>& list);
+std::vector<std::int64_t> decode_id_list(std::string_view json);
 
 class Sql {
  public:
@@ -45,14 +48,16 @@ class Sql {
   }
   // "(?, ?, …)" for the values. The list is padded to a power of two by repeating its last
   // value (harmless in IN), so lists of any length share a few statement shapes and the
-  // prepared-statement cache stays small.
+  // prepared-statement cache stays small. `mark` is what each value is written as: "?", or an
+  // expression around it such as "lower(?)" (codes compare case-insensitively).
   template <class T>
-  Sql& in_list(const std::vector<T>& values) {
+  Sql& in_list(const std::vector<T>& values, std::string_view mark = "?") {
     std::size_t n = 1;
     while (n < values.size()) n *= 2;
     text_ += "(";
     for (std::size_t i = 0; i < n; ++i) {
-      text_ += i ? ", ?" : "?";
+      if (i) text_ += ", ";
+      text_ += mark;
       const T& v = values[std::min(i, values.size() - 1)];
       if constexpr (std::is_same_v<T, std::string>) {
         owned_.push_back(v);

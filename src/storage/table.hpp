@@ -150,6 +150,8 @@ class Table {
             }
           } else if constexpr (std::is_same_v<M, std::vector<std::string> R::*>) {
             r.*m = decode_string_list(rows.text(col));
+          } else if constexpr (std::is_same_v<M, std::vector<std::int64_t> R::*>) {
+            r.*m = decode_id_list(rows.text(col));
           } else if constexpr (std::is_same_v<M, core::Decimal R::*>) {
             r.*m = stored_decimal(rows.text(col));
           } else if constexpr (std::is_same_v<M, std::optional<core::Decimal> R::*>) {
@@ -184,6 +186,8 @@ class Table {
             q.bind(opt(r.*m));
           } else if constexpr (std::is_same_v<M, std::vector<std::string> R::*>) {
             q.bind_text(encode_string_list(r.*m));
+          } else if constexpr (std::is_same_v<M, std::vector<std::int64_t> R::*>) {
+            q.bind_text(encode_id_list(r.*m));
           } else if constexpr (std::is_same_v<M, core::Decimal R::*>) {
             q.bind_text((r.*m).to_string());
           } else if constexpr (std::is_same_v<M, std::optional<core::Decimal> R::*>) {

@@ -149,6 +149,11 @@ TEST(SpecParity, EveryMasterListIsDocumentedWithItsKeys) {
       EXPECT_NE(text.find("\"" + std::string(key) + "\""), std::string::npos)
           << list.path << ": the documented example lacks \"" << key << "\"";
     }
+    // A second path serves the same list: it is documented as a GET as well.
+    if (!list.alias_path.empty()) {
+      EXPECT_NE(spec_entry(std::string(list.alias_path)).find("    get:"), std::string::npos)
+          << list.alias_path << " is not documented";
+    }
   }
   EXPECT_GE(checked, 3u);
 }

@@ -3,10 +3,13 @@
 #include <string>
 
 #include "auth/provisioning.hpp"
+#include "modules/activities/activity_repository.hpp"
 #include "modules/cases/case_repository.hpp"
 #include "modules/customer_events/customer_event_repository.hpp"
 #include "modules/customers/customer_service.hpp"
+#include "modules/employees/employee_service.hpp"
 #include "modules/refs.hpp"
+#include "modules/settings/setting_repository.hpp"
 #include "storage/master_lists.hpp"
 #include "storage/sequences.hpp"
 
@@ -124,26 +127,105 @@ void seed_demo_customer_events(storage::Session& s, std::int64_t company_id,
   }
 }
 
+// The employees the examples name: the case assignee staff01 and the deal participant staff02,
+// through the administration's own write path.
+void seed_demo_employees(storage::Session& s, std::int64_t company_id, core::UnixSeconds now) {
+  employees::NewEmployee somchai;
+  somchai.user_id = kAssigneeUserId;
+  somchai.first_name = "Somchai";
+  somchai.last_name = "Jaidee";
+  somchai.email = "somchai@example.com";
+  somchai.staff_code = kOwnerStaffCode;
+  somchai.team = kDemoTeamName;
+  somchai.position = "Sales executive";
+  somchai.phone = "081-234-5678";
+  employees::add_employee(s, company_id, somchai, now);
+  employees::NewEmployee suda;
+  suda.user_id = kSecondUserId;
+  suda.first_name = "Suda";
+  suda.last_name = "Srisuk";
+  suda.nickname = "Da";
+  suda.email = "suda@example.com";
+  suda.staff_code = kSecondStaffCode;
+  suda.team = kDemoTeamName;
+  suda.position = "Sales manager";
+  suda.role = "Manager";
+  suda.level = 1;
+  employees::add_employee(s, company_id, suda, now);
+}
+
+// The activities the case examples link, A20250200028 and A20250200029: two visits to C000154
+// by staff01 in February 2025, the first completed, the second planned.
+void seed_demo_activities(storage::Session& s, std::int64_t company_id, std::int64_t customer_id) {
+  constexpr core::UnixSeconds kCreated = 1738717200;  // 2025-02-05T08:00:00+0700
+  auto team = refs::find_employee_ref(s, company_id, kAssigneeUserId);
+  activities::ActivityRepository repo(s);
+  activities::ActivityRecord a;
+  a.company_id = company_id;
+  a.team_id = team ? team->team_id : std::nullopt;
+  a.activity_type_id = activities::kTypeVisit;
+  a.assign_to_user_id = kAssigneeUserId;
+  a.customer_id = customer_id;
+  a.visit_location = "1 Sukhumvit Road, Khlong Toei, Bangkok 10110";
+  a.visit_location_name = "Head office";
+  a.visit_latitude = 13.7367;
+  a.visit_longitude = 100.5603;
+  a.created_by_user_id = a.modified_by_user_id = kApiUserId;
+  a.date_created = a.date_modified = kCreated;
+
+  a.activity_no = "A20250200028";
+  a.subject = "Product demo at Oasis Spa";
+  a.status_id = activities::kStatusCompleted;
+  a.date_appointment_start = 1738738800;  // 2025-02-05T14:00:00+0700
+  a.date_appointment_end = 1738742400;
+  a.date_check_in = 1738738920;
+  a.date_check_out = 1738742280;
+  a.key_activity_ids = {1};
+  a.note = "Demonstrated the booking system";
+  repo.insert(a, {});
+
+  a.activity_no = "A20250200029";
+  a.subject = "Follow-up visit at Oasis Spa";
+  a.status_id = activities::kStatusPlanned;
+  a.date_appointment_start = 1739343600;  // 2025-02-12T14:00:00+0700
+  a.date_appointment_end = 1739347200;
+  a.date_check_in.reset();
+  a.date_check_out.reset();
+  a.key_activity_ids = {3, 2};
+  a.note = "Collect the signed order";
+  repo.insert(a, {});
+  // A20250200029 is the 29th activity of February 2025: that month's numbers continue after it.
+  storage::continue_sequence_after(s, company_id, core::kActivityNumber, "202502", 29);
+}
+
+// Beside each company's seeded templates (one per document type), an English sales-order
+// template with the demo company's details: a template that is not the default.
+void seed_demo_header_templates(storage::Session& s, std::int64_t company_id) {
+  settings::HeaderTemplate t;
+  t.header_template_id = 3;
+  t.name = "Sales order (English)";
+  t.document_type = settings::kSalesOrder;
+  t.company_name = "Demo Trading Co., Ltd.";
+  t.company_address = "99 Rama IV Road, Pathum Wan, Bangkok 10330";
+  t.company_tax_no = "0105561000001";
+  t.branch_code = "00000";
+  t.company_phone = "02-000-0000";
+  t.company_email = "sales@demo-trading.example";
+  t.logo_url = "https://demo-trading.example/logo.png";
+  settings::add_header_template(s, company_id, t);
+}
+
 }  // namespace
 
 void seed_demo_data(storage::Session& s, std::int64_t company_id, core::UnixSeconds now) {
-  auth::NewUser assignee;
-  assignee.name = "Somchai Jaidee";
-  assignee.email = "somchai@example.com";
-  assignee.user_id = kAssigneeUserId;
-  assignee.staff_code = kOwnerStaffCode;
-  assignee.team_id = 1;
-  auth::add_user(s, company_id, assignee, now);
+  seed_demo_employees(s, company_id, now);
   storage::add_master_row(s, cases::kCaseCategories, company_id, kCaseCategoryId,
                           "Service request");
   const auto c000154 = seed_demo_customers(s, company_id, now);
-  // The activities and deals the case examples link. The Activity and Deal sections do not
-  // exist yet: these are rows of the tables cases refer to, holding only their numbers.
-  for (const char* no : {"A20250200028", "A20250200029"}) {
-    s.exec(
-        "INSERT INTO activities (company_id, activity_no, subject, created_at) VALUES (?, ?, ?, ?)",
-        {company_id, std::string_view(no), std::string_view("Demo activity"), now});
-  }
+  seed_demo_activities(s, company_id, c000154);
+  seed_demo_header_templates(s, company_id);
+  // The deals the case examples link. The Deal section does not exist yet: these are rows of
+  // the table cases refer to, holding only their numbers.
   for (const char* no : {"D241200044", "D241200047"}) {
     s.exec("INSERT INTO deals (company_id, deal_no, deals_name, created_at) VALUES (?, ?, ?, ?)",
            {company_id, std::string_view(no), std::string_view("Demo deal"), now});

@@ -1,0 +1,23 @@
+// SQL of the Task section. Every statement is confined to one company.
+#pragma once
+
+#include <optional>
+
+#include "modules/tasks/task_types.hpp"
+#include "storage/database.hpp"
+
+namespace ov::tasks {
+
+class TaskRepository {
+ public:
+  explicit TaskRepository(storage::Session& s) : s_(s) {}
+
+  std::optional<TaskRecord> find(std::int64_t company_id, std::int64_t task_id);
+  // Returns the task's task_id.
+  std::int64_t insert(const TaskRecord& t);
+
+ private:
+  storage::Session& s_;
+};
+
+}  // namespace ov::tasks

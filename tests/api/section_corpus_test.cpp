@@ -1,0 +1,189 @@
+// The malformed request bodies of the Activity, Task and Employee sections
+// (tests/corpus/<section>/): each is rejected with the status its README line expects, in its
+// endpoint's error envelope, without writing anything or spoiling the connection.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <map>
+#include <memory>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "support/raw_connection.hpp"
+#include "support/test_server.hpp"
+
+namespace ov::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+// The corpora of these sections; each README names its endpoint and family.
+constexpr const char* kCorpora[] = {"activities", "tasks", "activity-enquiry", "employee-enquiry"};
+
+fs::path corpus_dir(const std::string& corpus) {
+  return fs::path(OPENVENIO_SOURCE_DIR) / "tests/corpus" / corpus;
+}
+
+std::string read_bytes(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+struct Corpus {
+  std::string method, path, family;
+  std::map<std::string, int> expected;  // file → status
+};
+
+Corpus read_corpus(const std::string& name) {
+  Corpus c;
+  std::ifstream in(corpus_dir(name) / "README.md");
+  const std::regex endpoint(R"(^Endpoint: `(\w+) (\S+)`$)");
+  const std::regex family(R"(^Family: (S|V)$)");
+  const std::regex row(R"(^\|\s*`([^`]+\.body)`\s*\|.*\|\s*(\d{3})\s*\|\s*$)");
+  std::string line;
+  while (std::getline(in, line)) {
+    std::smatch m;
+    if (std::regex_match(line, m, endpoint)) {
+      c.method = m[1].str();
+      c.path = m[2].str();
+    } else if (std::regex_match(line, m, family)) {
+      c.family = m[1].str();
+    } else if (std::regex_match(line, m, row)) {
+      c.expected[m[1].str()] = std::stoi(m[2].str());
+    }
+  }
+  return c;
+}
+
+std::vector<std::string> body_files(const std::string& name) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  for (const auto& e : fs::directory_iterator(corpus_dir(name), ec)) {
+    if (e.is_regular_file() && e.path().extension() == ".body") {
+      out.push_back(e.path().filename().string());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(SectionCorpusFiles, EveryCorpusNamesItsEndpointAndEveryFileItsStatus) {
+  for (const char* name : kCorpora) {
+    SCOPED_TRACE(name);
+    const auto c = read_corpus(name);
+    EXPECT_FALSE(c.method.empty());
+    EXPECT_FALSE(c.family.empty());
+    const auto files = body_files(name);
+    EXPECT_GE(files.size(), 25u);
+    for (const auto& f : files) {
+      auto it = c.expected.find(f);
+      ASSERT_NE(it, c.expected.end()) << f << " has no line in the README";
+      EXPECT_TRUE(it->second == 400 || it->second == 404) << f;
+    }
+    EXPECT_EQ(c.expected.size(), files.size()) << "a README line names a missing file";
+  }
+}
+
+// The family's error body: S `{"status":…,"data":null|{"errors":[…]}}`, V the same inside
+// `data.value`.
+void expect_error_envelope(const HttpResponse& res, const std::string& family, int status) {
+  rapidjson::Document doc;
+  doc.Parse(res.body.c_str(), res.body.size());
+  ASSERT_FALSE(doc.HasParseError()) << "not JSON: " << res.body;
+  ASSERT_TRUE(doc.IsObject() && doc.HasMember("status") && doc["status"].IsObject() &&
+              doc["status"].HasMember("code") && doc["status"]["code"].IsString() &&
+              doc.HasMember("data"))
+      << res.body;
+  const std::string code = doc["status"]["code"].GetString();
+  EXPECT_TRUE(code == "4001" || code == "4002") << res.body;
+  if (status == 404) {
+    EXPECT_EQ(code, "4001") << res.body;
+  }
+  const rapidjson::Value* slot = &doc["data"];
+  if (family == "V") {
+    ASSERT_TRUE(slot->IsObject() && slot->HasMember("value")) << res.body;
+    slot = &(*slot)["value"];
+  }
+  if (code == "4001") {
+    EXPECT_TRUE(slot->IsNull()) << res.body;
+  } else {
+    ASSERT_TRUE(slot->IsObject() && slot->HasMember("errors") && (*slot)["errors"].IsArray())
+        << res.body;
+    EXPECT_GE((*slot)["errors"].Size(), 2u) << res.body;
+  }
+}
+
+struct Param {
+  std::string corpus;
+  std::string file;
+};
+
+class SectionCorpus : public ::testing::TestWithParam<Param> {
+ protected:
+  // One server for every corpus: each body is independent and must leave no trace.
+  static void SetUpTestSuite() {
+    server_ = std::make_unique<TestServer>();
+    company_ = std::make_unique<TestCompany>(server_->add_company());
+  }
+  static void TearDownTestSuite() {
+    company_.reset();
+    server_.reset();
+  }
+  static std::int64_t written() {
+    return server_->scalar(
+        "SELECT (SELECT COUNT(*) FROM activities) + (SELECT COUNT(*) FROM tasks) + (SELECT "
+        "COALESCE(SUM(last_value), 0) FROM number_sequences)");
+  }
+  static std::unique_ptr<TestServer> server_;
+  static std::unique_ptr<TestCompany> company_;
+};
+std::unique_ptr<TestServer> SectionCorpus::server_;
+std::unique_ptr<TestCompany> SectionCorpus::company_;
+
+TEST_P(SectionCorpus, IsRejectedWithoutSideEffects) {
+  const auto& [name, file] = GetParam();
+  const auto c = read_corpus(name);
+  auto it = c.expected.find(file);
+  ASSERT_NE(it, c.expected.end());
+  const std::string body = read_bytes(corpus_dir(name) / file);
+  const auto before = written();
+
+  RawConnection conn(server_->port());
+  auto res = conn.request(c.method, c.path, company_->auth_json(), body);
+  ASSERT_TRUE(res) << "no response: " << conn.last_error().message();
+  EXPECT_LT(res->status, 500) << res->body;
+  EXPECT_EQ(res->status, it->second) << res->body;
+  expect_error_envelope(*res, c.family, it->second);
+
+  auto next = conn.request("GET", "/v2/activities/no/A20250200028", company_->auth());
+  ASSERT_TRUE(next) << "the connection broke after the rejection: " << conn.last_error().message();
+  EXPECT_EQ(next->status, 200) << next->body;
+  EXPECT_EQ(written(), before) << "a rejected body wrote something";
+}
+
+std::vector<Param> all_params() {
+  std::vector<Param> out;
+  for (const char* name : kCorpora) {
+    for (const auto& f : body_files(name)) out.push_back({name, f});
+  }
+  return out;
+}
+
+std::string test_name(const ::testing::TestParamInfo<Param>& info) {
+  std::string name =
+      info.param.corpus + "_" +
+      info.param.file.substr(0, info.param.file.size() - std::string(".body").size());
+  for (auto& ch : name) {
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  }
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(, SectionCorpus, ::testing::ValuesIn(all_params()), test_name);
+
+}  // namespace
+}  // namespace ov::test
