@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "auth/provisioning.hpp"
+#include "support/json_body.hpp"
 #include "support/json_text.hpp"
 #include "support/test_server.hpp"
 
@@ -50,37 +51,6 @@ std::string one_problem_body(std::string_view message, int http_status) {
 std::string sn_problems_body(const Problems& problems) {
   return problems_body(api::Family::kSN, problems);
 }
-
-// A request body as an ordered list of properties with raw JSON values, so that a test can
-// change one property and keep the rest in place.
-class Body {
- public:
-  Body& set(const std::string& key, const std::string& raw) {
-    auto it = std::find_if(props_.begin(), props_.end(), [&](auto& p) { return p.first == key; });
-    if (it == props_.end()) {
-      props_.emplace_back(key, raw);
-    } else {
-      it->second = raw;
-    }
-    return *this;
-  }
-  Body& str(const std::string& key, std::string_view value) { return set(key, quote(value)); }
-  Body& erase(const std::string& key) {
-    std::erase_if(props_, [&](auto& p) { return p.first == key; });
-    return *this;
-  }
-  std::string json() const {
-    std::string out = "{";
-    for (const auto& [k, v] : props_) {
-      if (out.size() > 1) out += ",";
-      out += quote(k) + ":" + v;
-    }
-    return out + "}";
-  }
-
- private:
-  std::vector<std::pair<std::string, std::string>> props_;
-};
 
 Body add_body() {
   Body b;
