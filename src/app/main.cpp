@@ -208,6 +208,12 @@ int main(int argc, char** argv) {
                    "Bearer token GET /metrics requires (empty: /metrics is open); prefer the "
                    "environment variable, which other users cannot read from the process list")
       ->envname("OPENVENIO_METRICS_TOKEN");
+  serve
+      ->add_option("--admin-key", serve_config.admin_key,
+                   "Bearer key of the administration API under /admin/v1 (empty: the plane is "
+                   "off); prefer the environment variable, which other users cannot read from the "
+                   "process list")
+      ->envname("OPENVENIO_ADMIN_KEY");
 
   auto* migrate = cli.add_subcommand("migrate", "Apply pending schema migrations");
   migrate->add_option("--db", db, "Database URL")->envname("OPENVENIO_DB")->capture_default_str();
