@@ -1,5 +1,7 @@
 // The administration plane (/admin/v1) on the API's listener: companies, API clients,
-// subscription keys, reference data and employees, for operators who must not need SQL.
+// subscription keys, reference data and employees, for operators who must not need SQL. The
+// operations themselves are plain functions over a storage::Session (admin/operations.hpp),
+// shared with the `openvenio admin` CLI; the routes here only read requests and write replies.
 #pragma once
 
 #include "admin/admin_routes.hpp"
