@@ -3,9 +3,9 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "admin/plane.hpp"
-#include "api/admin_key.hpp"
 #include "api/pipeline.hpp"
 #include "api/routes.hpp"
+#include "auth/admin_key.hpp"
 #include "auth/auth_service.hpp"
 #include "auth/crypto.hpp"
 #include "auth/token_endpoint.hpp"
@@ -133,7 +133,7 @@ struct Application::Impl {
   asio::thread_pool blocking;
   auth::AuthService auth;
   modules::Sections sections;
-  api::AdminKey admin_key;
+  auth::AdminKey admin_key;
   api::Routes routes;
   std::shared_ptr<const auth::TokenEndpointStats> token_stats;
   std::unique_ptr<http::Metrics> metrics;

@@ -29,7 +29,7 @@ struct AppConfig {
   // (401 otherwise): the metrics name every route and its traffic.
   std::string metrics_token;
   // The key of the administration plane (/admin/v1, `serve --admin-key`); "" leaves the plane
-  // off, so that its paths answer like unknown ones. See api::AdminKey for its bounds.
+  // off, so that its paths answer like unknown ones. See auth::AdminKey for its bounds.
   std::string admin_key;
 };
 

@@ -1,10 +1,10 @@
-#include "api/admin_key.hpp"
+#include "auth/admin_key.hpp"
 
 #include <stdexcept>
 
 #include "auth/crypto.hpp"
 
-namespace ov::api {
+namespace ov::auth {
 
 AdminKey::AdminKey(std::string_view key) {
   if (key.empty()) return;
@@ -14,15 +14,15 @@ AdminKey::AdminKey(std::string_view key) {
     message.append(" characters");
     throw std::invalid_argument(message);
   }
-  auth::crypto_init();
+  crypto_init();
   enabled_ = true;
-  digest_key_ = auth::random_bytes(32);
-  digest_ = auth::hmac_sha256(digest_key_, key);
+  digest_key_ = random_bytes(32);
+  digest_ = hmac_sha256(digest_key_, key);
 }
 
 bool AdminKey::matches(std::string_view presented) const {
   if (!enabled_ || presented.empty() || presented.size() > kMaxChars) return false;
-  return auth::constant_time_equal(auth::hmac_sha256(digest_key_, presented), digest_);
+  return constant_time_equal(hmac_sha256(digest_key_, presented), digest_);
 }
 
-}  // namespace ov::api
+}  // namespace ov::auth
