@@ -5,6 +5,7 @@
 
 #include <rapidjson/document.h>
 
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -470,6 +471,38 @@ TEST_F(AdminApi, NamesClientsUseAreUniquePerCompany) {
   EXPECT_EQ(
       call("POST", company_path(b.id, "/customer-sources"), R"({"name":"Trade fair"})").status,
       201);
+}
+
+// The document's `kind` enum is the registry's list of administered kinds, so that a section
+// adding a row cannot forget the document (or the document promise a kind that 404s).
+TEST(AdminSpec, TheKindEnumIsTheRegistrysKinds) {
+  std::ifstream in(std::string(OPENVENIO_SOURCE_DIR) + "/openapi/openapi.yaml");
+  ASSERT_TRUE(in.good());
+  std::vector<std::string> documented;
+  std::string line;
+  bool in_kind = false, in_enum = false;
+  while (std::getline(in, line)) {
+    if (line == "        - name: kind") {
+      in_kind = true;
+      documented.clear();  // every operation repeats the parameter: keep the last
+      continue;
+    }
+    if (!in_kind) continue;
+    if (line == "            enum:") {
+      in_enum = true;
+      continue;
+    }
+    const std::string item = "              - ";
+    if (in_enum && line.rfind(item, 0) == 0) {
+      documented.push_back(line.substr(item.size()));
+      continue;
+    }
+    if (in_enum) in_kind = in_enum = false;
+  }
+  std::vector<std::string> served;
+  for (const auto k : admin::kinds()) served.emplace_back(k);
+  EXPECT_FALSE(served.empty());
+  EXPECT_EQ(documented, served);
 }
 
 // --- Employees ----------------------------------------------------------------------------
