@@ -156,7 +156,8 @@ std::vector<ClientRecord> list_clients(storage::Session& s, std::int64_t company
   return out;
 }
 
-void write_clients(api::JsonWriter& w, const std::vector<ClientRecord>& clients) {
+void write_clients(api::JsonWriter& w, const std::vector<ClientRecord>& clients,
+                   const core::TimeZone& zone) {
   w.StartArray();
   for (const auto& c : clients) {
     w.StartObject();
@@ -169,7 +170,7 @@ void write_clients(api::JsonWriter& w, const std::vector<ClientRecord>& clients)
     api::write_key(w, "isActive");
     w.Bool(c.is_active);
     api::write_key(w, "createdAt");
-    w.Int64(c.created_at);
+    api::write_string(w, core::format_datetime(c.created_at, zone));
     w.EndObject();
   }
   w.EndArray();

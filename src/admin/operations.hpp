@@ -61,7 +61,9 @@ struct ClientRecord {
   core::UnixSeconds created_at = 0;
 };
 std::vector<ClientRecord> list_clients(storage::Session& s, std::int64_t company_id);
-void write_clients(api::JsonWriter& w, const std::vector<ClientRecord>& clients);
+// Creation times in the company's zone, as companies show theirs.
+void write_clients(api::JsonWriter& w, const std::vector<ClientRecord>& clients,
+                   const core::TimeZone& zone);
 void write_new_client(api::JsonWriter& w, std::int64_t company_id, const auth::NewClient& c);
 // 404 when the company has no such client.
 void revoke_client(storage::Session& s, std::int64_t company_id, std::string_view client_id);

@@ -43,11 +43,13 @@ void register_credentials(AdminRoutes& routes, storage::Database& db, const core
   routes.add(verb::get, "/admin/v1/companies/{companyId:int64}/clients",
              [&db](AdminRequest& req) -> asio::awaitable<AdminReply> {
                const auto company = req.int_param(0);
+               const core::TimeZone* zone = nullptr;
                auto list = co_await db.read([&](storage::Session& s) {
                  require_company(s, company);
+                 zone = &company_zone(s, company);
                  return list_clients(s, company);
                });
-               co_return json(200, [&](api::JsonWriter& w) { write_clients(w, list); });
+               co_return json(200, [&](api::JsonWriter& w) { write_clients(w, list, *zone); });
              });
   routes.add(verb::post, "/admin/v1/companies/{companyId:int64}/clients",
              [&db, &clock](AdminRequest& req) -> asio::awaitable<AdminReply> {

@@ -255,6 +255,9 @@ TEST_F(AdminApi, ANewClientWorksAndARevokedOneStopsWithinTheCacheBound) {
   ASSERT_EQ(list.status, 200) << list.body;
   EXPECT_NE(list.body.find(other.client_id), std::string::npos);
   EXPECT_NE(list.body.find("ERP sync"), std::string::npos);
+  // Created now, shown in the company's zone.
+  EXPECT_NE(list.body.find(R"("createdAt":"2025-02-10T12:00:00+0700")"), std::string::npos)
+      << list.body;
   EXPECT_EQ(list.body.find(other.client_secret), std::string::npos);
 
   auto revoked = call("DELETE", company_path(company_.id, "/clients/" + other.client_id));
