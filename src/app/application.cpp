@@ -2,8 +2,10 @@
 
 #include <boost/asio/thread_pool.hpp>
 
+#include "admin/plane.hpp"
 #include "api/pipeline.hpp"
 #include "api/routes.hpp"
+#include "auth/admin_key.hpp"
 #include "auth/auth_service.hpp"
 #include "auth/crypto.hpp"
 #include "auth/token_endpoint.hpp"
@@ -46,9 +48,13 @@ struct Application::Impl {
         db(storage::open_database(config.db_url, config.storage)),
         blocking(static_cast<std::size_t>(std::max(1, config.blocking_threads))),
         auth(*db, *clock),
-        sections(*db, *clock, config.sections) {
+        sections(*db, *clock, config.sections),
+        admin_key(config.admin_key) {
     token_stats = auth::register_token_routes(routes, auth, blocking, config.token);
     sections.register_routes(routes);
+    // Registered whether or not the plane is on: the pipeline hides them without a key.
+    admin::AdminRoutes admin_routes(routes);
+    admin::register_routes(admin_routes, *db, *clock);
     register_operations();
     // Every route's largest body must fit in the budget, or it could never be read.
     for (const auto& r : routes.all()) {
@@ -85,7 +91,8 @@ struct Application::Impl {
         "openvenio_auth_token_throttled_total",
         "Token requests answered 429: the client id or address had too many failed attempts.",
         [this] { return static_cast<double>(token_stats->refused_throttled()); });
-    pipeline = std::make_unique<api::Pipeline>(routes, auth, *metrics, config.server.access_log);
+    pipeline = std::make_unique<api::Pipeline>(routes, auth, *metrics, config.server.access_log,
+                                               &admin_key);
     server = std::make_unique<http::Server>(config.server, *pipeline);
   }
 
@@ -126,6 +133,7 @@ struct Application::Impl {
   asio::thread_pool blocking;
   auth::AuthService auth;
   modules::Sections sections;
+  auth::AdminKey admin_key;
   api::Routes routes;
   std::shared_ptr<const auth::TokenEndpointStats> token_stats;
   std::unique_ptr<http::Metrics> metrics;

@@ -28,6 +28,9 @@ struct AppConfig {
   // When set, GET /metrics answers only requests with `Authorization: Bearer <metrics_token>`
   // (401 otherwise): the metrics name every route and its traffic.
   std::string metrics_token;
+  // The key of the administration plane (/admin/v1, `serve --admin-key`); "" leaves the plane
+  // off, so that its paths answer like unknown ones. See auth::AdminKey for its bounds.
+  std::string admin_key;
 };
 
 class Application {
