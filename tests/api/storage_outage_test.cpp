@@ -70,5 +70,54 @@ TEST(StorageOutage, RequestsGet503WhileTheDatabaseIsDownAndRecoverAfter) {
             200);
 }
 
+// The 503 envelope with Retry-After, as every request while the database is away gets.
+void expect_unavailable(const HttpResponse& res) {
+  EXPECT_EQ(res.status, 503) << res.body;
+  EXPECT_EQ(res.header("retry-after"), "1");
+  auto doc = res.json();
+  ASSERT_TRUE(doc.IsObject()) << res.body;
+  ASSERT_TRUE(doc.HasMember("status")) << res.body;
+  EXPECT_STREQ(doc["status"]["code"].GetString(), "5000");
+}
+
+// A token was just issued (its client is cached), but the subscription key and the company
+// have not been looked up yet: while the database is away the request cannot be admitted and
+// is answered 503, not dropped.
+TEST(StorageOutage, TheFirstRequestAfterATokenIsAnsweredWhileTheDatabaseIsDown) {
+  if (!testing_postgres()) GTEST_SKIP() << "needs a networked database";
+  TestDatabase db;
+  TcpProxy proxy(port_of(db.url()));
+  TestServerOptions options;
+  options.db_url = through(db.url(), proxy.port());
+  TestServer server(options);
+  auto first = server.add_company();
+  auto second = server.add_company();
+  auto client = server.client();
+
+  proxy.cut();
+  expect_unavailable(client.request("GET", "/v1/case/T250200010", first.auth()));
+  // A write with a body: the body is read and dropped, and the connection carries on.
+  expect_unavailable(client.request("POST", "/v1/case", second.auth_json(), kDocAddCaseExample));
+  expect_unavailable(client.request("GET", "/v1/case/T250200010", second.auth()));
+  // A token request whose client is not cached either.
+  auto token = client.request("POST", "/authorization/connect/token",
+                              {{"Content-Type", "application/x-www-form-urlencoded"}},
+                              "grant_type=client_credentials&client_id=unknown-client&"
+                              "client_secret=whatever");
+  EXPECT_EQ(token.status, 503) << token.body;
+  EXPECT_EQ(token.header("retry-after"), "1");
+  EXPECT_NE(token.body.find("temporarily_unavailable"), std::string::npos) << token.body;
+
+  proxy.restore();
+  bool recovered = false;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (!recovered && std::chrono::steady_clock::now() < deadline) {
+    recovered = client.request("GET", "/v1/case/T250200010", first.auth()).status == 200;
+    if (!recovered) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_TRUE(recovered);
+  EXPECT_EQ(client.request("GET", "/v1/case/T250200010", second.auth()).status, 200);
+}
+
 }  // namespace
 }  // namespace ov::test
