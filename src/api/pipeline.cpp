@@ -173,6 +173,10 @@ boost::asio::awaitable<http::Response> Pipeline::dispatch(http::Request& req) {
     if (e.kind() == core::ErrorKind::kInternal || e.kind() == core::ErrorKind::kUnavailable) {
       spdlog::error("request {} {}: {}", req.request_id, route.name, e.what());
     }
+    // The token endpoint speaks RFC 6749: storage away is its temporarily_unavailable.
+    if (route.access == Access::kTokenEndpoint && e.kind() == core::ErrorKind::kUnavailable) {
+      co_return unavailable(req);
+    }
     co_return error_reply(route, e);
   } catch (const std::bad_alloc&) {
     // One request could not get its memory: it fails alone, and may be retried.

@@ -66,6 +66,27 @@ struct Application::Impl {
     metrics = std::make_unique<http::Metrics>(std::move(names));
     metrics->add_gauge("openvenio_storage_queued_writes", "Writes waiting for the writer.",
                        [this] { return static_cast<double>(db->queued_writes()); });
+    metrics->add_gauge("openvenio_storage_pool_connections",
+                       "Database connections of the pool (PostgreSQL; 0 on SQLite).",
+                       [this] { return static_cast<double>(db->stats().pool_connections); });
+    metrics->add_gauge("openvenio_storage_pool_in_use", "Pooled connections running a job now.",
+                       [this] { return static_cast<double>(db->stats().pool_in_use); });
+    metrics->add_counter(
+        "openvenio_storage_write_batches_total",
+        "Transactions that committed a group of writes (batched_writes / write_batches is the "
+        "mean batch size).",
+        [this] { return static_cast<double>(db->stats().write_batches); });
+    metrics->add_counter("openvenio_storage_batched_writes_total",
+                         "Writes committed by those transactions.",
+                         [this] { return static_cast<double>(db->stats().batched_writes); });
+    metrics->add_gauge("openvenio_storage_largest_batch",
+                       "The most writes one transaction has committed since start.",
+                       [this] { return static_cast<double>(db->stats().largest_batch); });
+    metrics->add_counter(
+        "openvenio_storage_transaction_retries_total",
+        "Transactions run again after a serialization or deadlock failure, or after a failure "
+        "that ended a whole group.",
+        [this] { return static_cast<double>(db->stats().transaction_retries); });
     metrics->add_gauge("openvenio_storage_compacting",
                        "1 while full-text indexes are being merged in the background.",
                        [this] { return db->compacting() ? 1.0 : 0.0; });
@@ -102,14 +123,19 @@ struct Application::Impl {
     });
     add_public(routes, "/readyz", [this](http::Request&) -> asio::awaitable<api::Reply> {
       // Through read(): on a networked backend the probe runs on a storage thread too.
-      bool ready = false;
+      // 0: unreachable, 1: ready, 2: reachable but taking no writes (a standby).
+      int state = 0;
       try {
-        ready = co_await db->read(
-            [](storage::Session& s) { return s.query_i64("SELECT 1").value_or(0) == 1; });
+        state = co_await db->read([](storage::Session& s) {
+          if (s.query_i64("SELECT 1").value_or(0) != 1) return 0;
+          return s.accepts_writes() ? 1 : 2;
+        });
       } catch (const std::exception&) {
       }
-      if (ready) co_return text(200, R"({"status":"ready"})", "application/json; charset=utf-8");
-      co_return text(503, R"({"status":"unavailable"})", "application/json; charset=utf-8");
+      constexpr const char* kJson = "application/json; charset=utf-8";
+      if (state == 1) co_return text(200, R"({"status":"ready"})", kJson);
+      if (state == 2) co_return text(503, R"({"status":"read-only"})", kJson);
+      co_return text(503, R"({"status":"unavailable"})", kJson);
     });
     add_public(routes, "/metrics", [this](http::Request& req) -> asio::awaitable<api::Reply> {
       if (!config.metrics_token.empty() &&

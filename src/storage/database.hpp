@@ -88,6 +88,9 @@ class Session {
   // TimeLimitExceeded; zero lifts the limit. For reads whose cost the request decides (a broad
   // keyword); see TimeLimit.
   virtual void limit_time(std::chrono::milliseconds limit) = 0;
+  // False when the database takes no writes now (a PostgreSQL standby, or a server in
+  // read-only mode); for /readyz.
+  virtual bool accepts_writes() = 0;
 
   // First column of the first row, if any.
   std::optional<std::int64_t> query_i64(std::string_view sql,
@@ -141,10 +144,27 @@ inline void check_queue_room(bool stopping, std::size_t queued, std::size_t max)
   }
 }
 
+// What the storage layer has done since it opened, for /metrics.
+struct StorageStats {
+  // Connections of the PostgreSQL pool, and how many of them run a job now (0 on SQLite).
+  std::size_t pool_connections = 0;
+  std::size_t pool_in_use = 0;
+  // Transactions that committed a group of writes, and the writes they held: their ratio is
+  // the mean batch size.
+  std::uint64_t write_batches = 0;
+  std::uint64_t batched_writes = 0;
+  // The most writes one transaction has committed.
+  std::uint64_t largest_batch = 0;
+  // Transactions run again: after a serialization or deadlock failure (PostgreSQL), or after a
+  // failure that ended a whole group (SQLite).
+  std::uint64_t transaction_retries = 0;
+};
+
 class Database {
  public:
   virtual ~Database() = default;
   virtual std::string_view backend() const = 0;
+  virtual StorageStats stats() const = 0;
 
   // Runs fn on a read connection owned by the calling thread.
   virtual void read_now(const std::function<void(Session&)>& fn) = 0;

@@ -331,26 +331,44 @@ TEST(SqliteDatabaseTest, AwaitableWriteRethrowsTheJobError) {
   EXPECT_EQ(count_rows(*db), 0);
 }
 
-TEST(SqliteDatabaseTest, FailingJobDoesNotAffectItsGroup) {
-  TempDatabase db;
-  create_table(*db);
+// --- group commit, on every backend ----------------------------------------------------------
+
+// A PostgreSQL pool of two: one write batch at a time (half the pool), so that the jobs queued
+// while a gate holds the batch are the next batch, as they are the next group on SQLite.
+class GroupCommitTest : public BackendTest {
+ protected:
+  void SetUp() override {
+    BackendTest::SetUp();
+    if (IsSkipped()) return;
+    DatabaseOptions options;
+    options.pool_size = 2;
+    db_.emplace(options, backend());
+    create_table(**db_);
+  }
+  Database& db() { return **db_; }
+  std::optional<TempDatabase> db_;
+};
+OV_ON_EVERY_BACKEND(GroupCommitTest);
+
+TEST_P(GroupCommitTest, FailingJobDoesNotAffectItsGroup) {
   Outcome b, c, d, e;
   {
     // Jobs queued while the writer is held are committed together as one group.
-    WriterGate gate(*db, [](Session& s) { insert(s, 100); });
+    WriterGate gate(db(), [](Session& s) { insert(s, 100); });
     ASSERT_TRUE(gate.started());
-    db->submit_write(b.job([](Session& s) { insert(s, 1); }));
-    db->submit_write(c.job([](Session& s) {
+    db().submit_write(b.job([](Session& s) { insert(s, 1); }));
+    db().submit_write(c.job([](Session& s) {
       insert(s, 2);
       throw std::runtime_error("job c failed");
     }));
-    db->submit_write(d.job([](Session& s) { insert(s, 3); }));
-    // A constraint failure raised by SQLite itself, after a successful insert in the same job.
-    db->submit_write(e.job([](Session& s) {
+    db().submit_write(d.job([](Session& s) { insert(s, 3); }));
+    // A constraint failure raised by the database itself, after a successful insert in the
+    // same job.
+    db().submit_write(e.job([](Session& s) {
       insert(s, 4);
       insert(s, 1);
     }));
-    EXPECT_EQ(db->queued_writes(), 4u);
+    EXPECT_EQ(db().queued_writes(), 4u);
     gate.release();
     EXPECT_EQ(gate.wait(), nullptr);
   }
@@ -361,8 +379,85 @@ TEST(SqliteDatabaseTest, FailingJobDoesNotAffectItsGroup) {
   ASSERT_NE(e_error, nullptr);
   // A duplicate key is reported as such, whatever the backend's own wording.
   EXPECT_THROW(std::rethrow_exception(e_error), UniqueViolation) << message_of(e_error);
-  EXPECT_EQ(ids(*db), (std::vector<std::int64_t>{1, 3, 100}));
-  EXPECT_EQ(db->queued_writes(), 0u);
+  EXPECT_EQ(ids(db()), (std::vector<std::int64_t>{1, 3, 100}));
+  EXPECT_EQ(db().queued_writes(), 0u);
+  // The gate's job alone, then the four in one transaction; c and e are not counted.
+  const auto stats = db().stats();
+  EXPECT_EQ(stats.largest_batch, 2u);
+  EXPECT_GE(stats.write_batches, 2u);
+}
+
+TEST_P(GroupCommitTest, QueuedWritesShareOneTransaction) {
+  constexpr int kJobs = 100;
+  const auto before = db().stats();
+  std::vector<Outcome> outcomes(kJobs);
+  {
+    WriterGate gate(db());
+    ASSERT_TRUE(gate.started());
+    for (int i = 0; i < kJobs; ++i) {
+      db().submit_write(outcomes[i].job([i](Session& s) { insert(s, i + 1); }));
+    }
+    EXPECT_EQ(db().queued_writes(), static_cast<std::size_t>(kJobs));
+  }
+  for (auto& o : outcomes) EXPECT_EQ(o.wait(), nullptr);
+  const auto after = db().stats();
+  // The gate's transaction, then one for the hundred (fewer than max_group_size).
+  EXPECT_EQ(after.write_batches - before.write_batches, 2u);
+  EXPECT_EQ(after.batched_writes - before.batched_writes, static_cast<std::uint64_t>(kJobs + 1));
+  EXPECT_EQ(after.largest_batch, static_cast<std::uint64_t>(kJobs));
+  EXPECT_EQ(count_rows(db()), kJobs);
+}
+
+// Numbers are taken from the sequence row by each job of a batch in turn: consecutive, and a
+// job that fails after taking one gives it back with its savepoint.
+TEST_P(GroupCommitTest, NumbersInABatchStayConsecutiveWhenAJobFails) {
+  const auto& fmt = core::kCaseNumber;
+  const core::TimeZone& zone = core::TimeZone::bangkok();
+  std::string first, second;
+  Outcome a, failing, b;
+  {
+    WriterGate gate(db());
+    ASSERT_TRUE(gate.started());
+    db().submit_write(a.job([&](Session& s) { first = next_number(s, 1, fmt, kFeb2025, zone); }));
+    db().submit_write(failing.job([&](Session& s) {
+      next_number(s, 1, fmt, kFeb2025, zone);
+      throw core::business_rule("rejected after numbering");
+    }));
+    db().submit_write(b.job([&](Session& s) { second = next_number(s, 1, fmt, kFeb2025, zone); }));
+  }
+  EXPECT_EQ(a.wait(), nullptr);
+  EXPECT_EQ(message_of(failing.wait()), "rejected after numbering");
+  EXPECT_EQ(b.wait(), nullptr);
+  EXPECT_EQ(first, "T250200001");
+  EXPECT_EQ(second, "T250200002");
+  EXPECT_EQ(last_value(db(), 1, "T", "2502"), 2);
+}
+
+// A serialization failure in one job of a batch (what a lost race between servers raises)
+// rolls the whole batch back and runs it again: every job is committed once.
+TEST_P(GroupCommitTest, ASerializationFailureRunsTheBatchAgain) {
+  if (backend() != Backend::kPostgres) GTEST_SKIP() << "SQLite has one writer: no such race";
+  const auto before = db().stats();
+  std::atomic<int> runs{0};
+  Outcome a, racing, b;
+  {
+    WriterGate gate(db());
+    ASSERT_TRUE(gate.started());
+    db().submit_write(a.job([](Session& s) { insert(s, 1); }));
+    db().submit_write(racing.job([&](Session& s) {
+      insert(s, 2);
+      if (runs.fetch_add(1) == 0) {
+        s.exec("DO $x$ BEGIN RAISE EXCEPTION 'lost a race' USING ERRCODE = '40001'; END $x$");
+      }
+    }));
+    db().submit_write(b.job([](Session& s) { insert(s, 3); }));
+  }
+  EXPECT_EQ(a.wait(), nullptr);
+  EXPECT_EQ(racing.wait(), nullptr);
+  EXPECT_EQ(b.wait(), nullptr);
+  EXPECT_EQ(runs.load(), 2);
+  EXPECT_EQ(ids(db()), (std::vector<std::int64_t>{1, 2, 3}));
+  EXPECT_EQ(db().stats().transaction_retries - before.transaction_retries, 1u);
 }
 
 TEST(SqliteDatabaseTest, JobThatAbortsTheTransactionLeavesTruthfulOutcomes) {

@@ -45,6 +45,13 @@ inline std::string postgres_admin_url() {
   return url ? url : "";
 }
 
+// OPENVENIO_TEST_PG_POOLER: a connection pooler in transaction mode (PgBouncer) in front of the
+// OPENVENIO_TEST_PG server, that the databases under test are reached through; "" for none.
+inline std::string postgres_pooler_url() {
+  const char* url = std::getenv("OPENVENIO_TEST_PG_POOLER");
+  return url ? url : "";
+}
+
 namespace test_detail {
 
 // Runs one statement outside a transaction (CREATE/DROP DATABASE need that); returns the
@@ -113,6 +120,33 @@ inline std::string postgres_test_database(const std::string& admin) {
   return url;
 }
 
+// The template the databases of pooled tests are copied from: pg_trgm installed, as in the
+// scratch database. Created once per server.
+inline void postgres_pooled_template(const std::string& admin) {
+  static std::once_flag once;
+  std::call_once(once, [&] {
+    constexpr const char* kName = "ovtest_pooled_template";
+    for (int attempt = 0; attempt < 50; ++attempt) {
+      PGconn* conn = PQconnectdb(admin.c_str());
+      PGresult* res =
+          PQexec(conn, "SELECT 1 FROM pg_database WHERE datname = 'ovtest_pooled_template'");
+      const bool exists = PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1;
+      PQclear(res);
+      PQfinish(conn);
+      std::string create = "CREATE DATABASE ";
+      create += kName;
+      if (exists || pg_exec(admin, create).empty()) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    const auto error = pg_exec(with_database(admin, kName),
+                               "CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public");
+    if (!error.empty() && error.find("already exists") == std::string::npos &&
+        error.find("duplicate key") == std::string::npos) {
+      throw std::runtime_error("CREATE EXTENSION pg_trgm: " + error);
+    }
+  });
+}
+
 }  // namespace test_detail
 
 // A fresh, empty (migrated, for PostgreSQL) database, dropped on destruction.
@@ -130,6 +164,27 @@ class ScratchDatabase {
     }
     const auto admin = postgres_admin_url();
     if (admin.empty()) throw std::runtime_error("PostgreSQL tests need OPENVENIO_TEST_PG");
+    const auto pooler = postgres_pooler_url();
+    if (!pooler.empty()) {
+      // Through a pooler in transaction mode a connection's search path cannot be chosen (the
+      // startup options are not passed on, and a SET would outlive the transaction): a database
+      // of its own instead, copied from a template in a few milliseconds.
+      test_detail::postgres_pooled_template(admin);
+      admin_ = admin;
+      database_ = "t_" + test_detail::random_suffix();
+      std::string error;
+      // A copy waits while another process is still connected to the template (installing
+      // pg_trgm in it): at most a second.
+      for (int attempt = 0; attempt < 50; ++attempt) {
+        error = test_detail::pg_exec(
+            admin, "CREATE DATABASE " + database_ + " TEMPLATE ovtest_pooled_template");
+        if (error.find("being accessed by other users") == std::string::npos) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      }
+      if (!error.empty()) throw std::runtime_error("CREATE DATABASE " + database_ + ": " + error);
+      url_ = test_detail::with_database(pooler, database_);
+      return;
+    }
     // A schema of its own in a shared database: creating one costs a few milliseconds, a
     // database a quarter of a second. Connections find the schema through their search path.
     db_ = test_detail::postgres_test_database(admin);
@@ -140,6 +195,13 @@ class ScratchDatabase {
            schema_ + "%2Cpublic";
   }
   ~ScratchDatabase() {
+    if (!database_.empty()) {
+      try {
+        // FORCE: the pooler still holds server connections to it.
+        test_detail::pg_exec(admin_, "DROP DATABASE IF EXISTS " + database_ + " WITH (FORCE)");
+      } catch (const std::exception&) {
+      }
+    }
     if (!schema_.empty()) {
       try {
         test_detail::pg_exec(db_, "DROP SCHEMA IF EXISTS " + schema_ + " CASCADE");
@@ -163,6 +225,7 @@ class ScratchDatabase {
   std::string url_;
   std::filesystem::path path_;
   std::string db_, schema_;
+  std::string admin_, database_;  // a database of its own (behind a pooler)
 };
 
 // An open database on a scratch database of `backend`.

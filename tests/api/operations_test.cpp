@@ -131,5 +131,36 @@ TEST(Operations, MetricsCountRequestsByRouteAndStatus) {
       << again->body;
 }
 
+// The storage series: the pool (PostgreSQL's size, 0 on SQLite), and batches that count the
+// writes they commit.
+TEST(Operations, MetricsShowThePoolAndTheWriteBatches) {
+  TestServer server;
+  auto company = server.add_company();
+  auto client = server.client();
+  const auto scrape = [&] { return client.request("GET", "/metrics").body; };
+  const auto before = scrape();
+  const double batches = sample(before, "openvenio_storage_write_batches_total");
+  const double writes = sample(before, "openvenio_storage_batched_writes_total");
+  ASSERT_GE(batches, 1) << before;  // at least the company's creation
+  EXPECT_GE(writes, batches) << before;
+  EXPECT_GE(sample(before, "openvenio_storage_largest_batch"), 1) << before;
+  EXPECT_GE(sample(before, "openvenio_storage_transaction_retries_total"), 0) << before;
+  const double pool = sample(before, "openvenio_storage_pool_connections");
+  EXPECT_EQ(pool, testing_postgres() ? 8 : 0) << before;
+  const double in_use = sample(before, "openvenio_storage_pool_in_use");
+  EXPECT_GE(in_use, 0) << before;
+  EXPECT_LE(in_use, pool) << before;
+
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_EQ(client.request("POST", "/v1/case", company.auth_json(), kDocAddCaseExample).status,
+              200);
+  }
+  const auto after = scrape();
+  EXPECT_EQ(sample(after, "openvenio_storage_batched_writes_total"), writes + 3) << after;
+  const double new_batches = sample(after, "openvenio_storage_write_batches_total") - batches;
+  EXPECT_GE(new_batches, 1) << after;
+  EXPECT_LE(new_batches, 3) << after;
+}
+
 }  // namespace
 }  // namespace ov::test

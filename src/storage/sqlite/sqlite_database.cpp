@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "storage/batch_counters.hpp"
 #include "storage/fair_queue.hpp"
 #include "storage/migrations.hpp"
 
@@ -131,6 +132,9 @@ class SqliteSession final : public Session {
     bind(stmt, params);
     return Rows(std::make_unique<SqliteRows>(db_, stmt, owned));
   }
+
+  // The writer connection is always open for writes: a SQLite file has no standby.
+  bool accepts_writes() override { return true; }
 
   void limit_time(std::chrono::milliseconds limit) override {
     if (limit.count() <= 0) {
@@ -289,6 +293,11 @@ class SqliteDatabase final : public Database {
   }
 
   std::size_t queued_writes() const override { return queued_.load(std::memory_order_relaxed); }
+  StorageStats stats() const override {
+    StorageStats out;
+    counters_.fill(out);
+    return out;
+  }
   bool compacting() const override { return compaction_pending_.load(std::memory_order_relaxed); }
 
   void close() override {
@@ -523,10 +532,13 @@ class SqliteDatabase final : public Database {
           } catch (...) {
           }
         }
+        counters_.retried();
         continue;
       }
       try {
         s.exec_plain("COMMIT");
+        counters_.committed(static_cast<std::uint64_t>(
+            std::count(results.begin(), results.end(), std::exception_ptr())));
       } catch (...) {
         try {
           s.exec_plain("ROLLBACK");
@@ -558,6 +570,7 @@ class SqliteDatabase final : public Database {
   bool read_stopping_ = false;
   std::vector<std::thread> read_threads_;
   std::atomic<bool> compaction_pending_{false};
+  BatchCounters counters_;
   std::chrono::steady_clock::time_point last_write_ = std::chrono::steady_clock::now();
   std::thread writer_;
 };
