@@ -339,13 +339,16 @@ class PgDatabase final : public Database {
         s->simple("BEGIN");
         fn(*s);
         s->simple("COMMIT");
+        commit_finished(*s, true);
         return;
       } catch (const PgError& e) {
         if (!read_only) rollback(*s);
+        commit_finished(*s, false);
         if (e.retryable() && attempt < kMaxAttempts) continue;
         throw;
       } catch (...) {
         if (!read_only) rollback(*s);
+        commit_finished(*s, false);
         throw;
       }
     }
