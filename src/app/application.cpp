@@ -46,7 +46,10 @@ struct Application::Impl {
         db(storage::open_database(config.db_url, config.storage)),
         blocking(static_cast<std::size_t>(std::max(1, config.blocking_threads))),
         auth(*db, *clock),
-        sections(*db, *clock, config.sections) {
+        sections(*db, *clock, config.sections),
+        deliveries(std::make_unique<webhooks::DeliveryWorker>(*db, config.webhooks)) {
+    // A commit that wrote to the outbox wakes the worker at once: no polling delay.
+    db->set_commit_listener([w = deliveries.get()] { w->wake(); });
     token_stats = auth::register_token_routes(routes, auth, blocking, config.token);
     sections.register_routes(routes);
     register_operations();
@@ -85,6 +88,20 @@ struct Application::Impl {
         "openvenio_auth_token_throttled_total",
         "Token requests answered 429: the client id or address had too many failed attempts.",
         [this] { return static_cast<double>(token_stats->refused_throttled()); });
+    metrics->add_gauge("openvenio_webhook_outbox_depth",
+                       "Webhook messages waiting for delivery (counted at most once a second).",
+                       [this] { return static_cast<double>(deliveries->outbox_depth()); });
+    metrics->add_counter_family(
+        "openvenio_webhook_deliveries_total",
+        "Webhook delivery attempts by result: succeeded (2xx), failed (another answer), "
+        "unreachable (no answer within the timeout).",
+        "result",
+        {{"succeeded", [this] { return static_cast<double>(deliveries->succeeded()); }},
+         {"failed", [this] { return static_cast<double>(deliveries->failed()); }},
+         {"unreachable", [this] { return static_cast<double>(deliveries->unreachable()); }}});
+    metrics->add_histogram("openvenio_webhook_delivery_duration_seconds",
+                           "Time from a webhook attempt's start to its answer (or its end).",
+                           deliveries->latency());
     pipeline = std::make_unique<api::Pipeline>(routes, auth, *metrics, config.server.access_log);
     server = std::make_unique<http::Server>(config.server, *pipeline);
   }
@@ -126,6 +143,7 @@ struct Application::Impl {
   asio::thread_pool blocking;
   auth::AuthService auth;
   modules::Sections sections;
+  std::unique_ptr<webhooks::DeliveryWorker> deliveries;
   api::Routes routes;
   std::shared_ptr<const auth::TokenEndpointStats> token_stats;
   std::unique_ptr<http::Metrics> metrics;
@@ -138,7 +156,10 @@ Application::Application(AppConfig config) : impl_(std::make_unique<Impl>(std::m
 
 Application::~Application() { stop(std::chrono::milliseconds(0)); }
 
-void Application::start() { impl_->server->start(); }
+void Application::start() {
+  impl_->server->start();
+  impl_->deliveries->start();
+}
 
 std::uint16_t Application::port() const { return impl_->server->port(); }
 
@@ -146,6 +167,8 @@ void Application::stop(std::chrono::milliseconds grace) {
   if (impl_->stopped) return;
   impl_->stopped = true;
   impl_->server->drain(grace);
+  // Before storage closes: the worker writes its last results through it.
+  impl_->deliveries->stop();
   impl_->blocking.join();
   impl_->db->close();
 }
