@@ -5,6 +5,7 @@
 #include <new>
 
 #include "api/json_input.hpp"
+#include "api/problem.hpp"
 
 namespace ov::api {
 
@@ -39,6 +40,23 @@ http::Response error_reply(Family family, const core::ApiError& error) {
   return r;
 }
 
+http::Response error_reply(const Route& route, const core::ApiError& error) {
+  if (route.access == Access::kAdmin) return problem_response(error);
+  return error_reply(route.family, error);
+}
+
+namespace {
+// The 500 of `route`, whose body says nothing of the failure.
+http::Response internal_reply(const Route& route) {
+  if (route.access == Access::kAdmin) return problem_response(500, "");
+  auto e = internal_error_response(route.family);
+  http::Response r;
+  r.status = e.http_status;
+  r.body = std::move(e.body);
+  return r;
+}
+}  // namespace
+
 http::Response framed_reply(Family family, Reply reply) {
   if (reply.raw) return std::move(*reply.raw);
   http::Response r;
@@ -50,8 +68,8 @@ http::Response framed_reply(Family family, Reply reply) {
 core::Caller caller_of(const http::Request& req) { return {req.company_id, req.user_id, req.zone}; }
 
 Pipeline::Pipeline(const Routes& routes, Authenticator& auth, http::Metrics& metrics,
-                   bool access_log)
-    : routes_(routes), auth_(auth), metrics_(metrics), access_log_(access_log) {}
+                   bool access_log, const AdminKey* admin)
+    : routes_(routes), auth_(auth), metrics_(metrics), access_log_(access_log), admin_(admin) {}
 
 const Route* Pipeline::route_of(const http::Request& req) const {
   return req.route ? &routes_.at(req.route->index) : nullptr;
@@ -66,6 +84,11 @@ std::size_t Pipeline::prepare(http::Request& req) {
   }
   auto m = routes_.paths().match(req.raw.method(), req.path);
   if (!m.route) return 0;
+  // A disabled administration plane has no routes: its paths stay unmatched, so they answer
+  // exactly what an unknown path answers.
+  if (routes_.at(m.route->index).access == Access::kAdmin && !(admin_ && admin_->enabled())) {
+    return 0;
+  }
   req.route = m.route;
   req.params = std::move(m.params);
   return routes_.at(m.route->index).max_body_bytes;
@@ -112,20 +135,28 @@ boost::asio::awaitable<http::Admission> Pipeline::admit(http::Request& req) {
   }
   const auto& route = *matched;
   if (route.access == Access::kPublic) co_return admission;
+  if (route.access == Access::kAdmin) {
+    // Only the admin key: a subscription key or a tenant token opens nothing here.
+    if (!admin_ || !admin_->matches(bearer_token(req.header("Authorization")))) {
+      admission.refusal =
+          problem_response(401,
+                           "The Authorization header must carry the admin key as a Bearer "
+                           "token");
+    }
+    admission.authenticated = !admission.refusal;
+    co_return admission;
+  }
   try {
     admission.refusal = co_await check_credentials(req, route);
   } catch (const core::ApiError& e) {
     // Storage unreachable while a key or client was looked up.
     spdlog::error("request {} {}: {}", req.request_id, route.name, e.what());
-    admission.refusal = error_reply(route.family, e);
+    admission.refusal = error_reply(route, e);
   } catch (const std::bad_alloc&) {
     admission.refusal = unavailable(req);
   } catch (const std::exception& e) {
     spdlog::error("request {} {} failed: {}", req.request_id, route.name, e.what());
-    auto ie = internal_error_response(route.family);
-    admission.refusal.emplace();
-    admission.refusal->status = ie.http_status;
-    admission.refusal->body = std::move(ie.body);
+    admission.refusal = internal_reply(route);
   }
   admission.authenticated = !admission.refusal && route.access == Access::kProtected;
   co_return admission;
@@ -142,7 +173,7 @@ boost::asio::awaitable<http::Response> Pipeline::dispatch(http::Request& req) {
     if (e.kind() == core::ErrorKind::kInternal || e.kind() == core::ErrorKind::kUnavailable) {
       spdlog::error("request {} {}: {}", req.request_id, route.name, e.what());
     }
-    co_return error_reply(route.family, e);
+    co_return error_reply(route, e);
   } catch (const std::bad_alloc&) {
     // One request could not get its memory: it fails alone, and may be retried.
     out_of_memory = true;
@@ -150,11 +181,7 @@ boost::asio::awaitable<http::Response> Pipeline::dispatch(http::Request& req) {
     spdlog::error("request {} {} failed: {}", req.request_id, route.name, e.what());
   }
   if (out_of_memory) co_return unavailable(req);
-  auto e = internal_error_response(route.family);
-  http::Response r;
-  r.status = e.http_status;
-  r.body = std::move(e.body);
-  co_return r;
+  co_return internal_reply(route);
 }
 
 http::Response Pipeline::payload_too_large(const http::Request& req) {
@@ -168,9 +195,9 @@ http::Response Pipeline::payload_too_large(const http::Request& req) {
     r.headers.emplace_back("Pragma", "no-cache");
     return r;
   }
-  const auto family = route ? route->family : Family::kS;
-  return error_reply(
-      family, core::ApiError(core::ErrorKind::kPayloadTooLarge, "Request body is too large"));
+  const core::ApiError too_large(core::ErrorKind::kPayloadTooLarge, "Request body is too large");
+  if (route) return error_reply(*route, too_large);
+  return error_reply(Family::kS, too_large);
 }
 
 http::Response Pipeline::unavailable(const http::Request& req) {
@@ -190,8 +217,8 @@ http::Response Pipeline::unavailable(const http::Request& req) {
     r.headers.emplace_back("Retry-After", "1");
     return r;
   }
-  return error_reply(route->family, core::ApiError(core::ErrorKind::kUnavailable,
-                                                   "The server is busy. Try again later."));
+  return error_reply(*route, core::ApiError(core::ErrorKind::kUnavailable,
+                                            "The server is busy. Try again later."));
 }
 
 void Pipeline::completed(const http::Request& req, int status, double seconds) {

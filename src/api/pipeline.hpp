@@ -4,6 +4,7 @@
 // metrics wrap it in the HTTP layer.
 #pragma once
 
+#include "api/admin_key.hpp"
 #include "api/authenticator.hpp"
 #include "api/routes.hpp"
 #include "core/caller.hpp"
@@ -14,7 +15,10 @@ namespace ov::api {
 
 class Pipeline final : public http::Dispatcher {
  public:
-  Pipeline(const Routes& routes, Authenticator& auth, http::Metrics& metrics, bool access_log);
+  // `admin` is the key of the administration plane; a disabled key (or nullptr) turns every
+  // kAdmin route into the 404 of an unknown path.
+  Pipeline(const Routes& routes, Authenticator& auth, http::Metrics& metrics, bool access_log,
+           const AdminKey* admin = nullptr);
 
   std::size_t prepare(http::Request& req) override;
   boost::asio::awaitable<http::Admission> admit(http::Request& req) override;
@@ -32,10 +36,14 @@ class Pipeline final : public http::Dispatcher {
   Authenticator& auth_;
   http::Metrics& metrics_;
   bool access_log_;
+  const AdminKey* admin_;
 };
 
 // An envelope-family error response for `error` on `family`.
 http::Response error_reply(Family family, const core::ApiError& error);
+// The error response of `route`: a problem on the administration plane, else the envelope of
+// the route's family.
+http::Response error_reply(const Route& route, const core::ApiError& error);
 // A handler's reply as sent: framed in `family` (with X-Total-Count for lists), or as it is.
 http::Response framed_reply(Family family, Reply reply);
 // The authenticated caller of a request, as the services see it.

@@ -24,6 +24,10 @@ enum class Access {
   kPublic,         // operational endpoints: no key, no token
   kTokenEndpoint,  // subscription key optional (validated when present), no bearer token
   kProtected,      // subscription key and bearer token required
+  // The administration plane (/admin/v1, src/admin): `Authorization: Bearer <admin key>` only;
+  // subscription keys and tenant tokens are not looked at. Replies are plain JSON and errors
+  // RFC 9457 problems (api/problem.hpp), whatever the route's family says.
+  kAdmin,
 };
 
 // What a handler answers: a JSON payload for the route's envelope family, or a response sent

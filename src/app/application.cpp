@@ -2,6 +2,8 @@
 
 #include <boost/asio/thread_pool.hpp>
 
+#include "admin/plane.hpp"
+#include "api/admin_key.hpp"
 #include "api/pipeline.hpp"
 #include "api/routes.hpp"
 #include "auth/auth_service.hpp"
@@ -47,11 +49,15 @@ struct Application::Impl {
         blocking(static_cast<std::size_t>(std::max(1, config.blocking_threads))),
         auth(*db, *clock),
         sections(*db, *clock, config.sections),
-        deliveries(std::make_unique<webhooks::DeliveryWorker>(*db, config.webhooks)) {
+        deliveries(std::make_unique<webhooks::DeliveryWorker>(*db, config.webhooks)),
+        admin_key(config.admin_key) {
     // A commit that wrote to the outbox wakes the worker at once: no polling delay.
     db->set_commit_listener([w = deliveries.get()] { w->wake(); });
     token_stats = auth::register_token_routes(routes, auth, blocking, config.token);
     sections.register_routes(routes);
+    // Registered whether or not the plane is on: the pipeline hides them without a key.
+    admin::AdminRoutes admin_routes(routes);
+    admin::register_routes(admin_routes, *db, *clock);
     register_operations();
     // Every route's largest body must fit in the budget, or it could never be read.
     for (const auto& r : routes.all()) {
@@ -102,7 +108,8 @@ struct Application::Impl {
     metrics->add_histogram("openvenio_webhook_delivery_duration_seconds",
                            "Time from a webhook attempt's start to its answer (or its end).",
                            deliveries->latency());
-    pipeline = std::make_unique<api::Pipeline>(routes, auth, *metrics, config.server.access_log);
+    pipeline = std::make_unique<api::Pipeline>(routes, auth, *metrics, config.server.access_log,
+                                               &admin_key);
     server = std::make_unique<http::Server>(config.server, *pipeline);
   }
 
@@ -144,6 +151,7 @@ struct Application::Impl {
   auth::AuthService auth;
   modules::Sections sections;
   std::unique_ptr<webhooks::DeliveryWorker> deliveries;
+  api::AdminKey admin_key;
   api::Routes routes;
   std::shared_ptr<const auth::TokenEndpointStats> token_stats;
   std::unique_ptr<http::Metrics> metrics;

@@ -31,6 +31,9 @@ struct AppConfig {
   std::string metrics_token;
   // The webhook delivery worker (concurrency, timeouts, retry schedule, plain-http targets).
   webhooks::DeliveryOptions webhooks;
+  // The key of the administration plane (/admin/v1, `serve --admin-key`); "" leaves the plane
+  // off, so that its paths answer like unknown ones. See api::AdminKey for its bounds.
+  std::string admin_key;
 };
 
 class Application {

@@ -8,6 +8,10 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "admin/local.hpp"
+#include "admin/operations.hpp"
+#include "api/envelope.hpp"
+#include "api/problem.hpp"
 #include "app/application.hpp"
 #include "auth/provisioning.hpp"
 #include "core/clock.hpp"
@@ -100,6 +104,9 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   init->add_option("--company", company, "Company name")->required();
   init->add_option("--timezone", timezone, "IANA time zone of the company")->capture_default_str();
+  std::string vat_rate = "7";
+  init->add_option("--vat-rate", vat_rate, "VAT rate in percent (at most two decimals)")
+      ->capture_default_str();
   init->add_flag("--demo-data", demo, "Seed the records the Venio doc examples refer to");
   init->add_flag("--json", json, "Print the result as one JSON object");
 
@@ -209,6 +216,24 @@ int main(int argc, char** argv) {
                    "Bearer token GET /metrics requires (empty: /metrics is open); prefer the "
                    "environment variable, which other users cannot read from the process list")
       ->envname("OPENVENIO_METRICS_TOKEN");
+  serve
+      ->add_option("--admin-key", serve_config.admin_key,
+                   "Bearer key of the administration API under /admin/v1 (empty: the plane is "
+                   "off); prefer the environment variable, which other users cannot read from the "
+                   "process list")
+      ->envname("OPENVENIO_ADMIN_KEY");
+
+  auto* admin = cli.add_subcommand(
+      "admin",
+      "Run an operation of the administration API (/admin/v1) directly on the database, e.g. "
+      "`admin GET companies` or `admin POST companies/1/teams '{\"name\":\"Sales\"}'`; "
+      "prints its JSON reply (a problem on failure, with exit status 1)");
+  std::string admin_method, admin_path, admin_body;
+  admin->add_option("--db", db, "Database URL")->envname("OPENVENIO_DB")->capture_default_str();
+  admin->add_option("method", admin_method, "GET, POST, PUT or DELETE")->required();
+  admin->add_option("path", admin_path, "The operation's path, with or without /admin/v1")
+      ->required();
+  admin->add_option("body", admin_body, "The JSON body of POST and PUT");
 
   std::string retry_schedule, attempt_timeout = "15s";
   std::int64_t retention_days = 7;
@@ -249,18 +274,26 @@ int main(int argc, char** argv) {
   try {
     ov::core::SystemClock clock;
     if (*init) {
+      // The same reading and checks as POST /admin/v1/companies.
+      rapidjson::Document spec_body;
+      spec_body.SetObject();
+      auto& alloc = spec_body.GetAllocator();
+      spec_body.AddMember("name", rapidjson::Value(company.c_str(), alloc), alloc);
+      spec_body.AddMember("timezone", rapidjson::Value(timezone.c_str(), alloc), alloc);
+      spec_body.AddMember("vatRate", rapidjson::Value(vat_rate.c_str(), alloc), alloc);
+      const auto spec = ov::admin::read_company(spec_body);
       auto database = ov::storage::open_database(db);
       ov::auth::ProvisionedCompany p;
       database->write_now([&](ov::storage::Session& s) {
-        p = ov::modules::create_company(s, {company, timezone, std::nullopt}, demo, clock.now());
+        p = ov::modules::create_company(s, spec, demo, clock.now());
       });
       database->close();
       if (json) {
-        print_json({{"clientId", p.client_id},
-                    {"clientSecret", p.client_secret},
-                    {"subscriptionKey", p.subscription_key},
-                    {"adminUserId", p.admin_user_id}},
-                   {{"companyId", p.company_id}});
+        std::string out;
+        ov::api::StringSink sink(out);
+        ov::api::JsonWriter w(sink);
+        ov::admin::write_provisioned(w, p, spec);
+        std::cout << out << std::endl;
       } else {
         std::cout << "company " << p.company_id << " (" << company << ") created\n"
                   << "  client id:        " << p.client_id << "\n"
@@ -270,6 +303,15 @@ int main(int argc, char** argv) {
                   << "The secret is shown only now; store it safely.\n";
       }
       return 0;
+    }
+    if (*admin) {
+      auto database = ov::storage::open_database(db);
+      auto res = ov::admin::run_local(*database, clock, admin_method, admin_path, admin_body);
+      database->close();
+      const bool ok = res.status >= 200 && res.status < 300;
+      (ok ? std::cout : std::cerr)
+          << (res.body.empty() ? std::string("{}") : res.body) << std::endl;
+      return ok ? 0 : 1;
     }
     if (*user_add || *user_update || *user_deactivate) {
       const int which = *user_add ? 0 : 1;
@@ -348,6 +390,11 @@ int main(int argc, char** argv) {
       serve_config.webhooks.retention = std::chrono::hours(24 * retention_days);
       return run_serve(std::move(serve_config), listen);
     }
+  } catch (const ov::core::ApiError& e) {
+    // Bad input (an unknown time zone, an out-of-range rate): the problems, as the HTTP plane
+    // would list them.
+    std::cerr << ov::api::problem_response(e).body << "\n";
+    return 1;
   } catch (const std::exception& e) {
     std::cerr << "error: " << e.what() << "\n";
     return 1;

@@ -115,6 +115,47 @@ std::string add_subscription_key(storage::Session& s, std::int64_t company_id,
   return key;
 }
 
+NewClient add_api_client(storage::Session& s, std::int64_t company_id, std::string_view name,
+                         core::UnixSeconds now) {
+  NewClient c;
+  c.user_id = add_user(s, company_id, name, "", now, std::nullopt, "service");
+  auto creds = add_client(s, company_id, c.user_id, now);
+  c.client_id = std::move(creds.client_id);
+  c.client_secret = std::move(creds.client_secret);
+  return c;
+}
+
+bool revoke_client(storage::Session& s, std::int64_t company_id, std::string_view client_id) {
+  if (!s.query_i64("SELECT 1 FROM api_clients WHERE company_id = ? AND client_id = ?",
+                   {company_id, client_id})) {
+    return false;
+  }
+  s.exec("UPDATE api_clients SET is_active = 0 WHERE company_id = ? AND client_id = ?",
+         {company_id, client_id});
+  return true;
+}
+
+RotatedKey rotate_subscription_key(storage::Session& s, std::int64_t company_id,
+                                   core::UnixSeconds now) {
+  crypto_init();
+  RotatedKey r;
+  r.generation = s.query_i64(
+                      "SELECT COALESCE(MAX(generation), 0) + 1 FROM subscription_keys WHERE "
+                      "company_id = ?",
+                      {company_id})
+                     .value_or(1);
+  r.primary = hex(random_bytes(16));
+  s.exec(
+      "INSERT INTO subscription_keys (key_hash, company_id, is_active, created_at, generation) "
+      "VALUES (?, ?, 1, ?, ?)",
+      {std::string_view(subscription_key_hash(r.primary)), company_id, now, r.generation});
+  r.deactivated = s.exec(
+      "UPDATE subscription_keys SET is_active = 0 WHERE company_id = ? AND is_active = 1 AND "
+      "generation < ?",
+      {company_id, r.generation - 1});
+  return r;
+}
+
 ProvisionedCompany provision_company(storage::Session& s, const NewCompany& spec,
                                      core::UnixSeconds now) {
   if (spec.name.empty()) throw std::invalid_argument("the company name must not be empty");
@@ -122,10 +163,12 @@ ProvisionedCompany provision_company(storage::Session& s, const NewCompany& spec
     throw std::invalid_argument("unknown time zone: " + spec.timezone);
   }
   ProvisionedCompany p;
+  const std::string vat_rate = spec.vat_rate.to_json_number();
   p.company_id = s.query_i64(
-                      "INSERT INTO companies (name, timezone, created_at) VALUES (?, ?, ?) "
-                      "RETURNING company_id",
-                      {std::string_view(spec.name), std::string_view(spec.timezone), now})
+                      "INSERT INTO companies (name, timezone, created_at, vat_rate) VALUES (?, ?, "
+                      "?, ?) RETURNING company_id",
+                      {std::string_view(spec.name), std::string_view(spec.timezone), now,
+                       std::string_view(vat_rate)})
                      .value_or(0);
   const NewUser admin{.name = "Administrator", .role_id = "1", .role = "Administrator"};
   p.admin_user_id = add_user(s, p.company_id, admin, now);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "core/money.hpp"
 #include "core/time.hpp"
 #include "storage/database.hpp"
 
@@ -16,6 +17,8 @@ struct NewCompany {
   std::string timezone = "Asia/Bangkok";
   // Fixed ids for the API client's service user (demo data uses the documented GUID).
   std::optional<std::string> service_user_id;
+  // Percent (migrations/*/0014_admin.sql); Thailand's standard rate by default.
+  core::Decimal vat_rate = core::Decimal::of(7);
 };
 
 struct ProvisionedCompany {
@@ -77,5 +80,28 @@ ClientCredentials add_client(storage::Session& s, std::int64_t company_id, std::
                              core::UnixSeconds now);
 std::string add_subscription_key(storage::Session& s, std::int64_t company_id,
                                  core::UnixSeconds now);
+
+// A new API client with a service user of its own named `name`: what the administration plane
+// hands out. The secret exists only in the returned value.
+struct NewClient {
+  std::string client_id;
+  std::string client_secret;
+  std::string user_id;  // the client's service user
+};
+NewClient add_api_client(storage::Session& s, std::int64_t company_id, std::string_view name,
+                         core::UnixSeconds now);
+// Deactivates client `client_id` of the company; false when the company has no such client.
+// Its tokens stop working once AuthService's client cache reads it again (kCacheSeconds).
+bool revoke_client(storage::Session& s, std::int64_t company_id, std::string_view client_id);
+
+// A new subscription key of the next generation. The key it replaces stays active as the
+// secondary; every older key is deactivated (stops working within AuthService::kCacheSeconds).
+struct RotatedKey {
+  std::string primary;           // the new key, shown once
+  std::int64_t generation = 0;   // the new key's generation
+  std::int64_t deactivated = 0;  // keys this rotation retired
+};
+RotatedKey rotate_subscription_key(storage::Session& s, std::int64_t company_id,
+                                   core::UnixSeconds now);
 
 }  // namespace ov::auth

@@ -14,9 +14,31 @@ namespace ov::core {
 // An extra column of a list's items, after the id and the name.
 struct MasterColumn {
   enum class Kind { kInt64, kOptInt64, kString, kOptString, kBool };
+  // Whether the administration plane writes the column: never, on creation only (a property
+  // others rows depend on, such as a header template's document type), or on creation and
+  // update.
+  enum class Write { kNo, kOnCreate, kAlways };
   std::string_view json;
   std::string_view column;
   Kind kind = Kind::kInt64;
+  Write write = Write::kNo;
+  // Bounds of a written value: integers within [min, max], strings of at most max_chars.
+  std::int64_t min = 0;
+  std::int64_t max = 0;
+  std::size_t max_chars = 0;
+  // A computed boolean column (e.g. "is the default") is written by a statement of its own,
+  // run with (company_id, id) when the property is true; a false value is refused (another
+  // entry is made the default instead). The statement must change a row, or the entry did
+  // not qualify (e.g. it is inactive).
+  std::string_view set_sql;
+};
+
+// A column of a record that names an entry of the list (company_id beside it): while a
+// record refers to an entry, the administration plane's DELETE deactivates the entry instead
+// of deleting it, so that no reference breaks.
+struct MasterReference {
+  std::string_view table;
+  std::string_view column;
 };
 
 // A filter of the list's GET endpoint: ?<query>=<int64> keeps the rows whose column equals it.
@@ -58,18 +80,28 @@ struct MasterList {
   // Entries carry created_by_user_id and date_created (those created on first use by a
   // client's request, storage::find_or_add_by_name).
   bool audited = false;
+  // The administration plane: the kind under /admin/v1/companies/{companyId}/{kind} ("" when
+  // the list is not administered, e.g. a designed enum), the records that refer to entries,
+  // and a query (bound to company_id, id) naming entries that can be neither deactivated nor
+  // deleted, with the reason given to the operator.
+  std::string_view admin_kind;
+  std::span<const MasterReference> references;
+  std::string_view kept_sql;
+  std::string_view kept_reason;
 };
 
 // A list whose entries clients name by their names and that are created on first use
 // (storage::find_or_add_by_name): no endpoint of its own, every entry listed with its active
 // flag, ordered by name, audited. `order` names the name column and then the id column.
 struct NamedByClients {
+  std::string_view admin_kind;
   std::string_view table;
   std::string_view id_column;
   std::string_view id_key;
   std::string_view name_key;
   std::string_view field;
   std::string_view order;
+  std::span<const MasterReference> references;
 };
 constexpr MasterList named_by_clients(const NamedByClients& l) {
   return {.table = l.table,
@@ -81,7 +113,9 @@ constexpr MasterList named_by_clients(const NamedByClients& l) {
           .show_active = true,
           .rows = ListedRows::kAll,
           .order = l.order,
-          .audited = true};
+          .audited = true,
+          .admin_kind = l.admin_kind,
+          .references = l.references};
 }
 
 }  // namespace ov::core

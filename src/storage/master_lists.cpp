@@ -128,6 +128,175 @@ MasterRow find_or_add_by_name(Session& s, const core::MasterList& list, std::int
                        " could not be stored; try again");
 }
 
+std::vector<MasterRow> all_master(Session& s, const core::MasterList& list,
+                                  std::int64_t company_id) {
+  std::string sql = select_of(list);
+  sql.append(" ORDER BY ").append(list.order);
+  auto rows = s.query(sql, {company_id});
+  std::vector<MasterRow> out;
+  while (rows.next()) out.push_back(read_row(rows, list));
+  return out;
+}
+
+namespace {
+
+Value extra_value(const MasterRow::Extra& e) {
+  return std::visit(
+      [](const auto& v) -> Value {
+        using V = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<V, std::nullptr_t>) {
+          return Value(nullptr);
+        } else if constexpr (std::is_same_v<V, bool>) {
+          return Value(std::int64_t{v ? 1 : 0});
+        } else if constexpr (std::is_same_v<V, std::string>) {
+          return Value(std::string_view(v));
+        } else {
+          return Value(v);
+        }
+      },
+      e);
+}
+
+std::string entry_name(const core::MasterList& list, std::int64_t id) {
+  std::string name(list.admin_kind.empty() ? list.field : list.admin_kind);
+  name.append(" ").append(std::to_string(id));
+  return name;
+}
+
+// Refuses to deactivate or delete an entry the list keeps.
+void check_not_kept(Session& s, const core::MasterList& list, std::int64_t company_id,
+                    std::int64_t id) {
+  if (list.kept_sql.empty()) return;
+  if (s.query(list.kept_sql, {company_id, id}).next()) {
+    std::string message = entry_name(list, id);
+    message.append(" ").append(list.kept_reason);
+    throw core::business_rule(message);
+  }
+}
+
+// Runs the statements of computed columns set to true (set_sql).
+void run_setters(Session& s, const core::MasterList& list, std::int64_t company_id, std::int64_t id,
+                 const MasterWrite& write) {
+  for (std::size_t i = 0; i < list.extras.size() && i < write.extras.size(); ++i) {
+    const auto& e = list.extras[i];
+    if (e.set_sql.empty() || !write.extras[i]) continue;
+    const auto* on = std::get_if<bool>(&*write.extras[i]);
+    if (!on || !*on) continue;
+    if (s.exec(e.set_sql, {company_id, id}) == 0) {
+      std::string message(e.json);
+      message.append(" can be set only on an active entry");
+      throw core::business_rule(message);
+    }
+  }
+}
+
+bool writes(const MasterColumn& e, bool creating) {
+  if (!e.set_sql.empty()) return false;
+  return e.write == MasterColumn::Write::kAlways ||
+         (creating && e.write == MasterColumn::Write::kOnCreate);
+}
+
+}  // namespace
+
+std::int64_t create_master(Session& s, const core::MasterList& list, std::int64_t company_id,
+                           const MasterWrite& write, std::int64_t now) {
+  const std::int64_t id = s.query_i64(std::string("SELECT COALESCE(MAX(")
+                                          .append(list.id_column)
+                                          .append("), 0) + 1 FROM ")
+                                          .append(list.table)
+                                          .append(" WHERE company_id = ?"),
+                                      {company_id})
+                              .value_or(1);
+  std::string columns = "company_id, ";
+  columns.append(list.id_column).append(", ").append(list.name_column);
+  const std::string_view name = write.name ? std::string_view(*write.name) : std::string_view();
+  std::vector<Value> params{company_id, id, name};
+  if (!list.active_column.empty() && write.active) {
+    columns.append(", ").append(list.active_column);
+    params.emplace_back(std::int64_t{*write.active ? 1 : 0});
+  }
+  if (list.audited) {
+    columns += ", date_created";
+    params.emplace_back(now);
+  }
+  for (std::size_t i = 0; i < list.extras.size() && i < write.extras.size(); ++i) {
+    if (!writes(list.extras[i], true) || !write.extras[i]) continue;
+    columns.append(", ").append(list.extras[i].column);
+    params.push_back(extra_value(*write.extras[i]));
+  }
+  std::string sql = "INSERT INTO ";
+  sql.append(list.table).append(" (").append(columns).append(") VALUES (?");
+  for (std::size_t i = 1; i < params.size(); ++i) sql += ", ?";
+  sql += ")";
+  s.exec(sql, params);
+  run_setters(s, list, company_id, id, write);
+  return id;
+}
+
+void update_master(Session& s, const core::MasterList& list, std::int64_t company_id,
+                   std::int64_t id, const MasterWrite& write) {
+  auto current = find_master(s, list, company_id, id);
+  if (!current) throw core::not_found(entry_name(list, id) + " was not found");
+  if (write.active && !*write.active && current->is_active) {
+    check_not_kept(s, list, company_id, id);
+  }
+  std::string sets;
+  std::vector<Value> params;
+  auto set = [&](std::string_view column, Value v) {
+    if (!sets.empty()) sets += ", ";
+    sets.append(column).append(" = ?");
+    params.push_back(v);
+  };
+  if (write.name) set(list.name_column, std::string_view(*write.name));
+  if (write.active && !list.active_column.empty()) {
+    set(list.active_column, std::int64_t{*write.active ? 1 : 0});
+  }
+  for (std::size_t i = 0; i < list.extras.size() && i < write.extras.size(); ++i) {
+    if (!writes(list.extras[i], false) || !write.extras[i]) continue;
+    set(list.extras[i].column, extra_value(*write.extras[i]));
+  }
+  if (!sets.empty()) {
+    std::string sql = "UPDATE ";
+    sql.append(list.table).append(" SET ").append(sets).append(" WHERE company_id = ? AND ");
+    sql.append(list.id_column).append(" = ?");
+    params.emplace_back(company_id);
+    params.emplace_back(id);
+    s.exec(sql, params);
+  }
+  run_setters(s, list, company_id, id, write);
+}
+
+MasterRemoval remove_master(Session& s, const core::MasterList& list, std::int64_t company_id,
+                            std::int64_t id) {
+  if (!find_master(s, list, company_id, id)) {
+    throw core::not_found(entry_name(list, id) + " was not found");
+  }
+  check_not_kept(s, list, company_id, id);
+  bool referred = false;
+  for (const auto& ref : list.references) {
+    std::string sql = "SELECT 1 FROM ";
+    sql.append(ref.table).append(" WHERE company_id = ? AND ").append(ref.column);
+    sql += " = ? LIMIT 1";
+    if (s.query(sql, {company_id, id}).next()) {
+      referred = true;
+      break;
+    }
+  }
+  std::string sql;
+  if (referred) {
+    if (list.active_column.empty()) {
+      throw core::conflict(entry_name(list, id) + " is in use and cannot be deleted");
+    }
+    sql.append("UPDATE ").append(list.table).append(" SET ").append(list.active_column);
+    sql += " = 0";
+  } else {
+    sql.append("DELETE FROM ").append(list.table);
+  }
+  sql.append(" WHERE company_id = ? AND ").append(list.id_column).append(" = ?");
+  s.exec(sql, {company_id, id});
+  return referred ? MasterRemoval::kDeactivated : MasterRemoval::kDeleted;
+}
+
 void seed_master(Session& s, const core::MasterList& list, std::int64_t company_id) {
   for (const auto& seed : list.seeds) add_master_row(s, list, company_id, seed.id, seed.name);
 }

@@ -44,6 +44,32 @@ void add_master_row(Session& s, const core::MasterList& list, std::int64_t compa
 MasterRow find_or_add_by_name(Session& s, const core::MasterList& list, std::int64_t company_id,
                               std::string_view name, std::string_view user_id, std::int64_t now);
 
+// Every entry of the list, active or not, in the list's order: the administration's view.
+std::vector<MasterRow> all_master(Session& s, const core::MasterList& list,
+                                  std::int64_t company_id);
+
+// What the administration writes to an entry: each property given or not (nullopt keeps the
+// stored value). `extras` has one slot per declared extra column; only writable ones are
+// read, and a null Extra clears an optional column.
+struct MasterWrite {
+  std::optional<std::string> name;
+  std::optional<bool> active;
+  std::vector<std::optional<MasterRow::Extra>> extras;
+};
+// Adds an entry with the next free id and returns that id. Columns the write leaves out take
+// their schema defaults.
+std::int64_t create_master(Session& s, const core::MasterList& list, std::int64_t company_id,
+                           const MasterWrite& write, std::int64_t now);
+// Changes entry `id` (404 when the company has none). Deactivating an entry the list keeps
+// (MasterList::kept_sql) is a broken business rule.
+void update_master(Session& s, const core::MasterList& list, std::int64_t company_id,
+                   std::int64_t id, const MasterWrite& write);
+enum class MasterRemoval { kDeleted, kDeactivated };
+// Deletes entry `id`, or deactivates it while a record refers to it (MasterList::references);
+// 404 when there is none, a broken business rule when the list keeps it.
+MasterRemoval remove_master(Session& s, const core::MasterList& list, std::int64_t company_id,
+                            std::int64_t id);
+
 // The list's seed rows for a new company.
 void seed_master(Session& s, const core::MasterList& list, std::int64_t company_id);
 

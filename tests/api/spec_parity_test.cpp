@@ -10,6 +10,7 @@
 #include <string>
 #include <utility>
 
+#include "admin/plane.hpp"
 #include "api/routes.hpp"
 #include "auth/auth_service.hpp"
 #include "auth/token_endpoint.hpp"
@@ -76,6 +77,8 @@ std::set<Operation> served_operations() {
     // The same registrations as app::Application's constructor.
     auth::register_token_routes(router, auth, blocking);
     sections.register_routes(router);
+    admin::AdminRoutes admin_routes(router);
+    admin::register_routes(admin_routes, *db, clock);
     for (const auto& r : router.all()) {
       out.emplace(std::string(http::bhttp::to_string(r->method)), strip_param_types(r->path));
     }

@@ -117,6 +117,8 @@ inline constexpr core::MasterSeed kDefaultKeyActivities[] = {
     {1, "Product demo"},  {2, "Collect payment"}, {3, "Follow up"},           {4, "Site survey"},
     {5, "Deliver goods"}, {6, "Training"},        {7, "After-sales service"},
 };
+inline constexpr core::MasterReference kKeyActivityReferences[] = {
+    {"activity_key_activities", "key_activity_id"}};
 inline constexpr core::MasterList kKeyActivities{
     .path = "/v2/activities/key-activities",
     .table = "key_activities",
@@ -129,6 +131,8 @@ inline constexpr core::MasterList kKeyActivities{
     .rows = core::ListedRows::kActiveUnlessAsked,
     .order = "name, key_activity_id",
     .seeds = kDefaultKeyActivities,
+    .admin_kind = "key-activities",
+    .references = kKeyActivityReferences,
 };
 
 // The orderBy fields of Activities Enquiry: its scalar response fields (§1.9). Numbers, subjects

@@ -92,6 +92,7 @@ inline constexpr core::MasterSeed kDefaultCaseCategories[] = {
     {1, "General enquiry"},  {2, "Complaint"}, {3, "Technical support"}, {4, "Billing"},
     {5, "Product feedback"}, {6, "Delivery"},  {7, "Warranty claim"},
 };
+inline constexpr core::MasterReference kCaseCategoryReferences[] = {{"cases", "category_id"}};
 inline constexpr core::MasterList kCaseCategories{
     .path = "/v1/case/categories",
     .table = "case_categories",
@@ -104,6 +105,8 @@ inline constexpr core::MasterList kCaseCategories{
     .rows = core::ListedRows::kActiveUnlessAsked,
     .order = "name, category_id",
     .seeds = kDefaultCaseCategories,
+    .admin_kind = "case-categories",
+    .references = kCaseCategoryReferences,
 };
 
 // Case statuses (designed enum of §4.4), kept per company for the administration's lists.

@@ -65,6 +65,8 @@ inline constexpr auto kEditedEventFields = core::Fields<EventRecord>(kEventField
 inline constexpr core::MasterSeed kDefaultEventTypes[] = {
     {1, "Meeting"}, {2, "Appointment"}, {3, "Birthday"}, {4, "Anniversary"}, {5, "Other"},
 };
+inline constexpr core::MasterReference kEventTypeReferences[] = {
+    {"customer_events", "event_type_id"}};
 inline constexpr core::MasterList kEventTypes{
     .path = "/v1/customerEvent/event-types",
     .table = "customer_event_types",
@@ -76,6 +78,8 @@ inline constexpr core::MasterList kEventTypes{
     .rows = core::ListedRows::kActive,
     .order = "event_type_id",
     .seeds = kDefaultEventTypes,
+    .admin_kind = "customer-event-types",
+    .references = kEventTypeReferences,
 };
 
 // The body of Add and Edit Customer Event. On Edit an absent description keeps the stored

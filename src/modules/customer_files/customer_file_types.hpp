@@ -39,6 +39,8 @@ inline constexpr core::MasterSeed kDefaultFileCategories[] = {
     {1, "Contract"}, {2, "Quotation"}, {3, "Invoice"}, {4, "Identification document"},
     {5, "Photo"},    {6, "Other"},
 };
+inline constexpr core::MasterReference kFileCategoryReferences[] = {
+    {"customer_attachments", "file_category_id"}};
 inline constexpr core::MasterList kFileCategories{
     .path = "/v3/customers/file-categories",
     .table = "customer_file_categories",
@@ -51,6 +53,8 @@ inline constexpr core::MasterList kFileCategories{
     .rows = core::ListedRows::kAll,
     .order = "name, file_category_id",
     .seeds = kDefaultFileCategories,
+    .admin_kind = "file-categories",
+    .references = kFileCategoryReferences,
 };
 
 // One file of an Attach files request: stored content or a link, never both.

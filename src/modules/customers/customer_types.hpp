@@ -548,20 +548,60 @@ inline constexpr core::Field<CustomerRecord> kLegacyCustomerFields[] = {
 
 // Master entries clients name by their names (§7.1) and that are created on first use: no
 // list endpoint of their own (the administration lists them).
-inline constexpr core::MasterList kCustomerSources = core::named_by_clients(
-    {"customer_sources", "source_id", "sourceId", "sourceName", "sourceName", "name, source_id"});
+// The customer columns naming each list's entries (the administration plane keeps referred
+// entries, core::MasterReference).
+inline constexpr core::MasterReference kSourceReferences[] = {{"customers", "source_id"}};
+inline constexpr core::MasterReference kGroupReferences[] = {{"customers", "customer_group_id"}};
+inline constexpr core::MasterReference kClassificationReferences[] = {
+    {"customers", "classification_id"}};
+inline constexpr core::MasterReference kTopicReferences[] = {{"customer_interests", "topic_id"}};
+inline constexpr core::MasterReference kReasonReferences[] = {
+    {"customers", "unqualified_reason_id"}};
+inline constexpr core::MasterList kCustomerSources =
+    core::named_by_clients({.admin_kind = "customer-sources",
+                            .table = "customer_sources",
+                            .id_column = "source_id",
+                            .id_key = "sourceId",
+                            .name_key = "sourceName",
+                            .field = "sourceName",
+                            .order = "name, source_id",
+                            .references = kSourceReferences});
 inline constexpr core::MasterList kCustomerGroups =
-    core::named_by_clients({"customer_groups", "customer_group_id", "customerGroupId",
-                            "customerGroupName", "customerGroupName", "name, customer_group_id"});
-inline constexpr core::MasterList kCustomerClassifications = core::named_by_clients(
-    {"customer_classifications", "classification_id", "customerClassificationId",
-     "customerClassificationName", "classificationName", "name, classification_id"});
+    core::named_by_clients({.admin_kind = "customer-groups",
+                            .table = "customer_groups",
+                            .id_column = "customer_group_id",
+                            .id_key = "customerGroupId",
+                            .name_key = "customerGroupName",
+                            .field = "customerGroupName",
+                            .order = "name, customer_group_id",
+                            .references = kGroupReferences});
+inline constexpr core::MasterList kCustomerClassifications =
+    core::named_by_clients({.admin_kind = "customer-classifications",
+                            .table = "customer_classifications",
+                            .id_column = "classification_id",
+                            .id_key = "customerClassificationId",
+                            .name_key = "customerClassificationName",
+                            .field = "classificationName",
+                            .order = "name, classification_id",
+                            .references = kClassificationReferences});
 inline constexpr core::MasterList kInterestTopics =
-    core::named_by_clients({"customer_interest_topics", "topic_id", "topicId", "topicName",
-                            "interestsName", "name, topic_id"});
+    core::named_by_clients({.admin_kind = "interest-topics",
+                            .table = "customer_interest_topics",
+                            .id_column = "topic_id",
+                            .id_key = "topicId",
+                            .name_key = "topicName",
+                            .field = "interestsName",
+                            .order = "name, topic_id",
+                            .references = kTopicReferences});
 inline constexpr core::MasterList kUnqualifiedReasons =
-    core::named_by_clients({"customer_unqualified_reasons", "reason_id", "reasonId", "reasonName",
-                            "unqulifiedReasonName", "name, reason_id"});
+    core::named_by_clients({.admin_kind = "unqualified-reasons",
+                            .table = "customer_unqualified_reasons",
+                            .id_column = "reason_id",
+                            .id_key = "reasonId",
+                            .name_key = "reasonName",
+                            .field = "unqulifiedReasonName",
+                            .order = "name, reason_id",
+                            .references = kReasonReferences});
 
 using core::Page;
 

@@ -115,6 +115,9 @@ inline constexpr core::Entity<EmployeeRecord> kEmployeeEntity{
     "u.company_id AND t.team_id = u.team_id"};
 
 // Teams (reference data, §1.3): no endpoint lists them; employees show their id and name.
+// Employees and activities (the assignee's team when saved) name teams.
+inline constexpr core::MasterReference kTeamReferences[] = {{"users", "team_id"},
+                                                            {"activities", "team_id"}};
 inline constexpr core::MasterList kTeams{
     .table = "teams",
     .id_column = "team_id",
@@ -123,6 +126,8 @@ inline constexpr core::MasterList kTeams{
     .name_key = "teamName",
     .field = "teamId",
     .order = "team_id",
+    .admin_kind = "teams",
+    .references = kTeamReferences,
 };
 
 // The orderBy fields of Employees Enquiry: its scalar response fields (§1.9). Codes, names and

@@ -17,20 +17,63 @@ inline constexpr std::int64_t kSalesOrder = 2;
 inline constexpr std::int64_t kSalesOrderTemplateId = 1;
 inline constexpr std::int64_t kQuotationTemplateId = 2;
 
+// The administration plane writes a template's header fields (strings of the bounds of the
+// documents they head); the document type is chosen on creation only, since a type's default
+// is keyed by it.
 inline constexpr core::MasterColumn kHeaderTemplateColumns[] = {
-    {"documentType", "document_type", core::MasterColumn::Kind::kInt64},
-    // The default is a row of its own (migrations/*/0013_header_templates.sql).
-    {"isDefault",
-     "(SELECT COUNT(*) FROM header_template_defaults d WHERE d.company_id = "
-     "header_templates.company_id AND d.header_template_id = header_templates.header_template_id)",
-     core::MasterColumn::Kind::kBool},
-    {"companyName", "company_name", core::MasterColumn::Kind::kOptString},
-    {"companyAddress", "company_address", core::MasterColumn::Kind::kOptString},
-    {"companyTaxNo", "company_tax_no", core::MasterColumn::Kind::kOptString},
-    {"branchCode", "branch_code", core::MasterColumn::Kind::kOptString},
-    {"companyPhone", "company_phone", core::MasterColumn::Kind::kOptString},
-    {"companyEmail", "company_email", core::MasterColumn::Kind::kOptString},
-    {"logoUrl", "logo_url", core::MasterColumn::Kind::kOptString},
+    {.json = "documentType",
+     .column = "document_type",
+     .kind = core::MasterColumn::Kind::kInt64,
+     .write = core::MasterColumn::Write::kOnCreate,
+     .min = kQuotation,
+     .max = kSalesOrder},
+    // The default is a row of its own (migrations/*/0013_header_templates.sql); making a
+    // template the default moves its type's row to it.
+    {.json = "isDefault",
+     .column = "(SELECT COUNT(*) FROM header_template_defaults d WHERE d.company_id = "
+               "header_templates.company_id AND d.header_template_id = "
+               "header_templates.header_template_id)",
+     .kind = core::MasterColumn::Kind::kBool,
+     .write = core::MasterColumn::Write::kAlways,
+     .set_sql = "UPDATE header_template_defaults SET header_template_id = t.header_template_id "
+                "FROM header_templates t WHERE t.company_id = ? AND t.header_template_id = ? AND "
+                "t.is_active = 1 AND header_template_defaults.company_id = t.company_id AND "
+                "header_template_defaults.document_type = t.document_type"},
+    {.json = "companyName",
+     .column = "company_name",
+     .kind = core::MasterColumn::Kind::kOptString,
+     .write = core::MasterColumn::Write::kAlways,
+     .max_chars = 500},
+    {.json = "companyAddress",
+     .column = "company_address",
+     .kind = core::MasterColumn::Kind::kOptString,
+     .write = core::MasterColumn::Write::kAlways,
+     .max_chars = 4000},
+    {.json = "companyTaxNo",
+     .column = "company_tax_no",
+     .kind = core::MasterColumn::Kind::kOptString,
+     .write = core::MasterColumn::Write::kAlways,
+     .max_chars = 50},
+    {.json = "branchCode",
+     .column = "branch_code",
+     .kind = core::MasterColumn::Kind::kOptString,
+     .write = core::MasterColumn::Write::kAlways,
+     .max_chars = 50},
+    {.json = "companyPhone",
+     .column = "company_phone",
+     .kind = core::MasterColumn::Kind::kOptString,
+     .write = core::MasterColumn::Write::kAlways,
+     .max_chars = 50},
+    {.json = "companyEmail",
+     .column = "company_email",
+     .kind = core::MasterColumn::Kind::kOptString,
+     .write = core::MasterColumn::Write::kAlways,
+     .max_chars = 254},
+    {.json = "logoUrl",
+     .column = "logo_url",
+     .kind = core::MasterColumn::Kind::kOptString,
+     .write = core::MasterColumn::Write::kAlways,
+     .max_chars = 2048},
 };
 inline constexpr core::MasterFilter kHeaderTemplateFilters[] = {
     {"documentType", "document_type"},
@@ -50,6 +93,14 @@ inline constexpr core::MasterList kHeaderTemplates{
     .order = "document_type, header_template_id",
     .extras = kHeaderTemplateColumns,
     .filters = kHeaderTemplateFilters,
+    .admin_kind = "header-templates",
+    // A type's default stays: the schema holds it (0013_header_templates.sql).
+    .kept_sql =
+        "SELECT 1 FROM header_template_defaults WHERE company_id = ? AND "
+        "header_template_id = ?",
+    .kept_reason =
+        "is the default template of its document type; make another template the "
+        "default first",
 };
 
 }  // namespace ov::settings
