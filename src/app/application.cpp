@@ -11,6 +11,7 @@
 #include "auth/token_endpoint.hpp"
 #include "http/metrics.hpp"
 #include "modules/modules.hpp"
+#include "webhooks/webhook_admin_routes.hpp"
 
 namespace ov::embedded {
 extern const std::string_view kOpenApiYaml;
@@ -58,6 +59,7 @@ struct Application::Impl {
     // Registered whether or not the plane is on: the pipeline hides them without a key.
     admin::AdminRoutes admin_routes(routes);
     admin::register_routes(admin_routes, *db, *clock);
+    webhooks::register_admin_routes(admin_routes, *db, config.webhooks.allow_http);
     register_operations();
     // Every route's largest body must fit in the budget, or it could never be read.
     for (const auto& r : routes.all()) {
