@@ -107,6 +107,10 @@ struct Application::Impl {
         {{"succeeded", [this] { return static_cast<double>(deliveries->succeeded()); }},
          {"failed", [this] { return static_cast<double>(deliveries->failed()); }},
          {"unreachable", [this] { return static_cast<double>(deliveries->unreachable()); }}});
+    metrics->add_counter(
+        "openvenio_webhook_storage_errors_total",
+        "Delivery rounds that could not reach storage (their results are recorded later).",
+        [this] { return static_cast<double>(deliveries->storage_errors()); });
     metrics->add_histogram("openvenio_webhook_delivery_duration_seconds",
                            "Time from a webhook attempt's start to its answer (or its end).",
                            deliveries->latency());

@@ -213,6 +213,7 @@ void DeliveryWorker::dispatch_loop() {
     } catch (const std::exception& e) {
       // Storage is down: the outcomes are kept and recorded in a later round (their claims may
       // expire meanwhile: the message is then sent again, which at-least-once allows).
+      storage_errors_.fetch_add(1, std::memory_order_relaxed);
       if (SteadyClock::now() - last_warning >= kStorageWarningInterval) {
         last_warning = SteadyClock::now();
         spdlog::warn("webhooks: the outbox is unavailable, retrying: {}", e.what());

@@ -71,6 +71,8 @@ class DeliveryWorker {
   std::uint64_t failed() const { return failed_.load(std::memory_order_relaxed); }
   // No answer: refused, unreachable, timed out, closed mid-response, URL not allowed.
   std::uint64_t unreachable() const { return unreachable_.load(std::memory_order_relaxed); }
+  // Rounds that could not reach storage (results kept for the next round).
+  std::uint64_t storage_errors() const { return storage_errors_.load(std::memory_order_relaxed); }
   const http::Histogram& latency() const { return latency_; }
   const DeliveryOptions& options() const { return options_; }
 
@@ -120,7 +122,7 @@ class DeliveryWorker {
   bool started_ = false;
 
   std::atomic<std::int64_t> depth_{0};
-  std::atomic<std::uint64_t> succeeded_{0}, failed_{0}, unreachable_{0};
+  std::atomic<std::uint64_t> succeeded_{0}, failed_{0}, unreachable_{0}, storage_errors_{0};
   http::Histogram latency_;
 };
 

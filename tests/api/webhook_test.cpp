@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "support/json_text.hpp"
+#include "support/tcp_proxy.hpp"
 #include "support/test_server.hpp"
 #include "support/webhook_receiver.hpp"
 #include "webhooks/events.hpp"
@@ -493,6 +494,49 @@ TEST_F(WebhookApi, MetricsCountDeliveriesAndTheOutbox) {
             std::string::npos);
   EXPECT_NE(m.find("openvenio_webhook_delivery_duration_seconds_count 2\n"), std::string::npos);
   EXPECT_NE(m.find("# TYPE openvenio_webhook_outbox_depth gauge\n"), std::string::npos);
+}
+
+TEST(WebhookOutage, AResultTheDatabaseCouldNotTakeIsRecordedOnceItIsBack) {
+  if (!testing_postgres()) GTEST_SKIP() << "needs a networked database";
+  TestDatabase db;
+  TcpProxy proxy(url_port(db.url()));
+  WebhookReceiver receiver;
+  auto o = fixed_at(kNow);
+  o.db_url = url_through(db.url(), proxy.port());
+  o.configure = [](app::AppConfig& c) { c.webhooks.poll_interval = 100ms; };
+  TestServer server(o);
+  auto company = server.add_company();
+  auto client = server.client();
+  server.db().write_now([&](storage::Session& s) {
+    webhooks::Subscriptions(s, false).create(company.id, {receiver.url(), {"*"}, true},
+                                             webhooks::unix_ms());
+  });
+  // The receiver answers after the database has gone away.
+  receiver.queue({.delay = 1s});
+  ASSERT_EQ(client.request("POST", "/v1/case", company.auth_json(), kDocAddCaseExample).status,
+            200);
+  ASSERT_TRUE(receiver.wait_for(1, kWait));
+  proxy.cut();
+  // The attempt ends (counted), its result cannot be written, and nothing stops.
+  ASSERT_TRUE(eventually([&] {
+    return client.request("GET", "/metrics")
+               .body.find("openvenio_webhook_deliveries_total{result=\"succeeded\"} 1\n") !=
+           std::string::npos;
+  }));
+  // A round fails on the missing database before it comes back.
+  ASSERT_TRUE(eventually([&] {
+    return client.request("GET", "/metrics")
+               .body.find("openvenio_webhook_storage_errors_total 0\n") == std::string::npos;
+  }));
+  EXPECT_EQ(client.request("GET", "/healthz").status, 200);
+  EXPECT_EQ(client.request("GET", "/readyz").status, 503);
+  proxy.restore();
+  ASSERT_TRUE(eventually([&] {
+    return server.scalar("SELECT count(*) FROM webhook_messages WHERE status = 1") == 1;
+  }));
+  EXPECT_EQ(server.scalar("SELECT count(*) FROM webhook_deliveries WHERE result = 'succeeded'"), 1);
+  // Recorded once, never sent again: its claim had not lapsed.
+  EXPECT_EQ(receiver.received().size(), 1u);
 }
 
 }  // namespace
