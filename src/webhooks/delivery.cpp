@@ -18,6 +18,7 @@ namespace {
 
 using std::chrono::milliseconds;
 using SteadyClock = std::chrono::steady_clock;
+using namespace std::chrono_literals;
 
 // The delivery log keeps this much of an answer's body (the contract's "first 1 KiB").
 constexpr std::size_t kResponseKept = 1024;
@@ -107,7 +108,7 @@ std::optional<std::vector<milliseconds>> parse_durations(std::string_view text) 
     }
     // A day is the longest wait that makes sense between two attempts (the default's longest
     // is 10 h); it also keeps the arithmetic far from overflow.
-    if (n * factor > 24LL * 3600 * 1000) return std::nullopt;
+    if (n > 24LL * 3600 * 1000 / factor) return std::nullopt;
     out.emplace_back(n * factor);
     if (comma == std::string_view::npos) break;
     text.remove_prefix(comma + 1);
@@ -178,7 +179,7 @@ void DeliveryWorker::dispatch_loop() {
       std::unique_lock lock(mutex_);
       const auto wake_at = std::min(next_poll, next_retry);
       dispatch_cv_.wait_until(lock, wake_at, [&] {
-        return stopping_ || (woken_ && in_flight_ < options_.concurrency) || !outcomes_.empty();
+        return stopping_ || (woken_ && held() < claim_batch()) || !outcomes_.empty();
       });
       if (stopping_) return;
       const bool due = woken_ || SteadyClock::now() >= wake_at;
@@ -186,9 +187,9 @@ void DeliveryWorker::dispatch_loop() {
       for (auto& o : outcomes_) outcomes.push_back(std::move(o));
       outcomes_.clear();
       if (due) {
-        room = options_.concurrency - in_flight_;
+        room = claim_batch() - std::min(claim_batch(), held());
         if (room == 0) {
-          // Every sender is busy: claim again as soon as one is free.
+          // The local queue is full: claim again as soon as it has room.
           woken_ = true;
           next_poll = SteadyClock::now() + options_.poll_interval;
         }
@@ -200,7 +201,7 @@ void DeliveryWorker::dispatch_loop() {
     if (next_retry <= now) next_retry = SteadyClock::time_point::max();
     // The earliest retry this round schedules: waited for precisely, not to the next poll.
     for (const auto& o : outcomes) {
-      if (o.result == Result::kSucceeded) continue;
+      if (o.result == Result::kSucceeded || o.result == Result::kNotStarted) continue;
       const auto n = static_cast<std::size_t>(o.message.attempt);
       if (o.status_code == 410 || n > options_.retry_schedule.size()) continue;
       const auto at = now + options_.retry_schedule[n - 1];
@@ -223,7 +224,6 @@ void DeliveryWorker::dispatch_loop() {
     }
     {
       std::lock_guard lock(mutex_);
-      in_flight_ += claimed.size();
       for (auto& c : claimed) to_send_.push_back(std::move(c));
       // A full claim may have left more due messages: look again as soon as a slot frees.
       if (room > 0 && claimed.size() == room) woken_ = true;
@@ -251,10 +251,21 @@ void DeliveryWorker::send_loop() {
       if (stopping_) break;
       m = std::move(to_send_.front());
       to_send_.pop_front();
+      ++in_flight_;
     }
-    Outcome o = attempt(curl, m);
+    Outcome o;
+    if (SteadyClock::now() > m.start_by) {
+      // Waited too long in the local queue (slow receivers ahead of it): an attempt started now
+      // could outlast the claim, so the claim is given back unused.
+      o.message = std::move(m);
+      o.result = Result::kNotStarted;
+    } else {
+      o = attempt(curl, m);
+    }
     if (abort_.load()) break;  // cut short by stop(): not a result
     switch (o.result) {
+      case Result::kNotStarted:
+        break;
       case Result::kSucceeded:
         succeeded_.fetch_add(1, std::memory_order_relaxed);
         break;
@@ -265,7 +276,9 @@ void DeliveryWorker::send_loop() {
         unreachable_.fetch_add(1, std::memory_order_relaxed);
         break;
     }
-    latency_.observe(static_cast<double>(o.latency_ms) / 1000.0);
+    if (o.result != Result::kNotStarted) {
+      latency_.observe(static_cast<double>(o.latency_ms) / 1000.0);
+    }
     {
       std::lock_guard lock(mutex_);
       --in_flight_;
@@ -350,6 +363,13 @@ std::vector<DeliveryWorker::Claimed> DeliveryWorker::round(std::vector<Outcome>&
     const auto now = unix_ms();
     for (const auto& o : outcomes) {
       const auto& m = o.message;
+      if (o.result == Result::kNotStarted) {
+        s.exec(
+            "UPDATE webhook_messages SET lease_until = NULL, claim_token = NULL WHERE message_id = "
+            "? AND claim_token = ?",
+            {m.message_id, m.claim_token});
+        continue;
+      }
       const auto n = static_cast<std::size_t>(m.attempt);
       std::int64_t status = 0;
       std::int64_t next = now;
@@ -392,6 +412,8 @@ std::vector<DeliveryWorker::Claimed> DeliveryWorker::round(std::vector<Outcome>&
     }
     if (room == 0) return;
     const std::string token = auth::random_token(16);
+    // An attempt may start until the claim has an attempt's time and a second left.
+    const auto start_by = SteadyClock::now() + lease() - options_.attempt_timeout - 1s;
     // Due, pending and not claimed (or claimed by a server whose lease ran out). On PostgreSQL
     // rows another server is claiming are skipped, so each message goes to one server at a time.
     std::vector<std::int64_t> ids;
@@ -436,6 +458,7 @@ std::vector<DeliveryWorker::Claimed> DeliveryWorker::round(std::vector<Outcome>&
         c.secrets.push_back(rows.str(8));
       }
       c.claim_token = token;
+      c.start_by = start_by;
       claimed.push_back(std::move(c));
     }
   });

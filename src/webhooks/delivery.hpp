@@ -4,6 +4,7 @@
 // connection cache.
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -38,6 +39,12 @@ struct DeliveryOptions {
   // TLS, request, answer) is bounded by this.
   std::chrono::milliseconds attempt_timeout{15000};
   std::vector<std::chrono::milliseconds> retry_schedule = default_retry_schedule();
+  // Messages claimed per storage round at most, into a local queue the senders take from (at
+  // least `concurrency`): one write claims many, so under load delivery adds a few writes per
+  // second to the writer instead of one per message. A claimed message whose attempt has not
+  // started while the claim still has an attempt's time left is given back, so slow receivers
+  // cannot make a queued claim outlive its lease.
+  std::size_t claim_batch = 256;
   // Plain http targets other than loopback hosts (test setups only).
   bool allow_http = false;
   // How often the outbox is read for messages due without a local wake-up: retries, messages of
@@ -84,10 +91,12 @@ class DeliveryWorker {
   struct Claimed {
     std::int64_t message_id = 0, company_id = 0, subscription_id = 0;
     std::string webhook_id, event, body, url, claim_token;
-    std::vector<std::string> secrets;  // the active ones, current first
-    std::int64_t attempt = 0;          // this attempt's number, from 1
+    std::vector<std::string> secrets;                // the active ones, current first
+    std::int64_t attempt = 0;                        // this attempt's number, from 1
+    std::chrono::steady_clock::time_point start_by;  // the attempt starts by then, or never
   };
-  enum class Result { kSucceeded, kFailed, kUnreachable };
+  // kNotStarted: the claim was given back unused (start_by passed).
+  enum class Result { kSucceeded, kFailed, kUnreachable, kNotStarted };
   struct Outcome {
     Claimed message;
     Result result = Result::kUnreachable;
@@ -102,6 +111,9 @@ class DeliveryWorker {
   // One storage write: records finished attempts, then claims up to `room` due messages.
   std::vector<Claimed> round(std::vector<Outcome>& outcomes, std::size_t room);
   void purge();
+  // Claimed messages held here (queued or being sent), and how many may be; under mutex_.
+  std::size_t held() const { return to_send_.size() + in_flight_; }
+  std::size_t claim_batch() const { return std::max(options_.claim_batch, options_.concurrency); }
   void refresh_depth();
 
   storage::Database& db_;
