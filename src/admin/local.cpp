@@ -5,6 +5,7 @@
 #include <boost/asio/io_context.hpp>
 
 #include "admin/plane.hpp"
+#include "admin/webhooks_plane.hpp"
 #include "api/problem.hpp"
 #include "api/routes.hpp"
 
@@ -17,6 +18,9 @@ http::Response run_local(storage::Database& db, const core::Clock& clock, std::s
   api::Routes routes;
   AdminRoutes admin(routes);
   register_routes(admin, db, clock);
+  // Target URLs follow the default rule (https, or a loopback host): the command has no
+  // --webhook-allow-http, which belongs to the server that sends.
+  register_webhook_routes(admin, db, false);
 
   std::string full;
   if (path.substr(0, 6) != "/admin") {

@@ -11,6 +11,7 @@
 #include "auth/token_endpoint.hpp"
 #include "http/metrics.hpp"
 #include "modules/modules.hpp"
+#include "admin/webhooks_plane.hpp"
 
 namespace ov::embedded {
 extern const std::string_view kOpenApiYaml;
@@ -49,12 +50,16 @@ struct Application::Impl {
         blocking(static_cast<std::size_t>(std::max(1, config.blocking_threads))),
         auth(*db, *clock),
         sections(*db, *clock, config.sections),
+        deliveries(std::make_unique<webhooks::DeliveryWorker>(*db, config.webhooks)),
         admin_key(config.admin_key) {
+    // A commit that wrote to the outbox wakes the worker at once: no polling delay.
+    db->set_commit_listener([w = deliveries.get()] { w->wake(); });
     token_stats = auth::register_token_routes(routes, auth, blocking, config.token);
     sections.register_routes(routes);
     // Registered whether or not the plane is on: the pipeline hides them without a key.
     admin::AdminRoutes admin_routes(routes);
     admin::register_routes(admin_routes, *db, *clock);
+    admin::register_webhook_routes(admin_routes, *db, config.webhooks.allow_http);
     register_operations();
     // Every route's largest body must fit in the budget, or it could never be read.
     for (const auto& r : routes.all()) {
@@ -112,6 +117,24 @@ struct Application::Impl {
         "openvenio_auth_token_throttled_total",
         "Token requests answered 429: the client id or address had too many failed attempts.",
         [this] { return static_cast<double>(token_stats->refused_throttled()); });
+    metrics->add_gauge("openvenio_webhook_outbox_depth",
+                       "Webhook messages waiting for delivery (counted at most once a second).",
+                       [this] { return static_cast<double>(deliveries->outbox_depth()); });
+    metrics->add_counter_family(
+        "openvenio_webhook_deliveries_total",
+        "Webhook delivery attempts by result: succeeded (2xx), failed (another answer), "
+        "unreachable (no answer within the timeout).",
+        "result",
+        {{"succeeded", [this] { return static_cast<double>(deliveries->succeeded()); }},
+         {"failed", [this] { return static_cast<double>(deliveries->failed()); }},
+         {"unreachable", [this] { return static_cast<double>(deliveries->unreachable()); }}});
+    metrics->add_counter(
+        "openvenio_webhook_storage_errors_total",
+        "Delivery rounds that could not reach storage (their results are recorded later).",
+        [this] { return static_cast<double>(deliveries->storage_errors()); });
+    metrics->add_histogram("openvenio_webhook_delivery_duration_seconds",
+                           "Time from a webhook attempt's start to its answer (or its end).",
+                           deliveries->latency());
     pipeline = std::make_unique<api::Pipeline>(routes, auth, *metrics, config.server.access_log,
                                                &admin_key);
     server = std::make_unique<http::Server>(config.server, *pipeline);
@@ -159,6 +182,7 @@ struct Application::Impl {
   asio::thread_pool blocking;
   auth::AuthService auth;
   modules::Sections sections;
+  std::unique_ptr<webhooks::DeliveryWorker> deliveries;
   auth::AdminKey admin_key;
   api::Routes routes;
   std::shared_ptr<const auth::TokenEndpointStats> token_stats;
@@ -172,7 +196,10 @@ Application::Application(AppConfig config) : impl_(std::make_unique<Impl>(std::m
 
 Application::~Application() { stop(std::chrono::milliseconds(0)); }
 
-void Application::start() { impl_->server->start(); }
+void Application::start() {
+  impl_->server->start();
+  impl_->deliveries->start();
+}
 
 std::uint16_t Application::port() const { return impl_->server->port(); }
 
@@ -180,6 +207,8 @@ void Application::stop(std::chrono::milliseconds grace) {
   if (impl_->stopped) return;
   impl_->stopped = true;
   impl_->server->drain(grace);
+  // Before storage closes: the worker writes its last results through it.
+  impl_->deliveries->stop();
   impl_->blocking.join();
   impl_->db->close();
 }

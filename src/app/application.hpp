@@ -11,6 +11,7 @@
 #include "http/server.hpp"
 #include "modules/modules.hpp"
 #include "storage/database.hpp"
+#include "webhooks/delivery.hpp"
 
 namespace ov::app {
 
@@ -28,6 +29,8 @@ struct AppConfig {
   // When set, GET /metrics answers only requests with `Authorization: Bearer <metrics_token>`
   // (401 otherwise): the metrics name every route and its traffic.
   std::string metrics_token;
+  // The webhook delivery worker (concurrency, timeouts, retry schedule, plain-http targets).
+  webhooks::DeliveryOptions webhooks;
   // The key of the administration plane (/admin/v1, `serve --admin-key`); "" leaves the plane
   // off, so that its paths answer like unknown ones. See auth::AdminKey for its bounds.
   std::string admin_key;

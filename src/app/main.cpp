@@ -18,6 +18,7 @@
 #include "modules/employees/employee_service.hpp"
 #include "modules/modules.hpp"
 #include "storage/database.hpp"
+#include "webhooks/delivery.hpp"
 
 namespace {
 
@@ -234,6 +235,36 @@ int main(int argc, char** argv) {
       ->required();
   admin->add_option("body", admin_body, "The JSON body of POST and PUT");
 
+  std::string retry_schedule, attempt_timeout = "15s";
+  std::int64_t retention_days = 7;
+  serve
+      ->add_option("--webhook-concurrency", serve_config.webhooks.concurrency,
+                   "Webhook attempts in flight at once (0: this server delivers none; another "
+                   "server on the database does)")
+      ->envname("OPENVENIO_WEBHOOK_CONCURRENCY")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
+  serve
+      ->add_option("--webhook-retry-schedule", retry_schedule,
+                   "Waits between webhook attempts, e.g. 1s,2s,4s (default: the contract's 5s, "
+                   "5m, 30m, 2h, 5h, 10h, 10h); for test setups")
+      ->envname("OPENVENIO_WEBHOOK_RETRY_SCHEDULE");
+  serve
+      ->add_option("--webhook-attempt-timeout", attempt_timeout,
+                   "Longest webhook attempt (e.g. 15s, 500ms); the contract's is 15s")
+      ->envname("OPENVENIO_WEBHOOK_ATTEMPT_TIMEOUT")
+      ->capture_default_str();
+  serve
+      ->add_flag("--webhook-allow-http", serve_config.webhooks.allow_http,
+                 "Allow plain http webhook targets besides loopback hosts (test setups only)")
+      ->envname("OPENVENIO_WEBHOOK_ALLOW_HTTP");
+  serve
+      ->add_option("--webhook-retention-days", retention_days,
+                   "Days delivered messages and the delivery log are kept")
+      ->envname("OPENVENIO_WEBHOOK_RETENTION_DAYS")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{3650}))
+      ->capture_default_str();
+
   auto* migrate = cli.add_subcommand("migrate", "Apply pending schema migrations");
   migrate->add_option("--db", db, "Database URL")->envname("OPENVENIO_DB")->capture_default_str();
 
@@ -337,6 +368,26 @@ int main(int argc, char** argv) {
       serve_config.server.access_log = access_log;
       serve_config.server.body_budget_bytes = body_budget_mib * 1024 * 1024;
       serve_config.sections.attachment_quota_bytes = attachment_quota_mib * 1024 * 1024;
+      if (!retry_schedule.empty()) {
+        auto schedule = ov::webhooks::parse_durations(retry_schedule);
+        if (!schedule) {
+          std::cerr << "--webhook-retry-schedule must be durations such as 1s,2s,4s (ms, s, m, "
+                       "h; at most 24h each), got "
+                    << retry_schedule << "\n";
+          return 2;
+        }
+        serve_config.webhooks.retry_schedule = std::move(*schedule);
+      }
+      auto timeout = ov::webhooks::parse_durations(attempt_timeout);
+      // At least 100 ms (an attempt needs a round trip) and at most the contract's 15 s.
+      if (!timeout || timeout->size() != 1 || timeout->front() < std::chrono::milliseconds(100) ||
+          timeout->front() > std::chrono::seconds(15)) {
+        std::cerr << "--webhook-attempt-timeout must be one duration from 100ms to 15s, got "
+                  << attempt_timeout << "\n";
+        return 2;
+      }
+      serve_config.webhooks.attempt_timeout = timeout->front();
+      serve_config.webhooks.retention = std::chrono::hours(24 * retention_days);
       return run_serve(std::move(serve_config), listen);
     }
   } catch (const ov::core::ApiError& e) {

@@ -4,6 +4,19 @@
 
 namespace ov::http {
 
+void Histogram::observe(double seconds) {
+  std::size_t b = 0;
+  while (b < bounds_.size() && seconds > bounds_[b]) ++b;
+  buckets_[b].fetch_add(1, std::memory_order_relaxed);
+  sum_us_.fetch_add(static_cast<std::uint64_t>(seconds * 1e6), std::memory_order_relaxed);
+}
+
+std::vector<std::uint64_t> Histogram::counts() const {
+  std::vector<std::uint64_t> out(bounds_.size() + 1);
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = buckets_[i].load(std::memory_order_relaxed);
+  return out;
+}
+
 Metrics::Metrics(std::vector<std::string> route_names)
     : route_names_(std::move(route_names)),
       counters_(std::make_unique<Counters[]>(route_names_.size() + 1)) {}
@@ -31,6 +44,16 @@ void Metrics::add_gauge(std::string name, std::string help, std::function<double
 
 void Metrics::add_counter(std::string name, std::string help, std::function<double()> read) {
   gauges_.push_back({std::move(name), std::move(help), std::move(read), "counter"});
+}
+
+void Metrics::add_counter_family(
+    std::string name, std::string help, std::string label,
+    std::vector<std::pair<std::string, std::function<double()>>> values) {
+  families_.push_back({std::move(name), std::move(help), std::move(label), std::move(values)});
+}
+
+void Metrics::add_histogram(std::string name, std::string help, const Histogram& histogram) {
+  histograms_.push_back({std::move(name), std::move(help), &histogram});
 }
 
 std::string Metrics::render() const {
@@ -66,6 +89,24 @@ std::string Metrics::render() const {
   for (const auto& g : gauges_) {
     out += fmt::format("# HELP {} {}\n# TYPE {} {}\n{} {}\n", g.name, g.help, g.name, g.type,
                        g.name, g.read());
+  }
+  for (const auto& f : families_) {
+    out += fmt::format("# HELP {} {}\n# TYPE {} counter\n", f.name, f.help, f.name);
+    for (const auto& [value, read] : f.values) {
+      out += fmt::format("{}{{{}=\"{}\"}} {}\n", f.name, f.label, value, read());
+    }
+  }
+  for (const auto& h : histograms_) {
+    out += fmt::format("# HELP {} {}\n# TYPE {} histogram\n", h.name, h.help, h.name);
+    const auto counts = h.histogram->counts();
+    std::uint64_t total = 0;
+    for (std::size_t b = 0; b < h.histogram->bounds().size(); ++b) {
+      total += counts[b];
+      out += fmt::format("{}_bucket{{le=\"{}\"}} {}\n", h.name, h.histogram->bounds()[b], total);
+    }
+    total += counts.back();
+    out += fmt::format("{}_bucket{{le=\"+Inf\"}} {}\n", h.name, total);
+    out += fmt::format("{}_sum {}\n{}_count {}\n", h.name, h.histogram->sum(), h.name, total);
   }
   return out;
 }

@@ -7,9 +7,29 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ov::http {
+
+// A latency histogram kept by its owner (e.g. the webhook worker) and rendered by Metrics.
+class Histogram {
+ public:
+  // Upper bounds in seconds, ascending.
+  explicit Histogram(std::vector<double> bounds)
+      : bounds_(std::move(bounds)),
+        buckets_(std::make_unique<std::atomic<std::uint64_t>[]>(bounds_.size() + 1)) {}
+  void observe(double seconds);
+  const std::vector<double>& bounds() const { return bounds_; }
+  // Observations per bucket (not cumulative), the last one above every bound.
+  std::vector<std::uint64_t> counts() const;
+  double sum() const { return static_cast<double>(sum_us_.load()) / 1e6; }
+
+ private:
+  std::vector<double> bounds_;
+  std::unique_ptr<std::atomic<std::uint64_t>[]> buckets_;
+  std::atomic<std::uint64_t> sum_us_{0};
+};
 
 class Metrics {
  public:
@@ -21,6 +41,11 @@ class Metrics {
   void add_gauge(std::string name, std::string help, std::function<double()> read);
   // Counters kept elsewhere, read at scrape time (name, help, value).
   void add_counter(std::string name, std::string help, std::function<double()> read);
+  // One counter per value of `label` (name{label="value"}), read at scrape time.
+  void add_counter_family(std::string name, std::string help, std::string label,
+                          std::vector<std::pair<std::string, std::function<double()>>> values);
+  // A histogram its owner keeps; it must outlive this object.
+  void add_histogram(std::string name, std::string help, const Histogram& histogram);
   std::string render() const;
   std::size_t unrouted_index() const { return route_names_.size(); }
 
@@ -43,6 +68,16 @@ class Metrics {
   std::atomic<std::uint64_t> latency_sum_us_{0};
   std::atomic<std::uint64_t> latency_count_{0};
   std::vector<Gauge> gauges_;
+  struct Family {
+    std::string name, help, label;
+    std::vector<std::pair<std::string, std::function<double()>>> values;
+  };
+  std::vector<Family> families_;
+  struct Named {
+    std::string name, help;
+    const Histogram* histogram;
+  };
+  std::vector<Named> histograms_;
 };
 
 }  // namespace ov::http

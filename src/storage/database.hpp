@@ -19,6 +19,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <variant>
 
 #include "core/error.hpp"
@@ -99,6 +100,18 @@ class Session {
     if (!r.next() || r.is_null(0)) return std::nullopt;
     return r.i64(0);
   }
+
+  // Asks for the database's commit listener (Database::set_commit_listener) to be called once
+  // the transaction holding this work has committed: the webhook outbox wakes its delivery
+  // worker so, without polling. A job rolled back alone inside a committed group may still
+  // cause a call on backends that cannot tell; listeners treat a call as "look again", never
+  // as proof of a change.
+  void notify_after_commit() { commit_notice_ = true; }
+  // Whether a notice was asked for since the last call; clears it (backends, per transaction).
+  bool take_commit_notice() { return std::exchange(commit_notice_, false); }
+
+ private:
+  bool commit_notice_ = false;
 };
 
 // A unit of work for the storage threads; `done` is called exactly once, on a storage thread,
@@ -189,6 +202,13 @@ class Database {
   // always). Throws ApiError(kUnavailable) when the queue is full.
   virtual void submit_read(ReadJob job) = 0;
 
+  // Called on a storage thread after each commit whose transaction asked for it
+  // (Session::notify_after_commit). Set once, before writes begin; it must return at once (it
+  // runs on the writer).
+  void set_commit_listener(std::function<void()> listener) {
+    commit_listener_ = std::move(listener);
+  }
+
   // Awaitable write: fn runs in a group-committed transaction (isolated by a savepoint from
   // the other writes of its group); resumes on the caller's executor once durable.
   template <class F>
@@ -224,10 +244,21 @@ class Database {
     }
   }
 
+ protected:
+  // Backends call this after a commit (and after a rollback, with committed = false) of a
+  // transaction run on `s`: it clears the session's notice and calls the listener if asked.
+  void commit_finished(Session& s, bool committed) {
+    if (s.take_commit_notice() && committed) notify_commit_listener();
+  }
+  void notify_commit_listener() {
+    if (commit_listener_) commit_listener_();
+  }
+
  private:
   template <class F>
   boost::asio::awaitable<std::invoke_result_t<F, Session&>> run_async(F fn, bool is_write,
                                                                       std::int64_t tenant = 0);
+  std::function<void()> commit_listener_;
 };
 
 template <class F>

@@ -60,6 +60,14 @@ TEST(AdminCli, RunsThePlanesOperationsOnTheDatabase) {
   ASSERT_TRUE(employee.IsObject());
   EXPECT_EQ(employee["teamId"].GetInt64(), team["id"].GetInt64());
 
+  // Webhook subscriptions too, under the default URL rule (https or a loopback host).
+  auto hook = parsed(admin({"POST", "companies/" + company + "/webhooks",
+                            R"({"url":"https://hooks.example.com/venio","events":["*"]})"}));
+  ASSERT_TRUE(hook.IsObject());
+  EXPECT_EQ(std::string(hook["secret"].GetString()).rfind("whsec_", 0), 0u);
+  EXPECT_FALSE(admin({"POST", "companies/" + company + "/webhooks",
+                      R"({"url":"http://hooks.example.com/venio","events":["*"]})"}));
+
   // Failures exit non-zero: an unknown company, kind or path, a bad body, a bad method.
   EXPECT_FALSE(admin({"GET", "companies/999/teams"}));
   EXPECT_FALSE(admin({"GET", "companies/" + company + "/colours"}));

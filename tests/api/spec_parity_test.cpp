@@ -19,6 +19,7 @@
 #include "modules/modules.hpp"
 #include "storage/database.hpp"
 #include "support/test_server.hpp"
+#include "admin/webhooks_plane.hpp"
 
 namespace ov::test {
 namespace {
@@ -79,6 +80,7 @@ std::set<Operation> served_operations() {
     sections.register_routes(router);
     admin::AdminRoutes admin_routes(router);
     admin::register_routes(admin_routes, *db, clock);
+    admin::register_webhook_routes(admin_routes, *db, false);
     for (const auto& r : router.all()) {
       out.emplace(std::string(http::bhttp::to_string(r->method)), strip_param_types(r->path));
     }

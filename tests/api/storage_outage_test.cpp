@@ -11,29 +11,12 @@
 namespace ov::test {
 namespace {
 
-// The URL with its host:port pointed at 127.0.0.1:port.
-std::string through(const std::string& url, std::uint16_t port) {
-  auto at = url.find('@');
-  auto host = at == std::string::npos ? url.find("://") + 3 : at + 1;
-  auto slash = url.find('/', host);
-  return url.substr(0, host) + "127.0.0.1:" + std::to_string(port) + url.substr(slash);
-}
-
-std::uint16_t port_of(const std::string& url) {
-  auto at = url.find('@');
-  auto host = at == std::string::npos ? url.find("://") + 3 : at + 1;
-  auto colon = url.find(':', host);
-  auto slash = url.find('/', host);
-  if (colon == std::string::npos || colon > slash) return 5432;
-  return static_cast<std::uint16_t>(std::stoi(url.substr(colon + 1, slash - colon - 1)));
-}
-
 TEST(StorageOutage, RequestsGet503WhileTheDatabaseIsDownAndRecoverAfter) {
   if (!testing_postgres()) GTEST_SKIP() << "needs a networked database";
   TestDatabase db;
-  TcpProxy proxy(port_of(db.url()));
+  TcpProxy proxy(url_port(db.url()));
   TestServerOptions options;
-  options.db_url = through(db.url(), proxy.port());
+  options.db_url = url_through(db.url(), proxy.port());
   TestServer server(options);
   auto company = server.add_company();
   auto client = server.client();
@@ -86,9 +69,9 @@ void expect_unavailable(const HttpResponse& res) {
 TEST(StorageOutage, TheFirstRequestAfterATokenIsAnsweredWhileTheDatabaseIsDown) {
   if (!testing_postgres()) GTEST_SKIP() << "needs a networked database";
   TestDatabase db;
-  TcpProxy proxy(port_of(db.url()));
+  TcpProxy proxy(url_port(db.url()));
   TestServerOptions options;
-  options.db_url = through(db.url(), proxy.port());
+  options.db_url = url_through(db.url(), proxy.port());
   TestServer server(options);
   auto first = server.add_company();
   auto second = server.add_company();

@@ -88,12 +88,14 @@ Credentials init_company(const std::string& db_url) {
   return c;
 }
 
-ServerProcess::ServerProcess(const std::string& db_url, fs::path log)
+ServerProcess::ServerProcess(const std::string& db_url, fs::path log,
+                             std::vector<std::string> extra)
     : port_(free_port()), log_(std::move(log)) {
   std::vector<std::string> args{OPENVENIO_BIN, "serve",    "--db",
                                 db_url,        "--listen", "127.0.0.1:" + std::to_string(port_),
                                 "--threads",   "2",        "--access-log",
                                 "false"};
+  args.insert(args.end(), extra.begin(), extra.end());
   auto argv = argv_of(args);
   const std::string log_path = log_.string();
   pid_ = fork();

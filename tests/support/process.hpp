@@ -28,7 +28,9 @@ Credentials init_company(const std::string& db_url);
 // `openvenio serve` on a free port; killed on destruction if still running.
 class ServerProcess {
  public:
-  ServerProcess(const std::string& db_url, std::filesystem::path log);
+  // `extra`: more serve flags (e.g. the webhook worker's).
+  ServerProcess(const std::string& db_url, std::filesystem::path log,
+                std::vector<std::string> extra = {});
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;

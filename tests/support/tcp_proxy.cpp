@@ -114,4 +114,20 @@ void TcpProxy::restore() {
   done.get_future().wait();
 }
 
+std::string url_through(const std::string& url, std::uint16_t port) {
+  auto at = url.find('@');
+  auto host = at == std::string::npos ? url.find("://") + 3 : at + 1;
+  auto slash = url.find('/', host);
+  return url.substr(0, host) + "127.0.0.1:" + std::to_string(port) + url.substr(slash);
+}
+
+std::uint16_t url_port(const std::string& url) {
+  auto at = url.find('@');
+  auto host = at == std::string::npos ? url.find("://") + 3 : at + 1;
+  auto colon = url.find(':', host);
+  auto slash = url.find('/', host);
+  if (colon == std::string::npos || colon > slash) return 5432;
+  return static_cast<std::uint16_t>(std::stoi(url.substr(colon + 1, slash - colon - 1)));
+}
+
 }  // namespace ov::test

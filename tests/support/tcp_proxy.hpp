@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <string>
 
 namespace ov::test {
 
@@ -21,5 +22,10 @@ class TcpProxy {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// A database URL with its host:port pointed at 127.0.0.1:port (through a proxy).
+std::string url_through(const std::string& url, std::uint16_t port);
+// The port of a database URL (5432 when it names none).
+std::uint16_t url_port(const std::string& url);
 
 }  // namespace ov::test

@@ -9,6 +9,7 @@
 #include "modules/refs.hpp"
 #include "storage/master_lists.hpp"
 #include "storage/sequences.hpp"
+#include "webhooks/events.hpp"
 
 namespace ov::activities {
 
@@ -155,13 +156,27 @@ boost::asio::awaitable<ActivityRecord> ActivityService::upsert(const core::Calle
       a.created_by_user_id = caller.user_id;
       a.date_created = now;
       repo.insert(a, deals ? *deals : std::vector<NumberRef>{});
+      webhooks::emit(s, company, webhooks::kActivityCreated,
+                     {{"ActivityNo", a.activity_no}, {"ActivityId", a.activity_id}}, now,
+                     *caller.zone);
       return a;
     };
     auto update = [&](ActivityRecord a) {
+      const int previous_status = a.status_id;
       auto deals = apply(a);
       repo.update(a);
       if (in.key_activity_ids.present) repo.set_key_activities(a, false);
       if (deals) repo.set_deals(a, *deals, false);
+      // §5.3: Updated, then StatusChanged when statusId changed.
+      webhooks::Outbox events(s, company, now, *caller.zone);
+      events.emit(webhooks::kActivityUpdated,
+                  {{"ActivityNo", a.activity_no}, {"ActivityId", a.activity_id}});
+      if (a.status_id != previous_status) {
+        events.emit(webhooks::kActivityStatusChanged, {{"ActivityNo", a.activity_no},
+                                                       {"ActivityId", a.activity_id},
+                                                       {"PreviousStatus", previous_status},
+                                                       {"Status", a.status_id}});
+      }
       return a;
     };
     return api::upsert_by_key(

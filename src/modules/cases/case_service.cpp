@@ -5,6 +5,7 @@
 #include "modules/cases/case_repository.hpp"
 #include "storage/master_lists.hpp"
 #include "storage/sequences.hpp"
+#include "webhooks/events.hpp"
 
 namespace ov::cases {
 
@@ -93,6 +94,8 @@ boost::asio::awaitable<CaseRecord> CaseService::add(const core::Caller& caller, 
     c.feedback_id = repo.insert(c);
     repo.set_links(c, CaseRepository::LinkKind::kActivities, activities, true);
     repo.set_links(c, CaseRepository::LinkKind::kDeals, deals, true);
+    webhooks::emit(s, company, webhooks::kCaseCreated,
+                   {{"CaseNo", c.feedback_no}, {"FeedbackId", c.feedback_id}}, now, *caller.zone);
     // The record is fully known here: no need to read it back.
     return c;
   });
@@ -106,6 +109,7 @@ boost::asio::awaitable<CaseRecord> CaseService::edit(const core::Caller& caller,
     auto found = repo.find(company, case_no);
     if (!found) throw core::not_found("Case " + case_no + " was not found");
     CaseRecord c = std::move(*found);
+    const int previous_status = c.status_id;
 
     // An inactive category may stay on a case that has it, but may not be newly chosen.
     storage::require_master(s, kCaseCategories, company, in.category_id,
@@ -160,6 +164,15 @@ boost::asio::awaitable<CaseRecord> CaseService::edit(const core::Caller& caller,
     repo.update(c);
     if (activities) repo.set_links(c, CaseRepository::LinkKind::kActivities, *activities, false);
     if (deals) repo.set_links(c, CaseRepository::LinkKind::kDeals, *deals, false);
+    // §5.3: Updated, then StatusChanged when statusId changed.
+    webhooks::Outbox events(s, company, now, *caller.zone);
+    events.emit(webhooks::kCaseUpdated, {{"CaseNo", c.feedback_no}, {"FeedbackId", c.feedback_id}});
+    if (c.status_id != previous_status) {
+      events.emit(webhooks::kCaseStatusChanged, {{"CaseNo", c.feedback_no},
+                                                 {"FeedbackId", c.feedback_id},
+                                                 {"PreviousStatus", previous_status},
+                                                 {"Status", c.status_id}});
+    }
     return c;
   });
 }

@@ -10,6 +10,7 @@
 #include "modules/refs.hpp"
 #include "storage/master_lists.hpp"
 #include "storage/sequences.hpp"
+#include "webhooks/events.hpp"
 
 namespace ov::customers {
 
@@ -308,9 +309,14 @@ boost::asio::awaitable<CustomerRecord> CustomerService::upsert(const core::Calle
       c.modified_by_user_id = caller.user_id;
       c.date_modified = now;
       insert_customer(s, c);
+      webhooks::emit(s, company, webhooks::kCustomerCreated,
+                     {{"CustomerCode", c.customer_code}, {"CustomerId", c.customer_id}}, now,
+                     *caller.zone);
       return c;
     };
     auto update = [&](CustomerRecord c) {
+      const int previous_state = c.customer_state;
+      const int previous_status = c.customer_status;
       apply_fields(s, c, in, caller, now);
       check_cross_field_rules(c, in);
       std::optional<std::vector<EmployeeRef>> owners;
@@ -334,6 +340,19 @@ boost::asio::awaitable<CustomerRecord> CustomerService::upsert(const core::Calle
       if (in.tags.present) repo.save_tags(c, false);
       if (in.interests.present) repo.save_interests(c, false);
       repo.save_search(c, false);
+      // §7.1 (which overrides §5.3's designed keys): StatusChanged when customerState or
+      // customerStatus changed, after Updated.
+      webhooks::Outbox events(s, company, now, *caller.zone);
+      events.emit(webhooks::kCustomerUpdated,
+                  {{"CustomerCode", c.customer_code}, {"CustomerId", c.customer_id}});
+      if (c.customer_state != previous_state || c.customer_status != previous_status) {
+        events.emit(webhooks::kCustomerStatusChanged, {{"CustomerCode", c.customer_code},
+                                                       {"CustomerId", c.customer_id},
+                                                       {"PreviousCustomerState", previous_state},
+                                                       {"CustomerState", c.customer_state},
+                                                       {"PreviousStatus", previous_status},
+                                                       {"Status", c.customer_status}});
+      }
       return c;
     };
     return api::upsert_by_key(

@@ -479,10 +479,12 @@ class PgDatabase final : public Database {
         s.simple("BEGIN");
         fn(s);
         s.simple("COMMIT");
+        commit_finished(s, true);
         counters_.committed(1);
         return;
       } catch (const PgError& e) {
         if (!read_only) rollback(s);
+        commit_finished(s, false);
         if (e.retryable() && attempt < kMaxAttempts) {
           counters_.retried();
           continue;
@@ -490,6 +492,7 @@ class PgDatabase final : public Database {
         throw;
       } catch (...) {
         if (!read_only) rollback(s);
+        commit_finished(s, false);
         throw;
       }
     }
@@ -543,6 +546,7 @@ class PgDatabase final : public Database {
           s.simple("COMMIT");
         } catch (const PgError& e) {
           rollback(s);
+          commit_finished(s, false);
           if (e.retryable() && attempt < kMaxAttempts) {
             counters_.retried();
             continue;
@@ -550,8 +554,10 @@ class PgDatabase final : public Database {
           throw;
         } catch (...) {
           rollback(s);
+          commit_finished(s, false);
           throw;
         }
+        commit_finished(s, true);
         std::uint64_t committed = 0;
         for (std::size_t i = 0; i < batch.size(); ++i) {
           if (results[i]) continue;

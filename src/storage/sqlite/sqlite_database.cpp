@@ -505,13 +505,19 @@ class SqliteDatabase final : public Database {
         return;
       }
       bool aborted = false;
+      // Whether a job that stays in this transaction asked for a commit notice: one rolled back
+      // alone takes its request with it.
+      bool notice = false;
       for (std::size_t i = 0; i < batch.size() && !aborted; ++i) {
         if (results[i]) continue;
         try {
+          s.take_commit_notice();
           s.exec_plain("SAVEPOINT job");
           batch[i].work(s);
           s.exec_plain("RELEASE job");
+          notice = s.take_commit_notice() || notice;
         } catch (...) {
+          s.take_commit_notice();
           results[i] = std::current_exception();
           if (sqlite3_get_autocommit(s.handle())) {
             aborted = true;  // the transaction is gone
@@ -532,6 +538,7 @@ class SqliteDatabase final : public Database {
           } catch (...) {
           }
         }
+        // The jobs that run again ask again.
         counters_.retried();
         continue;
       }
@@ -545,7 +552,9 @@ class SqliteDatabase final : public Database {
         } catch (...) {
         }
         fail_pending(unavailable("Storage could not commit the write"));
+        return;
       }
+      if (notice) notify_commit_listener();
       return;
     }
   }
