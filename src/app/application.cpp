@@ -3,6 +3,7 @@
 #include <boost/asio/thread_pool.hpp>
 
 #include "admin/plane.hpp"
+#include "admin/webhooks_plane.hpp"
 #include "api/pipeline.hpp"
 #include "api/routes.hpp"
 #include "auth/admin_key.hpp"
@@ -11,7 +12,6 @@
 #include "auth/token_endpoint.hpp"
 #include "http/metrics.hpp"
 #include "modules/modules.hpp"
-#include "admin/webhooks_plane.hpp"
 
 namespace ov::embedded {
 extern const std::string_view kOpenApiYaml;

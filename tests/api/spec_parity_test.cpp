@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "admin/plane.hpp"
+#include "admin/webhooks_plane.hpp"
 #include "api/routes.hpp"
 #include "auth/auth_service.hpp"
 #include "auth/token_endpoint.hpp"
@@ -19,7 +20,6 @@
 #include "modules/modules.hpp"
 #include "storage/database.hpp"
 #include "support/test_server.hpp"
-#include "admin/webhooks_plane.hpp"
 
 namespace ov::test {
 namespace {
