@@ -129,16 +129,7 @@ ErrorResponse error_response(Family family, const core::ApiError& error) {
             frame(family, true, "4002", "Validation failed", 4002, status, [&](JsonWriter& w) {
               w.StartObject();
               write_key(w, "errors");
-              w.StartArray();
-              for (const auto& p : problems) {
-                w.StartObject();
-                write_key(w, "field");
-                write_string(w, p.field);
-                write_key(w, "message");
-                write_string(w, p.message);
-                w.EndObject();
-              }
-              w.EndArray();
+              write_field_problems(w, problems, "message");
               w.EndObject();
             })};
   }

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.hpp"
 #include "http/message.hpp"
@@ -70,6 +71,22 @@ inline void write_opt_string(JsonWriter& w, const std::optional<std::string>& v)
   } else {
     w.Null();
   }
+}
+// A list of field problems, `[{"field": …, <message_key>: …}, …]`: the Venio `errors` list
+// (ENDPOINTS.md §2.5) names the text `message`, an RFC 9457 problem of the administration
+// plane names it `detail`.
+inline void write_field_problems(JsonWriter& w, const std::vector<core::FieldProblem>& problems,
+                                 std::string_view message_key) {
+  w.StartArray();
+  for (const auto& p : problems) {
+    w.StartObject();
+    write_key(w, "field");
+    write_string(w, p.field);
+    write_key(w, message_key);
+    write_string(w, p.message);
+    w.EndObject();
+  }
+  w.EndArray();
 }
 inline void write_opt_int(JsonWriter& w, const std::optional<std::int64_t>& v) {
   if (v) {

@@ -72,16 +72,7 @@ http::Response problem_response(int status, std::string_view detail,
   write_key(w, "detail");
   write_string(w, detail);
   write_key(w, "errors");
-  w.StartArray();
-  for (const auto& p : problems) {
-    w.StartObject();
-    write_key(w, "field");
-    write_string(w, p.field);
-    write_key(w, "detail");
-    write_string(w, p.message);
-    w.EndObject();
-  }
-  w.EndArray();
+  write_field_problems(w, problems, "detail");
   w.EndObject();
   if (status == 401) r.headers.emplace_back("WWW-Authenticate", "Bearer");
   // Overload and unreachable storage are passing conditions: tell the client when to retry.
