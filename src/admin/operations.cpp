@@ -269,33 +269,25 @@ storage::MasterWrite read_master_write(const core::MasterList& list, const rapid
     const Need need = creating && !optional && e.kind != Kind::kBool && e.set_sql.empty()
                           ? Need::kRequired
                           : Need::kOptional;
+    // A text or number read: null only where the column may hold it.
+    const auto take_value = [&](const auto& v) {
+      const bool null = null_given(in, e.json);
+      if (null && !optional) in.problem(e.json, must_be(e.json, "must not be null"));
+      if (v) {
+        out.extras[i] = *v;
+      } else if (null && optional) {
+        out.extras[i] = nullptr;
+      }
+    };
     switch (e.kind) {
       case Kind::kString:
-      case Kind::kOptString: {
-        auto v = in.string(e.json, need, e.max_chars);
-        if (null_given(in, e.json) && !optional) {
-          in.problem(e.json, must_be(e.json, "must not be null"));
-        }
-        if (v) {
-          out.extras[i] = *v;
-        } else if (null_given(in, e.json) && optional) {
-          out.extras[i] = nullptr;
-        }
+      case Kind::kOptString:
+        take_value(in.string(e.json, need, e.max_chars));
         break;
-      }
       case Kind::kInt64:
-      case Kind::kOptInt64: {
-        auto v = in.integer(e.json, need, e.min, e.max);
-        if (null_given(in, e.json) && !optional) {
-          in.problem(e.json, must_be(e.json, "must not be null"));
-        }
-        if (v) {
-          out.extras[i] = *v;
-        } else if (null_given(in, e.json) && optional) {
-          out.extras[i] = nullptr;
-        }
+      case Kind::kOptInt64:
+        take_value(in.integer(e.json, need, e.min, e.max));
         break;
-      }
       case Kind::kBool: {
         auto v = in.boolean(e.json, need);
         if (null_given(in, e.json)) in.problem(e.json, must_be(e.json, "must not be null"));
@@ -322,20 +314,7 @@ void write_master_row(api::JsonWriter& w, const core::MasterList& list,
   w.Bool(row.is_active);
   for (std::size_t i = 0; i < list.extras.size() && i < row.extras.size(); ++i) {
     api::write_key(w, list.extras[i].json);
-    std::visit(
-        [&](const auto& v) {
-          using V = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<V, std::nullptr_t>) {
-            w.Null();
-          } else if constexpr (std::is_same_v<V, std::int64_t>) {
-            w.Int64(v);
-          } else if constexpr (std::is_same_v<V, std::string>) {
-            api::write_string(w, v);
-          } else {
-            w.Bool(v);
-          }
-        },
-        row.extras[i]);
+    modules::write_master_extra(w, row.extras[i]);
   }
   w.EndObject();
 }

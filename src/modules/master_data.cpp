@@ -42,20 +42,7 @@ void write_item(api::JsonWriter& w, const core::MasterList& list, const storage:
   api::write_string(w, row.name);
   for (std::size_t i = 0; i < list.extras.size(); ++i) {
     api::write_key(w, list.extras[i].json);
-    std::visit(
-        [&](const auto& v) {
-          using V = std::decay_t<decltype(v)>;
-          if constexpr (std::is_same_v<V, std::nullptr_t>) {
-            w.Null();
-          } else if constexpr (std::is_same_v<V, std::int64_t>) {
-            w.Int64(v);
-          } else if constexpr (std::is_same_v<V, std::string>) {
-            api::write_string(w, v);
-          } else {
-            w.Bool(v);
-          }
-        },
-        row.extras[i]);
+    write_master_extra(w, row.extras[i]);
   }
   if (list.show_active) {
     api::write_key(w, "isActive");
@@ -65,6 +52,23 @@ void write_item(api::JsonWriter& w, const core::MasterList& list, const storage:
 }
 
 }  // namespace
+
+void write_master_extra(api::JsonWriter& w, const storage::MasterRow::Extra& value) {
+  std::visit(
+      [&](const auto& v) {
+        using V = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<V, std::nullptr_t>) {
+          w.Null();
+        } else if constexpr (std::is_same_v<V, std::int64_t>) {
+          w.Int64(v);
+        } else if constexpr (std::is_same_v<V, std::string>) {
+          api::write_string(w, v);
+        } else {
+          w.Bool(v);
+        }
+      },
+      value);
+}
 
 std::span<const SectionList> master_lists() { return kLists; }
 

@@ -7,6 +7,7 @@
 #include "api/routes.hpp"
 #include "core/master_list.hpp"
 #include "storage/database.hpp"
+#include "storage/master_lists.hpp"
 
 namespace ov::modules {
 
@@ -26,5 +27,9 @@ std::span<const SectionList> master_lists();
 // extras…[, isActive]} in the list's order, with X-Total-Count; `?isActive=false` widens a
 // kActiveUnlessAsked list and each declared filter is an integer query parameter.
 void add_master_route(api::Routes& routes, storage::Database& db, const SectionList& list);
+
+// One extra column's value as JSON (null, number, text or boolean): the public list and the
+// administration plane show entries with the same values.
+void write_master_extra(api::JsonWriter& w, const storage::MasterRow::Extra& value);
 
 }  // namespace ov::modules
