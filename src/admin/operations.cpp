@@ -281,9 +281,14 @@ storage::MasterWrite read_master_write(const core::MasterList& list, const rapid
     };
     switch (e.kind) {
       case Kind::kString:
-      case Kind::kOptString:
-        take_value(in.string(e.json, need, e.max_chars));
+      case Kind::kOptString: {
+        auto v = in.string(e.json, need, e.max_chars);
+        if (v && e.format == core::MasterColumn::Format::kColor && !core::is_hex_color(*v)) {
+          in.problem(e.json, must_be(e.json, "must be a colour as #RRGGBB"));
+        }
+        take_value(v);
         break;
+      }
       case Kind::kInt64:
       case Kind::kOptInt64:
         take_value(in.integer(e.json, need, e.min, e.max));

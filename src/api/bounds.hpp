@@ -27,4 +27,9 @@ inline constexpr std::size_t kMaxFilterValues = 100;
 // one reply to a few megabytes.
 inline constexpr std::int64_t kMaxTake = 1000;
 
+// Money has two decimal places (satang) and quantities four (ENDPOINTS.md §4.9); both at most
+// 15 integer digits (core::Decimal::kMaxIntegerDigits), far above any CRM amount.
+inline constexpr int kMoneyScale = 2;
+inline constexpr int kQuantityScale = 4;
+
 }  // namespace ov::api

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <limits>
 
+#include "api/bounds.hpp"
 #include "core/text.hpp"
 
 namespace ov::api {
@@ -295,6 +296,16 @@ Input<double> ObjectReader::number(std::string_view name, Need need, double min,
     in.value = d;
   }
   return in;
+}
+
+Input<core::Decimal> ObjectReader::money(std::string_view name, Need need) {
+  static const auto most = *core::Decimal::parse("999999999999999.99", kMoneyScale);
+  return decimal(name, need, kMoneyScale, core::Decimal::of(0), most);
+}
+
+Input<core::Decimal> ObjectReader::quantity(std::string_view name, Need need) {
+  static const auto most = *core::Decimal::parse("999999999999999.9999", kQuantityScale);
+  return decimal(name, need, kQuantityScale, core::Decimal::of(0), most);
 }
 
 Input<core::Decimal> ObjectReader::decimal(std::string_view name, Need need, int max_scale,

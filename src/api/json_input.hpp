@@ -88,6 +88,10 @@ class ObjectReader {
   // digits within [min, max]: money, quantities and rates (ENDPOINTS.md §1.4, §4.9).
   Input<core::Decimal> decimal(std::string_view name, Need need, int max_scale,
                                const core::Decimal& min, const core::Decimal& max);
+  // Money and quantities (api/bounds.hpp): never negative, at most kMoneyScale or
+  // kQuantityScale fractional digits and 15 integer digits.
+  Input<core::Decimal> money(std::string_view name, Need need);
+  Input<core::Decimal> quantity(std::string_view name, Need need);
   Input<core::UnixSeconds> datetime(std::string_view name, Need need, const core::TimeZone& zone);
   // A date-time that ends a range: as datetime(), but a date-only value means the end of that
   // local day (parse_range_end).

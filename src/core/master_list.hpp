@@ -11,6 +11,8 @@
 
 namespace ov::core {
 
+struct MasterList;
+
 // An extra column of a list's items, after the id and the name.
 struct MasterColumn {
   enum class Kind { kInt64, kOptInt64, kString, kOptString, kBool };
@@ -18,6 +20,8 @@ struct MasterColumn {
   // others rows depend on, such as a header template's document type), or on creation and
   // update.
   enum class Write { kNo, kOnCreate, kAlways };
+  // What a written text must look like beyond its length.
+  enum class Format { kAny, kColor /* #RRGGBB */ };
   std::string_view json;
   std::string_view column;
   Kind kind = Kind::kInt64;
@@ -31,6 +35,10 @@ struct MasterColumn {
   // entry is made the default instead). The statement must change a row, or the entry did
   // not qualify (e.g. it is inactive).
   std::string_view set_sql;
+  Format format = Format::kAny;
+  // An integer column naming an entry of another list (a stage's board): a written value must
+  // name an active entry of that list.
+  const MasterList* refers_to = nullptr;
 };
 
 // A column of a record that names an entry of the list (company_id beside it): while a

@@ -17,6 +17,8 @@ std::string trimmed(std::string_view s);
 std::string ascii_lower(std::string_view s);
 // True when text is a hyphenated GUID (8-4-4-4-12 hex digits, any case).
 bool is_guid(std::string_view text);
+// #RRGGBB: a hash and six hexadecimal digits (either case).
+bool is_hex_color(std::string_view text);
 // Lower-cases a GUID (callers check is_guid first).
 std::string normalize_guid(std::string_view text);
 

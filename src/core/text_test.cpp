@@ -99,5 +99,15 @@ TEST(ValidUtf8Test, StrayContinuationBytes) {
   EXPECT_FALSE(valid_utf8(join({"😀", bytes({0x80})})));
 }
 
+TEST(HexColor, SixHexDigitsAfterAHash) {
+  EXPECT_TRUE(is_hex_color("#E53935"));
+  EXPECT_TRUE(is_hex_color("#a1b2c3"));
+  EXPECT_FALSE(is_hex_color("E53935"));
+  EXPECT_FALSE(is_hex_color("#E5393"));
+  EXPECT_FALSE(is_hex_color("#E539350"));
+  EXPECT_FALSE(is_hex_color("#G53935"));
+  EXPECT_FALSE(is_hex_color(""));
+}
+
 }  // namespace
 }  // namespace ov::core

@@ -200,6 +200,14 @@ bool writes(const MasterColumn& e, bool creating) {
 
 std::int64_t create_master(Session& s, const core::MasterList& list, std::int64_t company_id,
                            const MasterWrite& write, std::int64_t now) {
+  // Columns naming an entry of another list name an active one of the company's.
+  for (std::size_t i = 0; i < list.extras.size() && i < write.extras.size(); ++i) {
+    const auto* other = list.extras[i].refers_to;
+    if (!other || !write.extras[i]) continue;
+    if (const auto* id = std::get_if<std::int64_t>(&*write.extras[i])) {
+      require_master(s, *other, company_id, *id, true);
+    }
+  }
   const std::int64_t id = s.query_i64(std::string("SELECT COALESCE(MAX(")
                                           .append(list.id_column)
                                           .append("), 0) + 1 FROM ")
