@@ -8,6 +8,7 @@
 #include "modules/customer_events/customer_event_types.hpp"
 #include "modules/customer_files/customer_file_types.hpp"
 #include "modules/customers/customer_types.hpp"
+#include "modules/deals/deal_types.hpp"
 #include "modules/employees/employee_types.hpp"
 #include "modules/settings/setting_repository.hpp"
 #include "storage/master_lists.hpp"
@@ -32,9 +33,17 @@ constexpr SectionList kLists[] = {
     {&activities::kKeyActivities, api::Family::kS},
     {&employees::kTeams, api::Family::kV},
     {&settings::kHeaderTemplates, api::Family::kS, &settings::seed_header_templates},
+    {&deals::kDealBoards, api::Family::kV, &deals::seed_deal_lists},
+    {&deals::kDealStages, api::Family::kV},
+    {&deals::kDealInterests, api::Family::kV},
+    {&deals::kDealLabels, api::Family::kV},
+    {&deals::kMissedReasons, api::Family::kV},
 };
 
-void write_item(api::JsonWriter& w, const core::MasterList& list, const storage::MasterRow& row) {
+}  // namespace
+
+void write_master_item(api::JsonWriter& w, const core::MasterList& list,
+                       const storage::MasterRow& row) {
   w.StartObject();
   api::write_key(w, list.id_key);
   w.Int64(row.id);
@@ -50,8 +59,6 @@ void write_item(api::JsonWriter& w, const core::MasterList& list, const storage:
   }
   w.EndObject();
 }
-
-}  // namespace
 
 void write_master_extra(api::JsonWriter& w, const storage::MasterRow::Extra& value) {
   std::visit(
@@ -93,7 +100,7 @@ void add_master_route(api::Routes& routes, storage::Database& db, const SectionL
     });
     co_return api::list_payload(static_cast<std::int64_t>(rows.size()), [&](api::JsonWriter& w) {
       w.StartArray();
-      for (const auto& row : rows) write_item(w, list, row);
+      for (const auto& row : rows) write_master_item(w, list, row);
       w.EndArray();
     });
   };

@@ -28,6 +28,11 @@ std::span<const SectionList> master_lists();
 // kActiveUnlessAsked list and each declared filter is an integer query parameter.
 void add_master_route(api::Routes& routes, storage::Database& db, const SectionList& list);
 
+// One entry as its list's GET endpoint shows it: {id, name, extras…[, isActive]} under the
+// list's keys (a deal nests its stage this way).
+void write_master_item(api::JsonWriter& w, const core::MasterList& list,
+                       const storage::MasterRow& row);
+
 // One extra column's value as JSON (null, number, text or boolean): the public list and the
 // administration plane show entries with the same values.
 void write_master_extra(api::JsonWriter& w, const storage::MasterRow::Extra& value);

@@ -8,6 +8,7 @@
 #include "modules/customer_files/customer_file_repository.hpp"
 #include "modules/customer_files/customer_file_routes.hpp"
 #include "modules/customers/customer_routes.hpp"
+#include "modules/deals/deal_routes.hpp"
 #include "modules/demo/demo_data.hpp"
 #include "modules/employees/employee_routes.hpp"
 #include "modules/master_data.hpp"
@@ -25,7 +26,8 @@ struct Sections::Impl {
         customer_files(database, clock, options.attachment_quota_bytes),
         activities(database, clock, options.keyword_read_limit),
         employees(database),
-        tasks(database, clock) {}
+        tasks(database, clock),
+        deals(database, clock, options.keyword_read_limit) {}
   storage::Database& db;
   cases::CaseService cases;
   customers::CustomerService customers;
@@ -34,6 +36,7 @@ struct Sections::Impl {
   activities::ActivityService activities;
   employees::EmployeeService employees;
   tasks::TaskService tasks;
+  deals::DealService deals;
 };
 
 Sections::Sections(storage::Database& db, const core::Clock& clock, const SectionOptions& options)
@@ -49,6 +52,7 @@ void Sections::register_routes(api::Routes& routes) {
   activities::register_routes(routes, impl_->activities);
   employees::register_routes(routes, impl_->employees);
   tasks::register_routes(routes, impl_->tasks);
+  deals::register_routes(routes, impl_->deals);
 }
 
 void seed_master_data(storage::Session& s, std::int64_t company_id) {

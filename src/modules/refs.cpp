@@ -48,6 +48,13 @@ std::optional<EmployeeRef> find_employee_by_staff_code(storage::Session& s, std:
   return EmployeeRef{rows.str(0), rows.opt_str(1), rows.opt_i64(2)};
 }
 
+EmployeeRef require_employee_by_staff_code(storage::Session& s, std::int64_t company_id,
+                                           const std::string& staff_code, std::string_view field) {
+  auto e = find_employee_by_staff_code(s, company_id, staff_code);
+  if (!e) throw core::not_found(std::string(field) + " " + staff_code + " was not found");
+  return std::move(*e);
+}
+
 EmployeeRef require_employee(storage::Session& s, std::int64_t company_id,
                              const std::string& user_id, std::string_view field) {
   auto e = find_employee_ref(s, company_id, user_id);

@@ -45,6 +45,9 @@ std::optional<EmployeeRef> find_employee_ref(storage::Session& s, std::int64_t c
                                              std::string_view user_id);
 std::optional<EmployeeRef> find_employee_by_staff_code(storage::Session& s, std::int64_t company_id,
                                                        std::string_view staff_code);
+// 404 "<field> <staff code> was not found".
+EmployeeRef require_employee_by_staff_code(storage::Session& s, std::int64_t company_id,
+                                           const std::string& staff_code, std::string_view field);
 // 404 "<field> <user id> was not found".
 EmployeeRef require_employee(storage::Session& s, std::int64_t company_id,
                              const std::string& user_id, std::string_view field);

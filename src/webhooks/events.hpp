@@ -31,6 +31,9 @@ inline constexpr Event kCustomerCreated{"Customer", "Created", "Customer.Created
 inline constexpr Event kCustomerUpdated{"Customer", "Updated", "Customer.Updated"};
 inline constexpr Event kCustomerStatusChanged{"Customer", "StatusChanged",
                                               "Customer.StatusChanged"};
+inline constexpr Event kDealCreated{"Deal", "Created", "Deal.Created"};
+inline constexpr Event kDealUpdated{"Deal", "Updated", "Deal.Updated"};
+inline constexpr Event kDealStatusChanged{"Deal", "StatusChanged", "Deal.StatusChanged"};
 inline constexpr Event kActivityCreated{"Activity", "Created", "Activity.Created"};
 inline constexpr Event kActivityUpdated{"Activity", "Updated", "Activity.Updated"};
 inline constexpr Event kActivityStatusChanged{"Activity", "StatusChanged",

@@ -326,6 +326,8 @@ TEST_F(AdminApi, EveryKindHasTheFiveOperations) {
     const std::string base = company_path(company_.id, "/" + k);
     std::string body = R"({"name":"Admin entry )" + k + "\"";
     if (k == "header-templates") body += R"(,"documentType":1,"companyName":"Siam")";
+    if (k == "deal-stages") body += R"(,"boardId":1,"seq":9,"probability":10,"stageType":1)";
+    if (k == "deal-labels") body += R"(,"color":"#00897B")";
     body += "}";
     auto created = call("POST", base, body);
     ASSERT_EQ(created.status, 201) << created.body;

@@ -250,6 +250,35 @@ TEST_F(WebhookApi, ActivityUpsertEmitsCreatedUpdatedAndStatusChanged) {
                 R"(,"PreviousStatus":1,"Status":2})" + tail());
 }
 
+TEST_F(WebhookApi, DealsEmitCreatedUpdatedAndStatusChanged) {
+  start();
+  subscribe_all();
+  const std::string required =
+      R"("dealName":"Booking system","dealValue":1000,"expectedCloseDate":"2025-03-01",)"
+      R"("assignTo":"staff01")";
+  auto res =
+      call("POST", "/v1/deals",
+           R"({"customerCodes":["C000154"],"boardId":34628319,"probability":10,)" + required + "}");
+  ASSERT_EQ(res.status, 200) << res.body;
+  auto doc = res.json();
+  const std::string no = doc["data"]["value"]["dealNo"].GetString();
+  const auto id = doc["data"]["value"]["dealsId"].GetInt64();
+  // An update that stays in its stage changes no status; a move into the won stage does.
+  ASSERT_EQ(call("PUT", "/v1/deals/" + no, "{" + required + "}").status, 200);
+  ASSERT_EQ(call("PUT", "/v1/deals/" + no, R"({"dealStageId":5508,)" + required + "}").status, 200);
+  ASSERT_TRUE(receiver_.wait_for(4, kWait));
+  const std::string data = R"({"DealNo":")" + no + R"(","DealsId":)" + std::to_string(id);
+  EXPECT_EQ(body_of("Deal.Created"),
+            R"({"Topic":"Deal","Event":"Created","Data":)" + data + "}" + tail());
+  EXPECT_EQ(body_of("Deal.StatusChanged"), R"({"Topic":"Deal","Event":"StatusChanged","Data":)" +
+                                               data + R"(,"PreviousStatus":1,"Status":2})" +
+                                               tail());
+  EXPECT_EQ(scalar("SELECT count(*) FROM webhook_messages WHERE event = 'Deal.Updated'"), 2);
+  // A refused update emits nothing.
+  EXPECT_EQ(call("PUT", "/v1/deals/" + no, R"({"dealStageId":5509,)" + required + "}").status, 400);
+  EXPECT_EQ(scalar("SELECT count(*) FROM webhook_messages"), 4);
+}
+
 TEST_F(WebhookApi, FiltersAndTenancyDecideWhoHears) {
   start();
   WebhookReceiver other_receiver;

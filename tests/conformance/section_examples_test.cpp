@@ -1,7 +1,7 @@
 // The request examples openapi/openapi.yaml publishes for the Activity, Employee, Task and Setting
-// sections, replayed verbatim against a demo company (ENDPOINTS.md gives these sections no
-// request examples of its own: the published ones are ours, and must work as printed), and the
-// documented activity reply held against the server's.
+// sections and Deal Enquiry, replayed verbatim against a demo company (ENDPOINTS.md gives these
+// sections no request examples of its own: the published ones are ours, and must work as printed),
+// and the documented activity reply held against the server's.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -79,6 +79,7 @@ constexpr Operation kOperations[] = {
     {"/v2/activities/enquiry", "post", api::Family::kS, 1},
     {"/v1/employees/enquiry", "post", api::Family::kV, 2},
     {"/v1/task", "post", api::Family::kS, 1},
+    {"/v1/deals/enquiry", "post", api::Family::kV, 1},
 };
 
 class SectionExamples : public ::testing::Test {

@@ -38,8 +38,6 @@ constexpr std::size_t kMaxAddresses = 50;
 constexpr std::size_t kMaxOwners = 50;
 // Customer Search pages default to 20 (§4.3.13).
 constexpr std::int64_t kDefaultSearchTake = 20;
-// Income and credit limit are money: 2 decimals (§4.9).
-constexpr int kMoneyScale = 2;
 // Customer Search needs at least this many characters (§4.3.13).
 constexpr std::size_t kMinSearchChars = 2;
 // Lists of one customer's: far above any real customer, low enough to bound one write's work
@@ -251,10 +249,8 @@ UpsertInput parse_upsert(const http::Request& req) {
       r.integer("customerMaritalStatus", Need::kOptional, kMaritalSingle, kMaritalWidowed);
   in.birthdate = birthdate(r, "customerBirthdate", zone, now);
   // Amounts of money: exact decimals, never negative, kept with the scale given.
-  const auto zero = core::Decimal::of(0);
-  const auto most = *core::Decimal::parse("999999999999999.99", kMoneyScale);
-  in.income = r.decimal("customerIncome", Need::kOptional, kMoneyScale, zero, most);
-  in.credit_limit = r.decimal("creditLimit", Need::kOptional, kMoneyScale, zero, most);
+  in.income = r.money("customerIncome", Need::kOptional);
+  in.credit_limit = r.money("creditLimit", Need::kOptional);
   in.source_name = r.string("sourceName", Need::kOptional, kNameChars);
   in.group_name = r.string("customerGroupName", Need::kOptional, kNameChars);
   in.classification_name = r.string("classificationName", Need::kOptional, kClassificationChars);

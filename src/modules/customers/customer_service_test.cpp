@@ -166,7 +166,9 @@ TEST_P(CustomerServiceTest, MasterEntriesNamedByClientsAreCreatedOncePerCompany)
     EXPECT_EQ(names(kCustomerSources, other), std::vector<std::string>{"facebook ads"});
     EXPECT_EQ(names(kCustomerGroups, company_), std::vector<std::string>{"VIP"});
     EXPECT_EQ(names(kCustomerClassifications, company_), std::vector<std::string>{"Retail"});
-    EXPECT_EQ(names(kInterestTopics, company_), (std::vector<std::string>{"Roofing", "Solar"}));
+    // Beside the demo company's deal interest (the Deal section's examples name it).
+    EXPECT_EQ(names(kInterestTopics, company_),
+              (std::vector<std::string>{"Booking system", "Roofing", "Solar"}));
     EXPECT_EQ(names(kUnqualifiedReasons, company_), std::vector<std::string>{"No budget"});
     EXPECT_TRUE(names(kCustomerGroups, other).empty());
   });

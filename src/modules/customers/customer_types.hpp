@@ -554,7 +554,9 @@ inline constexpr core::MasterReference kSourceReferences[] = {{"customers", "sou
 inline constexpr core::MasterReference kGroupReferences[] = {{"customers", "customer_group_id"}};
 inline constexpr core::MasterReference kClassificationReferences[] = {
     {"customers", "classification_id"}};
-inline constexpr core::MasterReference kTopicReferences[] = {{"customer_interests", "topic_id"}};
+// Deals name the same topics as their interests (deals::kDealInterests).
+inline constexpr core::MasterReference kTopicReferences[] = {{"customer_interests", "topic_id"},
+                                                             {"deal_interest_links", "topic_id"}};
 inline constexpr core::MasterReference kReasonReferences[] = {
     {"customers", "unqualified_reason_id"}};
 inline constexpr core::MasterList kCustomerSources =

@@ -7,6 +7,7 @@
 #include "modules/cases/case_repository.hpp"
 #include "modules/customer_events/customer_event_repository.hpp"
 #include "modules/customers/customer_service.hpp"
+#include "modules/deals/deal_service.hpp"
 #include "modules/employees/employee_service.hpp"
 #include "modules/refs.hpp"
 #include "modules/settings/setting_repository.hpp"
@@ -215,6 +216,57 @@ void seed_demo_header_templates(storage::Session& s, std::int64_t company_id) {
   settings::add_header_template(s, company_id, t);
 }
 
+// The Deal section's documented ids (§4.5): board 34628319 with its stages (5509, the lost
+// stage the Update Deal example moves a deal into), the labels, interest and missed reason
+// the examples name, and the deals the case examples link, D241200044 and D241200047 —
+// December 2024 deals of C000154 owned by staff01 with staff02, created as Create Deal
+// creates them.
+void seed_demo_deals(storage::Session& s, std::int64_t company_id) {
+  constexpr std::int64_t kBoard = 34628319;
+  deals::add_board(s, company_id, kBoard, "Project sales");
+  deals::add_stage(s, company_id, kBoard, {5507, "Presentation", 1, 30, deals::kStageNormal});
+  deals::add_stage(s, company_id, kBoard, {5508, "Signed", 2, 100, deals::kStageWon});
+  deals::add_stage(s, company_id, kBoard, {5509, "Lost", 3, 0, deals::kStageLost});
+  deals::add_label(s, company_id, {98199047, "Key account", "#8E24AA"});
+  deals::add_label(s, company_id, {34064271, "Referral", "#43A047"});
+  deals::add_label(s, company_id, {1002, "Priority", "#F4511E"});
+  storage::add_master_row(s, customers::kInterestTopics, company_id, 1001, "Booking system");
+  storage::add_master_row(s, deals::kMissedReasons, company_id, 39733557,
+                          "Chose a competitor's offer");
+
+  const core::Caller caller{company_id, kApiUserId, &core::TimeZone::bangkok()};
+  constexpr core::UnixSeconds kCreated = 1733734800;  // 2024-12-09T16:00:00+0700
+  deals::DealInput in;
+  in.customer_codes = {"C000154"};
+  in.board_id = kBoard;
+  in.deal_stage_id = api::given(std::int64_t{5507});
+  in.assign_to = kOwnerStaffCode;
+  in.participant_codes = api::given(std::vector<std::string>{kSecondStaffCode});
+  in.interest_ids = api::given(std::vector<std::int64_t>{1001});
+  in.deal_quantity_unit = api::given(std::string("branch"));
+
+  in.deal_name = "Booking system for Oasis Spa";
+  in.probability = api::given(std::int64_t{30});
+  in.deal_value = *core::Decimal::parse("250000.00", 2);
+  in.deal_quantity = api::given(core::Decimal::of(3));
+  in.label_ids = api::given(std::vector<std::int64_t>{98199047});
+  in.expected_close_date = 1740762000;  // 2025-03-01T00:00:00+0700
+  in.note = api::given(std::string("Three branches in Bangkok"));
+  deals::create_deal(s, caller, in, kCreated, "D241200044");
+
+  in.deal_name = "Staff training for Oasis Spa";
+  in.probability = api::given(std::int64_t{50});
+  in.deal_value = *core::Decimal::parse("48500.50", 2);
+  in.deal_quantity = api::given(core::Decimal::of(12));
+  in.deal_quantity_unit = api::given(std::string("seat"));
+  in.label_ids = api::given(std::vector<std::int64_t>{34064271});
+  in.expected_close_date = 1743440400;  // 2025-04-01T00:00:00+0700
+  in.note = api::given(std::string("Follows the booking system"));
+  deals::create_deal(s, caller, in, kCreated + 3600, "D241200047");
+  // D241200047 is the 47th deal of December 2024: that month's numbers continue after it.
+  storage::continue_sequence_after(s, company_id, core::kDealNumber, "2412", 47);
+}
+
 }  // namespace
 
 void seed_demo_data(storage::Session& s, std::int64_t company_id, core::UnixSeconds now) {
@@ -224,12 +276,7 @@ void seed_demo_data(storage::Session& s, std::int64_t company_id, core::UnixSeco
   const auto c000154 = seed_demo_customers(s, company_id, now);
   seed_demo_activities(s, company_id, c000154);
   seed_demo_header_templates(s, company_id);
-  // The deals the case examples link. The Deal section does not exist yet: these are rows of
-  // the table cases refer to, holding only their numbers.
-  for (const char* no : {"D241200044", "D241200047"}) {
-    s.exec("INSERT INTO deals (company_id, deal_no, deals_name, created_at) VALUES (?, ?, ?, ?)",
-           {company_id, std::string_view(no), std::string_view("Demo deal"), now});
-  }
+  seed_demo_deals(s, company_id);
   seed_demo_case(s, company_id, c000154);
   seed_demo_customer_events(s, company_id, now);
 }

@@ -19,4 +19,10 @@ std::optional<TaskRecord> TaskRepository::find(std::int64_t company_id, std::int
 
 std::int64_t TaskRepository::insert(const TaskRecord& t) { return kTasks.insert(s_, t); }
 
+std::int64_t TaskRepository::close_deal_tasks(std::int64_t company_id, std::int64_t deals_id) {
+  return s_.exec(
+      "UPDATE tasks SET status_id = ? WHERE company_id = ? AND deals_id = ? AND status_id = ?",
+      {std::int64_t{kStatusDone}, company_id, deals_id, std::int64_t{kStatusOpen}});
+}
+
 }  // namespace ov::tasks

@@ -1,0 +1,162 @@
+-- PostgreSQL twin of migrations/sqlite/0016_deals.sql.
+--
+-- The Deal section (ENDPOINTS.md §4.5): boards and their stages, labels and missed-reason
+-- categories (master lists; a deal's interests are the customer interest topics of 0007), the
+-- full deal on the table cases, activities and tasks link to, and a deal's links to its
+-- customers, interests and labels.
+--
+-- 0001's deals table held only what cases refer to. Its rows keep their ids and numbers (the
+-- demo's D241200044 and D241200047 with them); the columns are added, each with a default
+-- or nullable, so no table that refers to deals has to be rebuilt.
+
+CREATE TABLE deal_boards (
+  company_id BIGINT NOT NULL REFERENCES companies (company_id),
+  board_id BIGINT NOT NULL,
+  name TEXT NOT NULL,
+  is_active BIGINT NOT NULL DEFAULT 1,
+  PRIMARY KEY (company_id, board_id)
+);
+-- A company's default board: a row of its own, so that there is exactly one.
+CREATE TABLE deal_board_defaults (
+  company_id BIGINT NOT NULL PRIMARY KEY REFERENCES companies (company_id),
+  board_id BIGINT NOT NULL,
+  FOREIGN KEY (company_id, board_id) REFERENCES deal_boards (company_id, board_id)
+);
+CREATE TABLE deal_stages (
+  company_id BIGINT NOT NULL REFERENCES companies (company_id),
+  deal_stage_id BIGINT NOT NULL,
+  name TEXT NOT NULL,
+  board_id BIGINT NOT NULL,
+  seq BIGINT NOT NULL DEFAULT 1,
+  -- The stage's default win probability, in percent (informational).
+  probability BIGINT NOT NULL DEFAULT 0 CHECK (probability BETWEEN 0 AND 100),
+  -- 1 normal, 2 won, 3 lost: the status of the deals in it.
+  stage_type BIGINT NOT NULL DEFAULT 1 CHECK (stage_type BETWEEN 1 AND 3),
+  is_active BIGINT NOT NULL DEFAULT 1,
+  -- The deals in the stage's column (their dealsIndex is 1..card_count). Writes that move a
+  -- deal into or out of the column update this row first, which serialises them per stage.
+  card_count BIGINT NOT NULL DEFAULT 0 CHECK (card_count >= 0),
+  PRIMARY KEY (company_id, deal_stage_id),
+  FOREIGN KEY (company_id, board_id) REFERENCES deal_boards (company_id, board_id)
+);
+CREATE INDEX deal_stages_board ON deal_stages (company_id, board_id, seq);
+CREATE TABLE deal_labels (
+  company_id BIGINT NOT NULL REFERENCES companies (company_id),
+  label_id BIGINT NOT NULL,
+  name TEXT NOT NULL,
+  -- #RRGGBB
+  color TEXT NOT NULL DEFAULT '#9E9E9E',
+  is_active BIGINT NOT NULL DEFAULT 1,
+  PRIMARY KEY (company_id, label_id)
+);
+CREATE TABLE deal_missed_reasons (
+  company_id BIGINT NOT NULL REFERENCES companies (company_id),
+  reason_category_id BIGINT NOT NULL,
+  name TEXT NOT NULL,
+  is_active BIGINT NOT NULL DEFAULT 1,
+  PRIMARY KEY (company_id, reason_category_id)
+);
+
+-- The deal itself. Money and quantities are exact decimal text (core::Decimal).
+ALTER TABLE deals ADD COLUMN customer_id BIGINT REFERENCES customers (customer_id);
+ALTER TABLE deals ADD COLUMN deals_value TEXT NOT NULL DEFAULT '0';
+-- 1 Open, 2 Won, 3 Lost: the type of the deal's stage.
+ALTER TABLE deals ADD COLUMN status_id BIGINT NOT NULL DEFAULT 1 CHECK (status_id BETWEEN 1 AND 3);
+ALTER TABLE deals ADD COLUMN board_id BIGINT;
+ALTER TABLE deals ADD COLUMN deal_stage_id BIGINT;
+ALTER TABLE deals ADD COLUMN deals_index BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE deals ADD COLUMN deals_date BIGINT;
+ALTER TABLE deals ADD COLUMN expected_close_date BIGINT;
+ALTER TABLE deals ADD COLUMN probability BIGINT NOT NULL DEFAULT 0
+  CHECK (probability BETWEEN 0 AND 100);
+ALTER TABLE deals ADD COLUMN notes TEXT;
+ALTER TABLE deals ADD COLUMN is_active BIGINT NOT NULL DEFAULT 1;
+ALTER TABLE deals ADD COLUMN created_by_user_id TEXT;
+ALTER TABLE deals ADD COLUMN date_created BIGINT;
+ALTER TABLE deals ADD COLUMN modified_by_user_id TEXT;
+ALTER TABLE deals ADD COLUMN date_modified BIGINT;
+ALTER TABLE deals ADD COLUMN deal_quantity TEXT;
+ALTER TABLE deals ADD COLUMN deal_quantity_unit TEXT;
+-- The owner's and the participants' staff codes, the customers' codes and the interest and
+-- label ids as JSON arrays in request order, so that a read needs no join; deal_customers,
+-- deal_interest_links and deal_label_links keep the references.
+ALTER TABLE deals ADD COLUMN assign_to TEXT;
+ALTER TABLE deals ADD COLUMN participant_codes TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE deals ADD COLUMN customer_codes TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE deals ADD COLUMN interest_ids TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE deals ADD COLUMN label_ids TEXT NOT NULL DEFAULT '[]';
+ALTER TABLE deals ADD COLUMN date_follow_up BIGINT;
+ALTER TABLE deals ADD COLUMN follow_up_notes TEXT;
+ALTER TABLE deals ADD COLUMN remark TEXT;
+ALTER TABLE deals ADD COLUMN reason_category_id BIGINT;
+ALTER TABLE deals ADD COLUMN cancel_all_order BIGINT NOT NULL DEFAULT 0;
+
+-- Deal Enquiry: by board and status, newest first (the default order), and by date alone.
+CREATE INDEX deals_board_status ON deals (company_id, board_id, status_id, deals_date, deals_id);
+CREATE INDEX deals_date ON deals (company_id, deals_date, deals_id);
+-- A stage's column, closed up when a deal leaves it.
+CREATE INDEX deals_stage_column ON deals (company_id, deal_stage_id, deals_index);
+CREATE INDEX deals_reason ON deals (company_id, reason_category_id)
+  WHERE reason_category_id IS NOT NULL;
+
+CREATE TABLE deal_customers (
+  company_id BIGINT NOT NULL REFERENCES companies (company_id),
+  deals_id BIGINT NOT NULL REFERENCES deals (deals_id),
+  position BIGINT NOT NULL,
+  customer_id BIGINT NOT NULL REFERENCES customers (customer_id),
+  PRIMARY KEY (company_id, deals_id, position)
+);
+-- Deal Enquiry by customerCode: any of the deal's customers.
+CREATE INDEX deal_customers_customer ON deal_customers (company_id, customer_id, deals_id);
+CREATE TABLE deal_interest_links (
+  company_id BIGINT NOT NULL REFERENCES companies (company_id),
+  deals_id BIGINT NOT NULL REFERENCES deals (deals_id),
+  position BIGINT NOT NULL,
+  topic_id BIGINT NOT NULL,
+  PRIMARY KEY (company_id, deals_id, position),
+  FOREIGN KEY (company_id, topic_id) REFERENCES customer_interest_topics (company_id, topic_id)
+);
+CREATE INDEX deal_interest_links_topic ON deal_interest_links (company_id, topic_id);
+CREATE TABLE deal_label_links (
+  company_id BIGINT NOT NULL REFERENCES companies (company_id),
+  deals_id BIGINT NOT NULL REFERENCES deals (deals_id),
+  position BIGINT NOT NULL,
+  label_id BIGINT NOT NULL,
+  PRIMARY KEY (company_id, deals_id, position),
+  FOREIGN KEY (company_id, label_id) REFERENCES deal_labels (company_id, label_id)
+);
+CREATE INDEX deal_label_links_label ON deal_label_links (company_id, label_id);
+
+-- Every company has the default board, its stages and the missed-reason categories a new
+-- company gets (modules/deals/deal_types.hpp, the same rows); stored deals were open deals of
+-- its first stage, in the order they were stored.
+INSERT INTO deal_boards (company_id, board_id, name) SELECT company_id, 1, 'Sales pipeline'
+  FROM companies;
+INSERT INTO deal_board_defaults (company_id, board_id) SELECT company_id, 1 FROM companies;
+INSERT INTO deal_stages (company_id, deal_stage_id, name, board_id, seq, probability, stage_type)
+  SELECT c.company_id, s.id, s.name, 1, s.seq, s.probability, s.stage_type
+  FROM companies c, (SELECT 1 AS id, 'Qualification' AS name, 1 AS seq, 10 AS probability,
+      1 AS stage_type
+    UNION ALL SELECT 2, 'Proposal', 2, 50, 1
+    UNION ALL SELECT 3, 'Negotiation', 3, 75, 1
+    UNION ALL SELECT 4, 'Won', 4, 100, 2
+    UNION ALL SELECT 5, 'Lost', 5, 0, 3) s;
+INSERT INTO deal_missed_reasons (company_id, reason_category_id, name)
+  SELECT c.company_id, r.id, r.name
+  FROM companies c, (SELECT 1 AS id, 'Price too high' AS name
+    UNION ALL SELECT 2, 'Chose a competitor'
+    UNION ALL SELECT 3, 'No budget'
+    UNION ALL SELECT 4, 'No decision made'
+    UNION ALL SELECT 5, 'Other') r;
+INSERT INTO deal_labels (company_id, label_id, name, color)
+  SELECT c.company_id, l.id, l.name, l.color
+  FROM companies c, (SELECT 1 AS id, 'Hot' AS name, '#E53935' AS color
+    UNION ALL SELECT 2, 'Warm', '#FB8C00'
+    UNION ALL SELECT 3, 'Cold', '#1E88E5') l;
+UPDATE deals SET board_id = 1, deal_stage_id = 1, deals_name = COALESCE(deals_name, deal_no),
+  deals_date = created_at, expected_close_date = created_at, date_created = created_at,
+  date_modified = created_at,
+  deals_index = (SELECT COUNT(*) FROM deals d WHERE d.company_id = deals.company_id AND
+    d.deals_id <= deals.deals_id);
+UPDATE deal_stages SET card_count = (SELECT COUNT(*) FROM deals d WHERE
+  d.company_id = deal_stages.company_id AND d.deal_stage_id = deal_stages.deal_stage_id);

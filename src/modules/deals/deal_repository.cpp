@@ -1,0 +1,168 @@
+#include "modules/deals/deal_repository.hpp"
+
+#include <stdexcept>
+
+#include "modules/customers/customer_repository.hpp"
+#include "modules/refs.hpp"
+#include "storage/paging.hpp"
+#include "storage/sql.hpp"
+#include "storage/table.hpp"
+#include "storage/text_match.hpp"
+
+namespace ov::deals {
+
+namespace {
+
+const storage::Table<DealRecord> kDeals(kDealEntity);
+const storage::Table<DealRecord> kDealList(kDealListEntity);
+
+// Replaces the rows of a link table (company_id, deals_id, position, <column>) of a deal.
+void set_links(storage::Session& s, std::string_view table, std::string_view column,
+               const DealRecord& d, const std::vector<std::int64_t>& ids, bool fresh) {
+  if (!fresh) {
+    std::string del = "DELETE FROM ";
+    del.append(table).append(" WHERE company_id = ? AND deals_id = ?");
+    s.exec(del, {d.company_id, d.deals_id});
+  }
+  std::string sql = "INSERT INTO ";
+  sql.append(table).append(" (company_id, deals_id, position, ").append(column);
+  sql += ") VALUES (?, ?, ?, ?)";
+  std::int64_t pos = 0;
+  for (auto id : ids) s.exec(sql, {d.company_id, d.deals_id, pos++, id});
+}
+
+}  // namespace
+
+std::optional<DealRecord> DealRepository::find_by_id(std::int64_t company_id,
+                                                     std::int64_t deals_id) {
+  static const std::string sql = kDeals.select() + " WHERE d.company_id = ? AND d.deals_id = ?";
+  auto rows = s_.query(sql, {company_id, deals_id});
+  if (!rows.next()) return std::nullopt;
+  auto d = kDeals.read(rows);
+  load_details(d);
+  return d;
+}
+
+std::optional<DealRecord> DealRepository::find_by_no(std::int64_t company_id,
+                                                     std::string_view deal_no) {
+  static const std::string sql =
+      kDeals.select() + " WHERE d.company_id = ? AND lower(d.deal_no) = lower(?)";
+  auto rows = s_.query(sql, {company_id, deal_no});
+  if (!rows.next()) return std::nullopt;
+  auto d = kDeals.read(rows);
+  load_details(d);
+  return d;
+}
+
+void DealRepository::load_details(DealRecord& d) {
+  d.stage = storage::find_master(s_, kDealStages, d.company_id, d.deal_stage_id);
+  d.interests.clear();
+  auto interests = s_.query(
+      "SELECT l.topic_id, t.name FROM deal_interest_links l JOIN customer_interest_topics t ON "
+      "t.company_id = l.company_id AND t.topic_id = l.topic_id WHERE l.company_id = ? AND "
+      "l.deals_id = ? ORDER BY l.position",
+      {d.company_id, d.deals_id});
+  while (interests.next()) d.interests.push_back({interests.i64(0), interests.str(1)});
+  d.labels.clear();
+  auto labels = s_.query(
+      "SELECT l.label_id, t.name, t.color FROM deal_label_links l JOIN deal_labels t ON "
+      "t.company_id = l.company_id AND t.label_id = l.label_id WHERE l.company_id = ? AND "
+      "l.deals_id = ? ORDER BY l.position",
+      {d.company_id, d.deals_id});
+  while (labels.next()) d.labels.push_back({labels.i64(0), labels.str(1), labels.str(2)});
+  d.customer.reset();
+  if (d.customer_id) {
+    d.customer = customers::CustomerRepository(s_).find_legacy(d.company_id, *d.customer_id);
+  }
+}
+
+core::Page<DealRecord> DealRepository::enquiry(std::int64_t company_id, const EnquiryInput& in) {
+  std::optional<std::int64_t> customer_id;
+  if (in.customer_code) {
+    // A code no customer has matches no deal.
+    auto customer = refs::find_customer_ref(s_, company_id, *in.customer_code);
+    if (!customer) return {};
+    customer_id = customer->customer_id;
+  }
+  // The filters, after the FROM: with the joins (the keyword and the page's columns need
+  // them) or without (a count that needs no column of them).
+  auto filtered = [&](storage::Sql& q, bool with_joins) {
+    q.add(" FROM deals d");
+    if (with_joins) q.add(kDealList.joins());
+    q.add(" WHERE d.company_id = ? AND d.is_active = 1").bind(company_id);
+    if (in.board_id) q.add(" AND d.board_id = ?").bind(*in.board_id);
+    if (!in.status_ids.empty()) q.add(" AND d.status_id IN ").in_list(in.status_ids);
+    if (!in.stage_ids.empty()) q.add(" AND d.deal_stage_id IN ").in_list(in.stage_ids);
+    if (customer_id) {
+      q.add(
+           " AND d.deals_id IN (SELECT dc.deals_id FROM deal_customers dc WHERE dc.company_id = "
+           "? AND dc.customer_id = ?)")
+          .bind(company_id)
+          .bind(*customer_id);
+    }
+    if (in.assign_to) q.add(" AND lower(d.assign_to) = lower(?)").bind_text(*in.assign_to);
+    if (in.date_from) q.add(" AND d.deals_date >= ?").bind(*in.date_from);
+    if (in.date_to) q.add(" AND d.deals_date <= ?").bind(*in.date_to);
+    if (in.keyword) {
+      storage::add_contains_any(q, s_, {"d.deal_no", "d.deals_name", "cu.customer_name"},
+                                *in.keyword);
+    }
+  };
+  storage::Sql where, count_where;
+  filtered(where, true);
+  if (!in.keyword) filtered(count_where, false);
+  return storage::run_page(s_, kDealList, where, in.keyword.has_value(),
+                           storage::order_by(kDealSort, in.order, kSortById), in.take, in.skip, {},
+                           in.keyword ? nullptr : &count_where);
+}
+
+void DealRepository::insert(DealRecord& d, const std::vector<std::int64_t>& customer_ids,
+                            bool with_id) {
+  d.deals_id = kDeals.insert(s_, d, with_id);
+  set_links(s_, "deal_customers", "customer_id", d, customer_ids, true);
+  set_links(s_, "deal_interest_links", "topic_id", d, d.interest_ids, true);
+  set_links(s_, "deal_label_links", "label_id", d, d.label_ids, true);
+}
+
+void DealRepository::update(const DealRecord& d) { kDeals.update(s_, d); }
+
+void DealRepository::set_interests(const DealRecord& d) {
+  set_links(s_, "deal_interest_links", "topic_id", d, d.interest_ids, false);
+}
+
+void DealRepository::set_labels(const DealRecord& d) {
+  set_links(s_, "deal_label_links", "label_id", d, d.label_ids, false);
+}
+
+std::int64_t DealRepository::take_card(std::int64_t company_id, std::int64_t stage_id) {
+  auto count = s_.query_i64(
+      "UPDATE deal_stages SET card_count = card_count + 1 WHERE company_id = ? AND "
+      "deal_stage_id = ? RETURNING card_count",
+      {company_id, stage_id});
+  if (!count) throw std::runtime_error("a deal's stage has no row");
+  return *count;
+}
+
+void DealRepository::leave_card(std::int64_t company_id, std::int64_t stage_id,
+                                std::int64_t deals_id) {
+  s_.exec(
+      "UPDATE deal_stages SET card_count = card_count - 1 WHERE company_id = ? AND "
+      "deal_stage_id = ? AND card_count > 0",
+      {company_id, stage_id});
+  // Read after the stage's row is held: a move that closed a gap before ours may have
+  // shifted this card since the deal was read.
+  auto index = s_.query_i64("SELECT deals_index FROM deals WHERE company_id = ? AND deals_id = ?",
+                            {company_id, deals_id});
+  if (!index) return;
+  s_.exec(
+      "UPDATE deals SET deals_index = deals_index - 1 WHERE company_id = ? AND deal_stage_id = "
+      "? AND deals_index > ?",
+      {company_id, stage_id, *index});
+}
+
+void DealRepository::set_index(const DealRecord& d) {
+  s_.exec("UPDATE deals SET deals_index = ? WHERE company_id = ? AND deals_id = ?",
+          {d.deals_index, d.company_id, d.deals_id});
+}
+
+}  // namespace ov::deals

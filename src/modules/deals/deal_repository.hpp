@@ -1,0 +1,48 @@
+// SQL of the Deal section. Every statement is confined to one company.
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "modules/deals/deal_types.hpp"
+#include "storage/database.hpp"
+
+namespace ov::deals {
+
+class DealRepository {
+ public:
+  explicit DealRepository(storage::Session& s) : s_(s) {}
+
+  // The deal with what its object shows beyond its row (load_details).
+  std::optional<DealRecord> find_by_id(std::int64_t company_id, std::int64_t deals_id);
+  // Numbers compare case-insensitively.
+  std::optional<DealRecord> find_by_no(std::int64_t company_id, std::string_view deal_no);
+  // Active deals matching every filter, in the requested order, as list items.
+  core::Page<DealRecord> enquiry(std::int64_t company_id, const EnquiryInput& in);
+
+  // Inserts the deal and its links (its customers, interests and labels) and sets its
+  // deals_id; `with_id`: keep the one d carries (documented ids).
+  void insert(DealRecord& d, const std::vector<std::int64_t>& customer_ids, bool with_id = false);
+  // Writes every field but the number, the board, the creation and the column position.
+  void update(const DealRecord& d);
+  // Replaces the deal's interest and label links with its interest_ids and label_ids.
+  void set_interests(const DealRecord& d);
+  void set_labels(const DealRecord& d);
+
+  // A stage's column (dealsIndex 1..n). take_card adds a card at the end and returns its
+  // position; leave_card closes the gap a card leaves. Each first updates the stage's row,
+  // which serialises the writes of one column on every backend; callers touching two
+  // columns take them in stage-id order, so that two opposite moves cannot deadlock.
+  std::int64_t take_card(std::int64_t company_id, std::int64_t stage_id);
+  void leave_card(std::int64_t company_id, std::int64_t stage_id, std::int64_t deals_id);
+  void set_index(const DealRecord& d);
+
+  // Loads the stage, interests, labels and the legacy customer object of `d`.
+  void load_details(DealRecord& d);
+
+ private:
+  storage::Session& s_;
+};
+
+}  // namespace ov::deals
