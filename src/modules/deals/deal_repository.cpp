@@ -1,5 +1,6 @@
 #include "modules/deals/deal_repository.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "modules/customers/customer_repository.hpp"
@@ -33,14 +34,29 @@ void set_links(storage::Session& s, std::string_view table, std::string_view col
 
 }  // namespace
 
-std::optional<DealRecord> DealRepository::find_by_id(std::int64_t company_id,
-                                                     std::int64_t deals_id) {
+std::optional<DealRecord> DealRepository::find_by_id(std::int64_t company_id, std::int64_t deals_id,
+                                                     bool details) {
   static const std::string sql = kDeals.select() + " WHERE d.company_id = ? AND d.deals_id = ?";
   auto rows = s_.query(sql, {company_id, deals_id});
   if (!rows.next()) return std::nullopt;
   auto d = kDeals.read(rows);
-  load_details(d);
+  if (details) load_details(d);
   return d;
+}
+
+std::optional<DealRepository::Key> DealRepository::find_key(std::int64_t company_id,
+                                                            const std::optional<std::int64_t>& id,
+                                                            std::string_view deal_no) {
+  auto rows = id ? s_.query(
+                       "SELECT deals_id, deal_stage_id FROM deals WHERE company_id = ? AND "
+                       "deals_id = ?",
+                       {company_id, *id})
+                 : s_.query(
+                       "SELECT deals_id, deal_stage_id FROM deals WHERE company_id = ? AND "
+                       "lower(deal_no) = lower(?)",
+                       {company_id, deal_no});
+  if (!rows.next()) return std::nullopt;
+  return Key{rows.i64(0), rows.i64(1)};
 }
 
 std::optional<DealRecord> DealRepository::find_by_no(std::int64_t company_id,
@@ -163,6 +179,20 @@ void DealRepository::leave_card(std::int64_t company_id, std::int64_t stage_id,
 void DealRepository::set_index(const DealRecord& d) {
   s_.exec("UPDATE deals SET deals_index = ? WHERE company_id = ? AND deals_id = ?",
           {d.deals_index, d.company_id, d.deals_id});
+}
+
+void DealRepository::lock_stages(std::int64_t company_id, std::int64_t a, std::int64_t b) {
+  for (auto stage : {std::min(a, b), std::max(a, b)}) {
+    s_.exec(
+        "UPDATE deal_stages SET card_count = card_count WHERE company_id = ? AND deal_stage_id = ?",
+        {company_id, stage});
+    if (a == b) break;
+  }
+}
+
+void DealRepository::lock_deal(std::int64_t company_id, std::int64_t deals_id) {
+  s_.exec("UPDATE deals SET deals_index = deals_index WHERE company_id = ? AND deals_id = ?",
+          {company_id, deals_id});
 }
 
 }  // namespace ov::deals

@@ -14,8 +14,16 @@ class DealRepository {
  public:
   explicit DealRepository(storage::Session& s) : s_(s) {}
 
-  // The deal with what its object shows beyond its row (load_details).
-  std::optional<DealRecord> find_by_id(std::int64_t company_id, std::int64_t deals_id);
+  // The deal with what its object shows beyond its row (load_details), or without it.
+  std::optional<DealRecord> find_by_id(std::int64_t company_id, std::int64_t deals_id,
+                                       bool details = true);
+  // The deal's id and stage, by id or number.
+  struct Key {
+    std::int64_t deals_id = 0;
+    std::int64_t deal_stage_id = 0;
+  };
+  std::optional<Key> find_key(std::int64_t company_id, const std::optional<std::int64_t>& id,
+                              std::string_view deal_no);
   // Numbers compare case-insensitively.
   std::optional<DealRecord> find_by_no(std::int64_t company_id, std::string_view deal_no);
   // Active deals matching every filter, in the requested order, as list items.
@@ -37,6 +45,13 @@ class DealRepository {
   std::int64_t take_card(std::int64_t company_id, std::int64_t stage_id);
   void leave_card(std::int64_t company_id, std::int64_t stage_id, std::int64_t deals_id);
   void set_index(const DealRecord& d);
+
+  // Row locks for a deal's update (PostgreSQL; SQLite's writer runs one write at a time): the
+  // stages a move touches, in id order, then the deal itself, whose row read after this is
+  // the latest committed one. Stages before deals, as every column shift takes them, so that
+  // a move and a shift of the same column cannot wait on each other in a cycle.
+  void lock_stages(std::int64_t company_id, std::int64_t a, std::int64_t b);
+  void lock_deal(std::int64_t company_id, std::int64_t deals_id);
 
   // Loads the stage, interests, labels and the legacy customer object of `d`.
   void load_details(DealRecord& d);
