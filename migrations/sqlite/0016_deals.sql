@@ -31,9 +31,10 @@ CREATE TABLE deal_stages (
   -- 1 normal, 2 won, 3 lost: the status of the deals in it.
   stage_type INTEGER NOT NULL DEFAULT 1 CHECK (stage_type BETWEEN 1 AND 3),
   is_active INTEGER NOT NULL DEFAULT 1,
-  -- The deals in the stage's column (their dealsIndex is 1..card_count). Writes that move a
-  -- deal into or out of the column update this row first, which serialises them per stage.
-  card_count INTEGER NOT NULL DEFAULT 0 CHECK (card_count >= 0),
+  -- The last card position given out in the stage's column (deals.card_position). Writes that
+  -- move a deal into or out of the column update this row first, which serialises them per
+  -- stage.
+  next_position INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (company_id, deal_stage_id),
   FOREIGN KEY (company_id, board_id) REFERENCES deal_boards (company_id, board_id)
 );
@@ -62,7 +63,10 @@ ALTER TABLE deals ADD COLUMN deals_value TEXT NOT NULL DEFAULT '0';
 ALTER TABLE deals ADD COLUMN status_id INTEGER NOT NULL DEFAULT 1 CHECK (status_id BETWEEN 1 AND 3);
 ALTER TABLE deals ADD COLUMN board_id INTEGER;
 ALTER TABLE deals ADD COLUMN deal_stage_id INTEGER;
-ALTER TABLE deals ADD COLUMN deals_index INTEGER NOT NULL DEFAULT 0;
+-- The card's place in its stage's column, ascending from the stage's next_position: a new or
+-- moved card goes last. dealsIndex is the card's rank among them (1..n), counted through
+-- deal_card_blocks, so a card that leaves a column moves no other card's row.
+ALTER TABLE deals ADD COLUMN card_position INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE deals ADD COLUMN deals_date INTEGER;
 ALTER TABLE deals ADD COLUMN expected_close_date INTEGER;
 ALTER TABLE deals ADD COLUMN probability INTEGER NOT NULL DEFAULT 0
@@ -92,10 +96,32 @@ ALTER TABLE deals ADD COLUMN cancel_all_order INTEGER NOT NULL DEFAULT 0;
 -- Deal Enquiry: by board and status, newest first (the default order), and by date alone.
 CREATE INDEX deals_board_status ON deals (company_id, board_id, status_id, deals_date, deals_id);
 CREATE INDEX deals_date ON deals (company_id, deals_date, deals_id);
--- A stage's column, closed up when a deal leaves it.
-CREATE INDEX deals_stage_column ON deals (company_id, deal_stage_id, deals_index);
+-- A stage's column in card order.
+CREATE INDEX deals_stage_column ON deals (company_id, deal_stage_id, card_position);
+-- Deal Enquiry's keyword on the first customer's name.
+CREATE INDEX deals_customer ON deals (company_id, customer_id);
+-- How many cards of a column sit in each block of 256 positions: a card's rank is the cards of
+-- the blocks before its own plus those before it in its block, at most 255 index entries.
+CREATE TABLE deal_card_blocks (
+  company_id INTEGER NOT NULL REFERENCES companies (company_id),
+  deal_stage_id INTEGER NOT NULL,
+  block INTEGER NOT NULL,
+  cards INTEGER NOT NULL CHECK (cards >= 0),
+  PRIMARY KEY (company_id, deal_stage_id, block)
+);
 CREATE INDEX deals_reason ON deals (company_id, reason_category_id)
   WHERE reason_category_id IS NOT NULL;
+
+-- Deal Enquiry's keyword index (modules/deals/deal_keywords.hpp): the trigrams of each deal's
+-- number and name, keyed so that one board's and status's deals holding a trigram are one range.
+CREATE TABLE deal_trigrams (
+  company_id INTEGER NOT NULL,
+  trigram INTEGER NOT NULL,
+  board_id INTEGER NOT NULL,
+  status_id INTEGER NOT NULL,
+  deals_id INTEGER NOT NULL,
+  PRIMARY KEY (company_id, trigram, board_id, status_id, deals_id)
+) WITHOUT ROWID;
 
 CREATE TABLE deal_customers (
   company_id INTEGER NOT NULL REFERENCES companies (company_id),
@@ -154,7 +180,20 @@ INSERT INTO deal_labels (company_id, label_id, name, color)
 UPDATE deals SET board_id = 1, deal_stage_id = 1, deals_name = COALESCE(deals_name, deal_no),
   deals_date = created_at, expected_close_date = created_at, date_created = created_at,
   date_modified = created_at,
-  deals_index = (SELECT COUNT(*) FROM deals d WHERE d.company_id = deals.company_id AND
+  card_position = (SELECT COUNT(*) FROM deals d WHERE d.company_id = deals.company_id AND
     d.deals_id <= deals.deals_id);
-UPDATE deal_stages SET card_count = (SELECT COUNT(*) FROM deals d WHERE
+UPDATE deal_stages SET next_position = (SELECT COUNT(*) FROM deals d WHERE
   d.company_id = deal_stages.company_id AND d.deal_stage_id = deal_stages.deal_stage_id);
+INSERT INTO deal_card_blocks (company_id, deal_stage_id, block, cards)
+  SELECT company_id, deal_stage_id, card_position / 256, COUNT(*) FROM deals
+  GROUP BY company_id, deal_stage_id, card_position / 256;
+-- Their keyword rows (the trigrams deals::trigrams computes).
+WITH RECURSIVE t(company_id, deals_id, txt) AS (
+    SELECT company_id, deals_id, lower(deal_no) || char(10) || lower(deals_name) FROM deals),
+  -- Names are at most 500 characters and numbers 50 (api/bounds.hpp).
+  n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000)
+INSERT OR IGNORE INTO deal_trigrams (company_id, trigram, board_id, status_id, deals_id)
+  SELECT t.company_id, (unicode(substr(t.txt, n.i, 1)) << 42) |
+      (unicode(substr(t.txt, n.i + 1, 1)) << 21) | unicode(substr(t.txt, n.i + 2, 1)),
+    1, 1, t.deals_id
+  FROM t JOIN n ON n.i <= length(t.txt) - 2;

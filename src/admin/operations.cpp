@@ -266,7 +266,9 @@ storage::MasterWrite read_master_write(const core::MasterList& list, const rapid
       continue;
     }
     const bool optional = e.kind == Kind::kOptString || e.kind == Kind::kOptInt64;
-    const Need need = creating && !optional && e.kind != Kind::kBool && e.set_sql.empty()
+    // A null is refused once, as a null (not also as missing).
+    const Need need = creating && !optional && e.kind != Kind::kBool && e.set_sql.empty() &&
+                              !null_given(in, e.json)
                           ? Need::kRequired
                           : Need::kOptional;
     // A text or number read: null only where the column may hold it.

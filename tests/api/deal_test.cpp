@@ -208,7 +208,8 @@ class DealApi : public ::testing::Test {
   }
   std::int64_t card_count(std::int64_t stage) {
     return server_.scalar(
-        "SELECT card_count FROM deal_stages WHERE company_id = ? AND deal_stage_id = ?",
+        "SELECT COALESCE(SUM(cards), 0) FROM deal_card_blocks WHERE company_id = ? AND "
+        "deal_stage_id = ?",
         {company_.id, stage});
   }
   std::int64_t deals_id(const std::string& no) {

@@ -1,10 +1,14 @@
-// Two tenants on one server, for the Activity, Employee, Task and Setting sections: another
-// company's activity, employee, task reference, key activity or header template is unknown.
+// Two tenants on one server, for the Activity, Employee, Task, Setting and Deal sections: another
+// company's activity, employee, task reference, key activity, header template, deal, or deal
+// board, stage, label, interest or missed reason is unknown.
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "modules/activities/activity_types.hpp"
+#include "modules/customers/customer_service.hpp"
+#include "modules/deals/deal_types.hpp"
 #include "modules/employees/employee_service.hpp"
 #include "modules/settings/setting_repository.hpp"
 #include "storage/master_lists.hpp"
@@ -26,6 +30,27 @@ Body activity_body(const std::string& assignee = "6d473b8f-a6b3-4536-b1e6-f4b768
       .str("dateAppointmentStart", "2025-02-20T10:00:00+0700")
       .str("dateAppointmentEnd", "2025-02-20T10:15:00+0700")
       .str("assignToUserId", assignee);
+  return b;
+}
+
+Body deal_body() {
+  Body b;
+  b.set("customerCodes", R"(["C000154"])")
+      .set("boardId", "1")
+      .str("dealName", "Tenancy check")
+      .set("probability", "10")
+      .set("dealValue", "100")
+      .str("expectedCloseDate", "2025-03-31T00:00:00+0700")
+      .str("assignTo", "staff01");
+  return b;
+}
+
+Body deal_update_body() {
+  Body b;
+  b.str("dealName", "Taken over")
+      .set("dealValue", "1")
+      .str("expectedCloseDate", "2025-03-31T00:00:00+0700")
+      .str("assignTo", "staff01");
   return b;
 }
 
@@ -51,10 +76,27 @@ class SectionTenancy : public ::testing::Test {
       t.name = "Only in A";
       t.document_type = settings::kQuotation;
       settings::add_header_template(s, a_.id, t);
+      // Deal references only company A has: a customer, a board with its stage, a label, an
+      // interest topic and a missed reason.
+      customers::CustomerRecord c;
+      c.company_id = a_.id;
+      c.customer_code = "CA00001";
+      c.customer_name = "Only in A Co., Ltd.";
+      c.created_by_user_id = c.modified_by_user_id = a_.admin_user_id;
+      c.date_created = c.date_modified = kNow;
+      customers::insert_customer(s, c);
+      deals::add_board(s, a_.id, 77, "Only in A");
+      deals::add_stage(s, a_.id, 77, {7701, "Only in A", 1, 10, deals::kStageNormal});
+      deals::add_label(s, a_.id, {77, "Only in A", "#000000"});
+      storage::add_master_row(s, customers::kInterestTopics, a_.id, 77, "Only in A");
+      storage::add_master_row(s, deals::kMissedReasons, a_.id, 77, "Only in A");
     });
   }
   HttpResponse post(const TestCompany& c, const std::string& path, const std::string& body) {
     return http_.request("POST", path, c.auth_json(), body);
+  }
+  HttpResponse put(const TestCompany& c, const std::string& path, const std::string& body) {
+    return http_.request("PUT", path, c.auth_json(), body);
   }
   HttpResponse get(const TestCompany& c, const std::string& path) {
     return http_.request("GET", path, c.auth());
@@ -159,6 +201,145 @@ TEST_F(SectionTenancy, KeyActivitiesAndTemplatesAreEachCompanysOwn) {
   EXPECT_EQ(get(b_, "/v1/setting/header-templates").header("x-total-count"), "3");
   EXPECT_EQ(get(b_, "/v2/salesorder/headerTemplate?documentType=1").body.find("Only in A"),
             std::string::npos);
+}
+
+TEST_F(SectionTenancy, AnotherCompanysDealIsNotFoundAndUntouched) {
+  auto created = post(a_, "/v1/deals", deal_body().json());
+  ASSERT_EQ(created.status, 200) << created.body;
+  const auto id = std::to_string(created.json()["data"]["value"]["dealsId"].GetInt64());
+  const std::string no = created.json()["data"]["value"]["dealNo"].GetString();
+  ASSERT_EQ(no, "D250200001");
+  const auto before = get(a_, "/v1/deals/" + no);
+  ASSERT_EQ(before.status, 200) << before.body;
+  // By id and by number, to read or to update.
+  expect_not_found(get(b_, "/v1/deals/" + id), api::Family::kV, "dealsId " + id + " was not found");
+  expect_not_found(get(b_, "/v1/deals/" + no), api::Family::kV, "dealNo " + no + " was not found");
+  expect_not_found(put(b_, "/v1/deals/" + id, deal_update_body().json()), api::Family::kV,
+                   "dealsId " + id + " was not found");
+  expect_not_found(put(b_, "/v1/deals/" + no, deal_update_body().json()), api::Family::kV,
+                   "dealNo " + no + " was not found");
+  // Both hold a D241200044 of their own: A's id names nothing in B.
+  const auto demo_a = std::to_string(server_.scalar(
+      "SELECT deals_id FROM deals WHERE company_id = ? AND deal_no = 'D241200044'", {a_.id}));
+  expect_not_found(get(b_, "/v1/deals/" + demo_a), api::Family::kV,
+                   "dealsId " + demo_a + " was not found");
+  expect_not_found(put(b_, "/v1/deals/" + demo_a, deal_update_body().json()), api::Family::kV,
+                   "dealsId " + demo_a + " was not found");
+  auto own = get(b_, "/v1/deals/D241200044");
+  ASSERT_EQ(own.status, 200) << own.body;
+  EXPECT_NE(std::to_string(own.json()["data"]["value"]["dealsId"].GetInt64()), demo_a);
+  EXPECT_EQ(get(a_, "/v1/deals/" + no).body, before.body);
+  EXPECT_EQ(get(a_, "/v1/deals/" + id).body, before.body);
+  EXPECT_EQ(server_.scalar("SELECT COUNT(*) FROM deals WHERE company_id = ? AND deals_name = "
+                           "'Taken over'",
+                           {a_.id}),
+            0);
+  // Each company's enquiry shows its own; both hold the two demo deals.
+  EXPECT_EQ(post(a_, "/v1/deals/enquiry", R"({"take":10})").header("x-total-count"), "3");
+  EXPECT_EQ(post(b_, "/v1/deals/enquiry", R"({"take":10})").header("x-total-count"), "2");
+  for (const char* filter :
+       {R"("keyword":"D250200001")", R"("keyword":"Tenancy")", R"("boardId":1)",
+        R"("dealStageIds":[1])",
+        R"("statusIds":[1],"customerCode":"C000154","dateFrom":"2025-02-01")"}) {
+    SCOPED_TRACE(filter);
+    EXPECT_EQ(post(a_, "/v1/deals/enquiry", std::string(R"({"take":10,)") + filter + "}")
+                  .header("x-total-count"),
+              "1");
+    EXPECT_EQ(post(b_, "/v1/deals/enquiry", std::string(R"({"take":10,)") + filter + "}")
+                  .header("x-total-count"),
+              "0");
+  }
+  auto b_list = post(b_, "/v1/deals/enquiry", R"({"take":10})");
+  EXPECT_EQ(b_list.body.find(R"("dealsId":)" + id + ","), std::string::npos);
+  EXPECT_EQ(b_list.body.find(R"("dealsId":)" + demo_a + ","), std::string::npos);
+  // Numbers are per company: B's next is the same number, its own deal.
+  auto in_b = post(b_, "/v1/deals", deal_body().json());
+  ASSERT_EQ(in_b.status, 200) << in_b.body;
+  EXPECT_STREQ(in_b.json()["data"]["value"]["dealNo"].GetString(), "D250200001");
+  EXPECT_NE(in_b.json()["data"]["value"]["dealsId"].GetInt64(), std::stoll(id));
+  EXPECT_EQ(in_b.json()["data"]["value"]["customerId"].GetInt64(),
+            server_.customer_id("C000154", b_));
+}
+
+TEST_F(SectionTenancy, DealsReferOnlyToTheirOwnCompanysRecords) {
+  struct Case {
+    Body body;
+    std::string message;
+  };
+  const std::vector<Case> cases = {
+      {deal_body().set("customerCodes", R"(["C000154","CA00001"])"),
+       "customerCodes CA00001 was not found"},
+      {deal_body().str("assignTo", "onlya"), "assignTo onlya was not found"},
+      {deal_body().set("participantCodes", R"(["staff02","onlya"])"),
+       "participantCodes onlya was not found"},
+      {deal_body().set("boardId", "77"), "boardId 77 was not found"},
+      {deal_body().set("boardId", "77").set("dealStageId", "7701"), "boardId 77 was not found"},
+      {deal_body().set("dealStageId", "7701"), "dealStageId 7701 was not found"},
+      {deal_body().set("dealLabels", "[1,77]"), "dealLabels 77 was not found"},
+      {deal_body().set("dealInterests", "[77]"), "dealInterests 77 was not found"},
+      {deal_body().set("dealStageId", "5").set("reasonCategoryId", "77"),
+       "reasonCategoryId 77 was not found"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.message);
+    expect_not_found(post(b_, "/v1/deals", c.body.json()), api::Family::kV, c.message);
+  }
+  EXPECT_EQ(server_.scalar("SELECT COUNT(*) FROM deals WHERE company_id = ?", {b_.id}), 2);
+  // Updating B's own deal with A's entries.
+  expect_not_found(
+      put(b_, "/v1/deals/D241200044", deal_update_body().set("dealLabels", "[77]").json()),
+      api::Family::kV, "dealLabels 77 was not found");
+  expect_not_found(
+      put(b_, "/v1/deals/D241200044", deal_update_body().set("dealStageId", "7701").json()),
+      api::Family::kV, "dealStageId 7701 was not found");
+  expect_not_found(put(b_, "/v1/deals/D241200044",
+                       deal_update_body().set("participantCodes", R"(["onlya"])").json()),
+                   api::Family::kV, "participantCodes onlya was not found");
+  // The same requests succeed where the records are.
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.message);
+    auto body = c.body;
+    if (c.message.rfind("dealStageId", 0) == 0) body.set("boardId", "77");
+    auto res = post(a_, "/v1/deals", body.json());
+    EXPECT_EQ(res.status, 200) << res.body;
+  }
+  EXPECT_EQ(post(a_, "/v1/deals/enquiry", R"({"take":10,"customerCode":"CA00001"})")
+                .header("x-total-count"),
+            "1");
+  EXPECT_EQ(post(b_, "/v1/deals/enquiry", R"({"take":10,"customerCode":"CA00001"})")
+                .header("x-total-count"),
+            "0");
+  EXPECT_EQ(
+      post(b_, "/v1/deals/enquiry", R"({"take":10,"assignTo":"onlya"})").header("x-total-count"),
+      "0");
+  EXPECT_EQ(post(b_, "/v1/deals/enquiry", R"({"take":10,"boardId":77})").header("x-total-count"),
+            "0");
+}
+
+TEST_F(SectionTenancy, DealListsAreEachCompanysOwn) {
+  struct List {
+    const char* path;
+    const char* a_total;
+    const char* b_total;
+  };
+  for (const auto& l :
+       {List{"/v1/deals/boards", "3", "2"}, List{"/v1/deals/stages", "9", "8"},
+        List{"/v1/deals/stages?boardId=77", "1", "0"}, List{"/v1/deals/interests", "2", "1"},
+        List{"/v1/deals/labels", "7", "6"}, List{"/v1/deals/missed-reason-categories", "7", "6"}}) {
+    SCOPED_TRACE(l.path);
+    auto a = get(a_, l.path);
+    auto b = get(b_, l.path);
+    ASSERT_EQ(a.status, 200) << a.body;
+    ASSERT_EQ(b.status, 200) << b.body;
+    EXPECT_EQ(a.header("x-total-count"), l.a_total);
+    EXPECT_EQ(b.header("x-total-count"), l.b_total);
+    EXPECT_NE(a.body.find("Only in A"), std::string::npos);
+    EXPECT_EQ(b.body.find("Only in A"), std::string::npos);
+  }
+  // The default board is each company's own too.
+  EXPECT_EQ(server_.scalar("SELECT COUNT(*) FROM deal_board_defaults WHERE company_id IN (?, ?)",
+                           {a_.id, b_.id}),
+            2);
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "modules/customers/customer_repository.hpp"
+#include "modules/deals/deal_keywords.hpp"
 #include "modules/refs.hpp"
 #include "storage/paging.hpp"
 #include "storage/sql.hpp"
@@ -103,9 +104,17 @@ core::Page<DealRecord> DealRepository::enquiry(std::int64_t company_id, const En
   // The filters, after the FROM: with the joins (the keyword and the page's columns need
   // them) or without (a count that needs no column of them).
   auto filtered = [&](storage::Sql& q, bool with_joins) {
-    q.add(" FROM deals d");
-    if (with_joins) q.add(kDealList.joins());
-    q.add(" WHERE d.company_id = ? AND d.is_active = 1").bind(company_id);
+    // A keyword the index can answer starts from its candidates; otherwise the filters'
+    // indexes lead and the keyword is matched on the rows they leave.
+    if (in.keyword && keyword_from(q, s_, company_id, *in.keyword, in.board_id, in.status_ids,
+                                   kDealList.joins())) {
+      q.add(" AND");
+    } else {
+      q.add(" FROM deals d");
+      if (with_joins) q.add(kDealList.joins());
+      q.add(" WHERE");
+    }
+    q.add(" d.company_id = ? AND d.is_active = 1").bind(company_id);
     if (in.board_id) q.add(" AND d.board_id = ?").bind(*in.board_id);
     if (!in.status_ids.empty()) q.add(" AND d.status_id IN ").in_list(in.status_ids);
     if (!in.stage_ids.empty()) q.add(" AND d.deal_stage_id IN ").in_list(in.stage_ids);
@@ -135,12 +144,16 @@ core::Page<DealRecord> DealRepository::enquiry(std::int64_t company_id, const En
 void DealRepository::insert(DealRecord& d, const std::vector<std::int64_t>& customer_ids,
                             bool with_id) {
   d.deals_id = kDeals.insert(s_, d, with_id);
+  add_keywords(s_, d);
   set_links(s_, "deal_customers", "customer_id", d, customer_ids, true);
   set_links(s_, "deal_interest_links", "topic_id", d, d.interest_ids, true);
   set_links(s_, "deal_label_links", "label_id", d, d.label_ids, true);
 }
 
-void DealRepository::update(const DealRecord& d) { kDeals.update(s_, d); }
+void DealRepository::update(const DealRecord& before, const DealRecord& d) {
+  kDeals.update(s_, d);
+  update_keywords(s_, before, d);
+}
 
 void DealRepository::set_interests(const DealRecord& d) {
   set_links(s_, "deal_interest_links", "topic_id", d, d.interest_ids, false);
@@ -150,48 +163,44 @@ void DealRepository::set_labels(const DealRecord& d) {
   set_links(s_, "deal_label_links", "label_id", d, d.label_ids, false);
 }
 
-std::int64_t DealRepository::take_card(std::int64_t company_id, std::int64_t stage_id) {
-  auto count = s_.query_i64(
-      "UPDATE deal_stages SET card_count = card_count + 1 WHERE company_id = ? AND "
-      "deal_stage_id = ? RETURNING card_count",
-      {company_id, stage_id});
-  if (!count) throw std::runtime_error("a deal's stage has no row");
-  return *count;
+void DealRepository::take_card(DealRecord& d) {
+  auto position = s_.query_i64(
+      "UPDATE deal_stages SET next_position = next_position + 1 WHERE company_id = ? AND "
+      "deal_stage_id = ? RETURNING next_position",
+      {d.company_id, d.deal_stage_id});
+  if (!position) throw std::runtime_error("a deal's stage has no row");
+  d.card_position = *position;
+  s_.exec(
+      "INSERT INTO deal_card_blocks (company_id, deal_stage_id, block, cards) VALUES (?, ?, ?, "
+      "1) ON CONFLICT (company_id, deal_stage_id, block) DO UPDATE SET cards = "
+      "deal_card_blocks.cards + 1",
+      {d.company_id, d.deal_stage_id, d.card_position / kCardBlock});
 }
 
-void DealRepository::leave_card(std::int64_t company_id, std::int64_t stage_id,
-                                std::int64_t deals_id) {
+void DealRepository::leave_card(const DealRecord& d) {
   s_.exec(
-      "UPDATE deal_stages SET card_count = card_count - 1 WHERE company_id = ? AND "
-      "deal_stage_id = ? AND card_count > 0",
-      {company_id, stage_id});
-  // Read after the stage's row is held: a move that closed a gap before ours may have
-  // shifted this card since the deal was read.
-  auto index = s_.query_i64("SELECT deals_index FROM deals WHERE company_id = ? AND deals_id = ?",
-                            {company_id, deals_id});
-  if (!index) return;
-  s_.exec(
-      "UPDATE deals SET deals_index = deals_index - 1 WHERE company_id = ? AND deal_stage_id = "
-      "? AND deals_index > ?",
-      {company_id, stage_id, *index});
+      "UPDATE deal_card_blocks SET cards = cards - 1 WHERE company_id = ? AND deal_stage_id = ? "
+      "AND block = ? AND cards > 0",
+      {d.company_id, d.deal_stage_id, d.card_position / kCardBlock});
 }
 
-void DealRepository::set_index(const DealRecord& d) {
-  s_.exec("UPDATE deals SET deals_index = ? WHERE company_id = ? AND deals_id = ?",
-          {d.deals_index, d.company_id, d.deals_id});
+void DealRepository::set_position(const DealRecord& d) {
+  s_.exec("UPDATE deals SET card_position = ? WHERE company_id = ? AND deals_id = ?",
+          {d.card_position, d.company_id, d.deals_id});
 }
 
 void DealRepository::lock_stages(std::int64_t company_id, std::int64_t a, std::int64_t b) {
   for (auto stage : {std::min(a, b), std::max(a, b)}) {
     s_.exec(
-        "UPDATE deal_stages SET card_count = card_count WHERE company_id = ? AND deal_stage_id = ?",
+        "UPDATE deal_stages SET next_position = next_position WHERE company_id = ? AND "
+        "deal_stage_id = ?",
         {company_id, stage});
     if (a == b) break;
   }
 }
 
 void DealRepository::lock_deal(std::int64_t company_id, std::int64_t deals_id) {
-  s_.exec("UPDATE deals SET deals_index = deals_index WHERE company_id = ? AND deals_id = ?",
+  s_.exec("UPDATE deals SET card_position = card_position WHERE company_id = ? AND deals_id = ?",
           {company_id, deals_id});
 }
 

@@ -30,21 +30,26 @@ class DealRepository {
   core::Page<DealRecord> enquiry(std::int64_t company_id, const EnquiryInput& in);
 
   // Inserts the deal and its links (its customers, interests and labels) and sets its
-  // deals_id; `with_id`: keep the one d carries (documented ids).
+  // deals_id; `with_id`: keep the one d carries (documented ids). d already holds its card
+  // (take_card).
   void insert(DealRecord& d, const std::vector<std::int64_t>& customer_ids, bool with_id = false);
-  // Writes every field but the number, the board, the creation and the column position.
-  void update(const DealRecord& d);
+  // Writes every field but the number, the board, the creation and the column position, and
+  // the keyword rows when what they hold changed since `before`.
+  void update(const DealRecord& before, const DealRecord& d);
   // Replaces the deal's interest and label links with its interest_ids and label_ids.
   void set_interests(const DealRecord& d);
   void set_labels(const DealRecord& d);
 
-  // A stage's column (dealsIndex 1..n). take_card adds a card at the end and returns its
-  // position; leave_card closes the gap a card leaves. Each first updates the stage's row,
-  // which serialises the writes of one column on every backend; callers touching two
-  // columns take them in stage-id order, so that two opposite moves cannot deadlock.
-  std::int64_t take_card(std::int64_t company_id, std::int64_t stage_id);
-  void leave_card(std::int64_t company_id, std::int64_t stage_id, std::int64_t deals_id);
-  void set_index(const DealRecord& d);
+  // A stage's column (dealsIndex 1..n, the ranks of the cards' positions). take_card gives
+  // `d` the next position of its stage and counts it in its block; leave_card uncounts the
+  // position d holds. Each first updates a row of the stage (its next_position, or the
+  // block), so writes of one column are serialised on every backend; callers touching two
+  // columns hold them in stage-id order first (lock_stages), so that opposite moves cannot
+  // deadlock.
+  void take_card(DealRecord& d);
+  void leave_card(const DealRecord& d);
+  // Writes d's stage position after a move (the generic update never writes it).
+  void set_position(const DealRecord& d);
 
   // Row locks for a deal's update (PostgreSQL; SQLite's writer runs one write at a time): the
   // stages a move touches, in id order, then the deal itself, whose row read after this is

@@ -88,17 +88,15 @@ std::vector<std::string> resolve_staff(storage::Session& s, std::int64_t company
   return out;
 }
 
-// Puts `d` into `stage` (its type giving the status), moving its card from the column it was
-// in (`from`, 0 for a new deal) to the end of the new one. The two stage rows are taken in
-// id order (DealRepository::take_card).
-void place(DealRepository& repo, DealRecord& d, const storage::MasterRow& stage,
-           std::int64_t from) {
-  d.deal_stage_id = stage.id;
+// Puts `d` into `stage`, its type giving the status: a card that changes column leaves the
+// one it was in and goes last in the new one (§4.5, dealsIndex).
+void place(DealRepository& repo, DealRecord& d, const storage::MasterRow& stage, bool fresh) {
+  if (fresh || d.deal_stage_id != stage.id) {
+    if (!fresh) repo.leave_card(d);
+    d.deal_stage_id = stage.id;
+    repo.take_card(d);
+  }
   d.status_id = static_cast<int>(extra_int(stage, kStageType));
-  if (from == stage.id) return;
-  if (from != 0 && from < stage.id) repo.leave_card(d.company_id, from, d.deals_id);
-  d.deals_index = repo.take_card(d.company_id, stage.id);
-  if (from != 0 && from > stage.id) repo.leave_card(d.company_id, from, d.deals_id);
 }
 
 // What create and update share once the stage is known: the fields of the body, in body
@@ -176,9 +174,8 @@ DealRecord create_deal(storage::Session& s, const core::Caller& caller, const De
   d.board_id = in.board_id;
   auto stage = in.deal_stage_id ? require_stage(s, company, *in.deal_stage_id, d.board_id, false)
                                 : first_stage(s, company, d.board_id);
-  d.deal_stage_id = stage.id;
-  d.status_id = static_cast<int>(extra_int(stage, kStageType));
   d.deals_date = now;
+  place(repo, d, stage, true);
   apply(s, caller, d, in, now);
   // Numbered once every reference is known to exist; the number is taken in this
   // transaction, so a failed create gives it back.
@@ -187,12 +184,11 @@ DealRecord create_deal(storage::Session& s, const core::Caller& caller, const De
                   : deal_no;
   d.created_by_user_id = caller.user_id;
   d.date_created = now;
-  place(repo, d, stage, 0);
   repo.insert(d, customer_ids, false);
   webhooks::emit(s, company, webhooks::kDealCreated,
                  {{"DealNo", d.deal_no}, {"DealsId", d.deals_id}}, now, *caller.zone);
-  repo.load_details(d);
-  return d;
+  // Read back: its dealsIndex is its rank in the column as written.
+  return *repo.find_by_id(company, d.deals_id);
 }
 
 boost::asio::awaitable<DealRecord> DealService::create(const core::Caller& caller, DealInput in) {
@@ -216,20 +212,17 @@ boost::asio::awaitable<DealRecord> DealService::update(const core::Caller& calle
     auto found = repo.find_by_id(company, at->deals_id, false);
     if (!found) deal_not_found(key);
     DealRecord d = std::move(*found);
+    const DealRecord before = d;
     const int previous_status = d.status_id;
     const std::int64_t from = d.deal_stage_id;
     if (in.deal_stage_id) {
-      auto stage =
-          require_stage(s, company, *in.deal_stage_id, d.board_id, *in.deal_stage_id == from);
-      d.deal_stage_id = stage.id;
-      d.status_id = static_cast<int>(extra_int(stage, kStageType));
-      apply(s, caller, d, in, now);
-      place(repo, d, stage, from);
-    } else {
-      apply(s, caller, d, in, now);
+      place(repo, d,
+            require_stage(s, company, *in.deal_stage_id, d.board_id, *in.deal_stage_id == from),
+            false);
     }
-    repo.update(d);
-    if (d.deal_stage_id != from) repo.set_index(d);
+    apply(s, caller, d, in, now);
+    repo.update(before, d);
+    if (d.deal_stage_id != from) repo.set_position(d);
     if (in.interest_ids.present) repo.set_interests(d);
     if (in.label_ids.present) repo.set_labels(d);
     if (in.mark_all_task_as_done) tasks::TaskRepository(s).close_deal_tasks(company, d.deals_id);
@@ -245,8 +238,8 @@ boost::asio::awaitable<DealRecord> DealService::update(const core::Caller& calle
                                                  {"PreviousStatus", previous_status},
                                                  {"Status", d.status_id}});
     }
-    repo.load_details(d);
-    return d;
+    // Read back: its dealsIndex is its rank in the column as written.
+    return *repo.find_by_id(company, d.deals_id);
   });
 }
 

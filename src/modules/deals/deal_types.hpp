@@ -52,7 +52,8 @@ struct DealRecord {
   core::Decimal deals_value;
   int status_id = kStatusOpen;
   std::int64_t deal_stage_id = 0;
-  std::int64_t deals_index = 0;
+  std::int64_t deals_index = 0;  // the rank of card_position in the stage's column
+  std::int64_t card_position = 0;
   core::UnixSeconds deals_date = 0;
   core::UnixSeconds expected_close_date = 0;
   int probability = 0;
@@ -294,9 +295,16 @@ inline constexpr core::Field<DealRecord> kDealFields[] = {
     {"dealsValue", "deals_value", &DealRecord::deals_value},
     {"statusId", "status_id", &DealRecord::status_id},
     {"dealStageId", "deal_stage_id", &DealRecord::deal_stage_id},
-    // Moved only by the column statements (DealRepository::take_card, leave_card), never by an
-    // update of the deal's other fields, so a concurrent move is not overwritten.
-    {"dealsIndex", "deals_index", &DealRecord::deals_index, core::Store::kInsert},
+    // The card's rank in its stage's column (migrations/*/0016_deals.sql), read in the same
+    // statement as the row, so that it is always the rank in one committed state.
+    core::read_as<DealRecord>(
+        {"dealsIndex", "deals_index", &DealRecord::deals_index, core::Store::kRead},
+        "((SELECT COALESCE(SUM(b.cards), 0) FROM deal_card_blocks b WHERE "
+        "b.company_id = d.company_id AND b.deal_stage_id = d.deal_stage_id "
+        "AND b.block < d.card_position / 256) + (SELECT COUNT(*) FROM "
+        "deals x WHERE x.company_id = d.company_id AND x.deal_stage_id = "
+        "d.deal_stage_id AND x.card_position >= d.card_position / 256 * 256 "
+        "AND x.card_position <= d.card_position))"),
     {"dealsDate", "deals_date", &DealRecord::deals_date, core::FieldKind::kDateTime},
     {"expectedCloseDate", "expected_close_date", &DealRecord::expected_close_date,
      core::FieldKind::kDateTime},
@@ -331,6 +339,10 @@ inline constexpr core::Field<DealRecord> kDealFields[] = {
     core::column_only<DealRecord>("interest_ids", &DealRecord::interest_ids),
     core::column_only<DealRecord>("label_ids", &DealRecord::label_ids),
     core::column_only<DealRecord>("cancel_all_order", &DealRecord::cancel_all_order),
+    // Moved only by the column statements (DealRepository::take_card), never by an update of
+    // the deal's other fields, so a concurrent move is not overwritten.
+    core::column_only<DealRecord>("card_position", &DealRecord::card_position,
+                                  core::Store::kInsert),
     core::column_only<DealRecord>("company_id", &DealRecord::company_id, core::Store::kInsert),
     // 0001's creation time, kept filled for the rows that still read it.
     core::column_only<DealRecord>("created_at", &DealRecord::date_created, core::Store::kWrite),
@@ -399,6 +411,9 @@ inline constexpr core::SortColumn kDealSort[] = {
 };
 inline constexpr std::size_t kSortById = 0;    // unique: the tie-break of every order
 inline constexpr std::size_t kSortByDate = 1;  // the default order, descending
+
+// Card positions per block of deal_card_blocks (migrations/*/0016_deals.sql).
+inline constexpr std::int64_t kCardBlock = 256;
 
 // --- Inputs ---------------------------------------------------------------------------------
 
