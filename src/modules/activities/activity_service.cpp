@@ -7,6 +7,7 @@
 #include "core/numbers.hpp"
 #include "modules/activities/activity_repository.hpp"
 #include "modules/refs.hpp"
+#include "storage/limited_read.hpp"
 #include "storage/master_lists.hpp"
 #include "storage/sequences.hpp"
 #include "webhooks/events.hpp"
@@ -207,21 +208,12 @@ boost::asio::awaitable<ActivityRecord> ActivityService::by_no(const core::Caller
 
 boost::asio::awaitable<core::Page<ActivityRecord>> ActivityService::enquiry(
     const core::Caller& caller, EnquiryInput in) {
-  // An enquiry's cost grows with its matches: off the I/O thread (read_apart), the company's
-  // reads taking turns with other companies'.
-  try {
-    co_return co_await db_.read_apart(
-        [&](storage::Session& s) {
-          std::optional<storage::TimeLimit> limit;
-          if (in.keyword) limit.emplace(s, keyword_read_limit_);
-          return ActivityRepository(s).enquiry(caller.company_id, in);
-        },
-        caller.company_id);
-  } catch (const storage::TimeLimitExceeded&) {
-    throw core::business_rule(
-        "keyword matches too many activities to search at once; use a longer keyword or narrow "
-        "the enquiry by date, assignee, customer or status");
-  }
+  // An enquiry's cost grows with its matches (storage::read_limited).
+  co_return co_await storage::read_limited(
+      db_, caller.company_id, in.keyword ? std::optional(keyword_read_limit_) : std::nullopt,
+      "keyword matches too many activities to search at once; use a longer keyword or narrow "
+      "the enquiry by date, assignee, customer or status",
+      [&](storage::Session& s) { return ActivityRepository(s).enquiry(caller.company_id, in); });
 }
 
 }  // namespace ov::activities

@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "modules/customers/customer_repository.hpp"
 #include "modules/refs.hpp"
+#include "storage/limited_read.hpp"
 #include "storage/master_lists.hpp"
 #include "storage/sequences.hpp"
 #include "webhooks/events.hpp"
@@ -405,43 +406,30 @@ boost::asio::awaitable<std::vector<CustomerRecord>> CustomerService::by_tax_no(
 
 namespace {
 
-core::ApiError too_broad(std::string_view field) {
-  return core::business_rule(std::string(field) +
-                             " matches too many customers to search at once; use a longer " +
-                             std::string(field) + " or more filters");
+std::string too_broad(std::string_view field) {
+  std::string out(field);
+  out.append(" matches too many customers to search at once; use a longer ").append(field);
+  out.append(" or more filters");
+  return out;
 }
 
 }  // namespace
 
 boost::asio::awaitable<Page<CustomerRecord>> CustomerService::enquiry(const core::Caller& caller,
                                                                       EnquiryInput in) {
-  // Enquiries and searches can read many index entries: off the I/O thread (read_apart), the
-  // company's reads taking turns with other companies'.
-  try {
-    co_return co_await db_.read_apart(
-        [&](storage::Session& s) {
-          std::optional<storage::TimeLimit> limit;
-          if (in.keyword) limit.emplace(s, keyword_read_limit_);
-          return CustomerRepository(s, &codes_).enquiry(caller.company_id, in);
-        },
-        caller.company_id);
-  } catch (const storage::TimeLimitExceeded&) {
-    throw too_broad("keyword");
-  }
+  // Enquiries and searches can read many index entries (storage::read_limited).
+  co_return co_await storage::read_limited(
+      db_, caller.company_id, in.keyword ? std::optional(keyword_read_limit_) : std::nullopt,
+      too_broad("keyword"), [&](storage::Session& s) {
+        return CustomerRepository(s, &codes_).enquiry(caller.company_id, in);
+      });
 }
 
 boost::asio::awaitable<Page<CustomerRecord>> CustomerService::search(const core::Caller& caller,
                                                                      SearchInput in) {
-  try {
-    co_return co_await db_.read_apart(
-        [&](storage::Session& s) {
-          storage::TimeLimit limit(s, keyword_read_limit_);
-          return CustomerRepository(s).search(caller.company_id, in);
-        },
-        caller.company_id);
-  } catch (const storage::TimeLimitExceeded&) {
-    throw too_broad("searchText");
-  }
+  co_return co_await storage::read_limited(
+      db_, caller.company_id, keyword_read_limit_, too_broad("searchText"),
+      [&](storage::Session& s) { return CustomerRepository(s).search(caller.company_id, in); });
 }
 
 boost::asio::awaitable<std::vector<ExistenceMatch>> CustomerService::existence(

@@ -8,6 +8,7 @@
 #include "modules/deals/deal_repository.hpp"
 #include "modules/refs.hpp"
 #include "modules/tasks/task_repository.hpp"
+#include "storage/limited_read.hpp"
 #include "storage/master_lists.hpp"
 #include "storage/sequences.hpp"
 #include "webhooks/events.hpp"
@@ -255,21 +256,12 @@ boost::asio::awaitable<DealRecord> DealService::get(const core::Caller& caller,
 
 boost::asio::awaitable<core::Page<DealRecord>> DealService::enquiry(const core::Caller& caller,
                                                                     EnquiryInput in) {
-  // An enquiry's cost grows with its matches: off the I/O thread (read_apart), the company's
-  // reads taking turns with other companies'.
-  try {
-    co_return co_await db_.read_apart(
-        [&](storage::Session& s) {
-          std::optional<storage::TimeLimit> limit;
-          if (in.keyword) limit.emplace(s, keyword_read_limit_);
-          return DealRepository(s).enquiry(caller.company_id, in);
-        },
-        caller.company_id);
-  } catch (const storage::TimeLimitExceeded&) {
-    throw core::business_rule(
-        "keyword matches too many deals to search at once; use a longer keyword or narrow the "
-        "enquiry by board, stage, status, customer or date");
-  }
+  // An enquiry's cost grows with its matches (storage::read_limited).
+  co_return co_await storage::read_limited(
+      db_, caller.company_id, in.keyword ? std::optional(keyword_read_limit_) : std::nullopt,
+      "keyword matches too many deals to search at once; use a longer keyword or narrow the "
+      "enquiry by board, stage, status, customer or date",
+      [&](storage::Session& s) { return DealRepository(s).enquiry(caller.company_id, in); });
 }
 
 }  // namespace ov::deals
