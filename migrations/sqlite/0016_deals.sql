@@ -108,7 +108,7 @@ CREATE TABLE deal_card_blocks (
   block INTEGER NOT NULL,
   cards INTEGER NOT NULL CHECK (cards >= 0),
   PRIMARY KEY (company_id, deal_stage_id, block)
-);
+) WITHOUT ROWID;
 CREATE INDEX deals_reason ON deals (company_id, reason_category_id)
   WHERE reason_category_id IS NOT NULL;
 

@@ -192,6 +192,39 @@ TEST_P(TableTest, UpdateWritesOnlyUpdatableColumnsWithinTheCompany) {
   EXPECT_FALSE(find(w.id)->note);
 }
 
+TEST_P(TableTest, UpdateChangedWritesOnlyWhatDiffersFromTheRowRead) {
+  auto w = widget(1, "W-5");
+  w.id = insert(w);
+  const auto before = *find(w.id);
+  // Changed behind the record's back: an update of other columns leaves it.
+  (*db_)->write_now([&](Session& s) {
+    s.exec("UPDATE widgets SET note = 'set elsewhere' WHERE id = ?", {w.id});
+  });
+  auto changed = before;
+  changed.tags = {"green"};
+  changed.price = core::Decimal::parse("7.25", 2);
+  (*db_)->write_now([&](Session& s) { table_.update_changed(s, before, changed); });
+  auto back = find(w.id);
+  ASSERT_TRUE(back);
+  EXPECT_EQ(back->tags, std::vector<std::string>{"green"});
+  EXPECT_EQ(back->price->to_string(), "7.25");
+  EXPECT_EQ(back->note, "set elsewhere");
+  // Nothing changed: no statement (the other column keeps its value again).
+  (*db_)->write_now([&](Session& s) { table_.update_changed(s, changed, changed); });
+  EXPECT_EQ(find(w.id)->note, "set elsewhere");
+  // A null replacing a value is a change.
+  auto cleared = changed;
+  cleared.price.reset();
+  (*db_)->write_now([&](Session& s) { table_.update_changed(s, changed, cleared); });
+  EXPECT_FALSE(find(w.id)->price);
+  // Within the company only.
+  auto other = cleared;
+  other.company_id = 2;
+  other.tags = {"from another company"};
+  (*db_)->write_now([&](Session& s) { table_.update_changed(s, cleared, other); });
+  EXPECT_EQ(find(w.id)->tags, std::vector<std::string>{"green"});
+}
+
 TEST_P(TableTest, ColumnsFollowTheTable) {
   EXPECT_EQ(table_.column_count(), 12);
   EXPECT_EQ(table_.columns().find("code_lower"), std::string::npos);

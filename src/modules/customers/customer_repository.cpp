@@ -42,18 +42,19 @@ CustomerRecord read_customer(storage::Rows& r) { return kCustomers.read(r); }
 }  // namespace
 
 std::vector<CustomerRecord> CustomerRepository::load(std::string_view where_sql,
-                                                     std::initializer_list<Value> params) {
+                                                     std::initializer_list<Value> params,
+                                                     bool contacts) {
   std::string sql = kCustomers.select();
   sql += " WHERE ";
   sql += where_sql;
   auto rows = s_.query(sql, params);
   std::vector<CustomerRecord> out;
   while (rows.next()) out.push_back(read_customer(rows));
-  attach_children(out);
+  attach_children(out, contacts);
   return out;
 }
 
-void CustomerRepository::attach_children(std::vector<CustomerRecord>& list) {
+void CustomerRepository::attach_children(std::vector<CustomerRecord>& list, bool contacts) {
   if (list.empty()) return;
   std::unordered_map<std::int64_t, CustomerRecord*> by_id;
   std::vector<std::int64_t> ids;
@@ -73,16 +74,18 @@ void CustomerRepository::attach_children(std::vector<CustomerRecord>& list) {
     Address addr = kAddresses.read(rows);
     by_id.at(addr.customer_id)->addresses.push_back(std::move(addr));
   }
-  Sql ct;
-  ct.add(kContacts.select())
-      .add(" WHERE +ct.company_id = ? AND ct.customer_id IN ")
-      .bind(list.front().company_id)
-      .in_list(ids)
-      .add(" ORDER BY ct.customer_id, ct.position");
-  auto contacts = s_.query(ct.text(), ct.params());
-  while (contacts.next()) {
-    Contact contact = kContacts.read(contacts);
-    by_id.at(contact.customer_id)->contacts.push_back(std::move(contact));
+  if (contacts) {
+    Sql ct;
+    ct.add(kContacts.select())
+        .add(" WHERE +ct.company_id = ? AND ct.customer_id IN ")
+        .bind(list.front().company_id)
+        .in_list(ids)
+        .add(" ORDER BY ct.customer_id, ct.position");
+    auto rows = s_.query(ct.text(), ct.params());
+    while (rows.next()) {
+      Contact contact = kContacts.read(rows);
+      by_id.at(contact.customer_id)->contacts.push_back(std::move(contact));
+    }
   }
   Sql o;
   o.add(
@@ -141,8 +144,10 @@ std::optional<LegacyMasterEntry> legacy_entry(storage::Session& s, const core::M
 
 std::optional<CustomerRecord> CustomerRepository::find_legacy(std::int64_t company_id,
                                                               std::int64_t customer_id) {
-  auto c = find_by_id(company_id, customer_id);
-  if (!c) return c;
+  // The legacy object shows no contacts.
+  auto list = load("c.company_id = ? AND c.customer_id = ?", {company_id, customer_id}, false);
+  if (list.empty()) return std::nullopt;
+  std::optional<CustomerRecord> c(std::move(list.front()));
   c->group_entry = legacy_entry(s_, kCustomerGroups, company_id, c->group_id);
   c->classification_entry =
       legacy_entry(s_, kCustomerClassifications, company_id, c->classification_id);

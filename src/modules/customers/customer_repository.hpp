@@ -57,8 +57,10 @@ class CustomerRepository {
 
  private:
   std::vector<CustomerRecord> load(std::string_view where_sql,
-                                   std::initializer_list<storage::Value> params);
-  void attach_children(std::vector<CustomerRecord>& list);
+                                   std::initializer_list<storage::Value> params,
+                                   bool contacts = true);
+  // Addresses, contacts (unless `contacts` is false) and owners.
+  void attach_children(std::vector<CustomerRecord>& list, bool contacts = true);
   // The customers with these ids, in this order (ids of other companies are left out).
   std::vector<CustomerRecord> load_ids(std::int64_t company_id,
                                        const std::vector<std::int64_t>& ids);

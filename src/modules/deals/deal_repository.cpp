@@ -72,21 +72,32 @@ std::optional<DealRecord> DealRepository::find_by_no(std::int64_t company_id,
 }
 
 void DealRepository::load_details(DealRecord& d) {
-  d.stage = storage::find_master(s_, kDealStages, d.company_id, d.deal_stage_id);
+  // The stage as Get Deal Stage lists it (kStageColumns' order), from the row's join.
+  d.stage.reset();
+  if (d.stage_name) {
+    d.stage = storage::MasterRow{d.deal_stage_id,
+                                 *d.stage_name,
+                                 d.stage_active.value_or(1) != 0,
+                                 {d.board_id, d.stage_seq.value_or(0),
+                                  d.stage_probability.value_or(0), d.stage_type.value_or(0)}};
+  }
+  // Interests and labels in one statement, each in request order.
   d.interests.clear();
-  auto interests = s_.query(
-      "SELECT l.topic_id, t.name FROM deal_interest_links l JOIN customer_interest_topics t ON "
-      "t.company_id = l.company_id AND t.topic_id = l.topic_id WHERE l.company_id = ? AND "
-      "l.deals_id = ? ORDER BY l.position",
-      {d.company_id, d.deals_id});
-  while (interests.next()) d.interests.push_back({interests.i64(0), interests.str(1)});
   d.labels.clear();
-  auto labels = s_.query(
-      "SELECT l.label_id, t.name, t.color FROM deal_label_links l JOIN deal_labels t ON "
-      "t.company_id = l.company_id AND t.label_id = l.label_id WHERE l.company_id = ? AND "
-      "l.deals_id = ? ORDER BY l.position",
-      {d.company_id, d.deals_id});
-  while (labels.next()) d.labels.push_back({labels.i64(0), labels.str(1), labels.str(2)});
+  auto rows = s_.query(
+      "SELECT 0, l.position, l.topic_id, t.name, NULL FROM deal_interest_links l JOIN "
+      "customer_interest_topics t ON t.company_id = l.company_id AND t.topic_id = l.topic_id "
+      "WHERE l.company_id = ? AND l.deals_id = ? UNION ALL SELECT 1, l.position, l.label_id, "
+      "t.name, t.color FROM deal_label_links l JOIN deal_labels t ON t.company_id = l.company_id "
+      "AND t.label_id = l.label_id WHERE l.company_id = ? AND l.deals_id = ? ORDER BY 1, 2",
+      {d.company_id, d.deals_id, d.company_id, d.deals_id});
+  while (rows.next()) {
+    if (rows.i64(0) == 0) {
+      d.interests.push_back({rows.i64(2), rows.str(3)});
+    } else {
+      d.labels.push_back({rows.i64(2), rows.str(3), rows.str(4)});
+    }
+  }
   d.customer.reset();
   if (d.customer_id) {
     d.customer = customers::CustomerRepository(s_).find_legacy(d.company_id, *d.customer_id);
@@ -151,7 +162,7 @@ void DealRepository::insert(DealRecord& d, const std::vector<std::int64_t>& cust
 }
 
 void DealRepository::update(const DealRecord& before, const DealRecord& d) {
-  kDeals.update(s_, d);
+  kDeals.update_changed(s_, before, d);
   update_keywords(s_, before, d);
 }
 
@@ -190,6 +201,7 @@ void DealRepository::set_position(const DealRecord& d) {
 }
 
 void DealRepository::lock_stages(std::int64_t company_id, std::int64_t a, std::int64_t b) {
+  if (!s_.concurrent_writers()) return;
   for (auto stage : {std::min(a, b), std::max(a, b)}) {
     s_.exec(
         "UPDATE deal_stages SET next_position = next_position WHERE company_id = ? AND "
@@ -200,6 +212,7 @@ void DealRepository::lock_stages(std::int64_t company_id, std::int64_t a, std::i
 }
 
 void DealRepository::lock_deal(std::int64_t company_id, std::int64_t deals_id) {
+  if (!s_.concurrent_writers()) return;
   s_.exec("UPDATE deals SET card_position = card_position WHERE company_id = ? AND deals_id = ?",
           {company_id, deals_id});
 }

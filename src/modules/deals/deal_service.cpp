@@ -188,18 +188,29 @@ DealRecord create_deal(storage::Session& s, const core::Caller& caller, const De
   repo.insert(d, customer_ids, false);
   webhooks::emit(s, company, webhooks::kDealCreated,
                  {{"DealNo", d.deal_no}, {"DealsId", d.deals_id}}, now, *caller.zone);
-  // Read back: its dealsIndex is its rank in the column as written.
-  return *repo.find_by_id(company, d.deals_id);
+  return d;
 }
 
 boost::asio::awaitable<DealRecord> DealService::create(const core::Caller& caller, DealInput in) {
-  co_return co_await db_.write(
-      [&](storage::Session& s) { return create_deal(s, caller, in, clock_.now()); });
+  const auto id = co_await db_.write(
+      [&](storage::Session& s) { return create_deal(s, caller, in, clock_.now()).deals_id; });
+  co_return co_await read_back(caller, id);
+}
+
+boost::asio::awaitable<DealRecord> DealService::read_back(const core::Caller& caller,
+                                                          std::int64_t deals_id) {
+  // After the commit, on a read connection: the writer only writes, and the reply shows the
+  // deal as stored, its dealsIndex its rank in the column.
+  auto found = co_await db_.read([&](storage::Session& s) {
+    return DealRepository(s).find_by_id(caller.company_id, deals_id);
+  });
+  if (!found) throw core::not_found("dealsId " + std::to_string(deals_id) + " was not found");
+  co_return std::move(*found);
 }
 
 boost::asio::awaitable<DealRecord> DealService::update(const core::Caller& caller,
                                                        api::IdOrNumber key, DealInput in) {
-  co_return co_await db_.write([&](storage::Session& s) {
+  const auto id = co_await db_.write([&](storage::Session& s) {
     DealRepository repo(s);
     const auto company = caller.company_id;
     const auto now = clock_.now();
@@ -239,9 +250,9 @@ boost::asio::awaitable<DealRecord> DealService::update(const core::Caller& calle
                                                  {"PreviousStatus", previous_status},
                                                  {"Status", d.status_id}});
     }
-    // Read back: its dealsIndex is its rank in the column as written.
-    return *repo.find_by_id(company, d.deals_id);
+    return d.deals_id;
   });
+  co_return co_await read_back(caller, id);
 }
 
 boost::asio::awaitable<DealRecord> DealService::get(const core::Caller& caller,

@@ -42,6 +42,8 @@ class DealService {
                                                          EnquiryInput in);
 
  private:
+  boost::asio::awaitable<DealRecord> read_back(const core::Caller& caller, std::int64_t deals_id);
+
   storage::Database& db_;
   const core::Clock& clock_;
   // How long one keyword enquiry may read: a keyword is matched by scanning the company's

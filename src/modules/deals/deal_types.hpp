@@ -86,6 +86,11 @@ struct DealRecord {
   std::optional<std::string> customer_name;
   std::optional<std::string> customer_code;
   std::optional<std::string> stage_name;
+  // The stage's row, joined: what dealStage shows (DealRepository::load_details).
+  std::optional<std::int64_t> stage_seq;
+  std::optional<std::int64_t> stage_probability;
+  std::optional<std::int64_t> stage_type;
+  std::optional<std::int64_t> stage_active;
 
   bool is_action() const { return status_id == kStatusOpen; }
 };
@@ -346,8 +351,18 @@ inline constexpr core::Field<DealRecord> kDealFields[] = {
     core::column_only<DealRecord>("company_id", &DealRecord::company_id, core::Store::kInsert),
     // 0001's creation time, kept filled for the rows that still read it.
     core::column_only<DealRecord>("created_at", &DealRecord::date_created, core::Store::kWrite),
+    // The stage, read with the row (dealStage).
+    core::column_only<DealRecord>("ds.name", &DealRecord::stage_name, core::Store::kRead),
+    core::column_only<DealRecord>("ds.seq", &DealRecord::stage_seq, core::Store::kRead),
+    core::column_only<DealRecord>("ds.probability", &DealRecord::stage_probability,
+                                  core::Store::kRead),
+    core::column_only<DealRecord>("ds.stage_type", &DealRecord::stage_type, core::Store::kRead),
+    core::column_only<DealRecord>("ds.is_active", &DealRecord::stage_active, core::Store::kRead),
 };
-inline constexpr core::Entity<DealRecord> kDealEntity{"deals", "d", kDealFields, "deals_id"};
+inline constexpr core::Entity<DealRecord> kDealEntity{
+    "deals", "d", kDealFields, "deals_id",
+    " LEFT JOIN deal_stages ds ON ds.deal_stage_id = d.deal_stage_id AND "
+    "ds.company_id = d.company_id"};
 
 // Deal Enquiry's list item (§4.5.3): the legacy fields, four of which carry the quantity,
 // then the designed ones.
