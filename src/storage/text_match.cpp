@@ -15,12 +15,12 @@ std::string contains_pattern(std::string_view keyword) {
 }
 
 void add_contains_any(Sql& where, const Session& s, std::initializer_list<std::string_view> columns,
-                      std::string_view keyword) {
+                      std::string_view keyword, std::string_view op) {
   // PostgreSQL lowers ASCII letters only under the C collation; SQLite's lower() does so
   // always (without the ICU extension, which openvenio does not load).
   const bool postgres = s.backend() == "postgres";
   const std::string pattern = contains_pattern(keyword);
-  where.add(" AND (");
+  where.add(" ").add(op).add(" (");
   bool first = true;
   for (auto column : columns) {
     if (!first) where.add(" OR ");

@@ -17,9 +17,9 @@ namespace ov::storage {
 // The LIKE pattern of "contains `keyword`": ASCII-lower-cased, wildcards escaped with '\'.
 std::string contains_pattern(std::string_view keyword);
 
-// Appends " AND (<c1> contains ? OR <c2> contains ? …)" for `keyword` to `where`. A NULL
-// column contains nothing.
+// Appends " AND (<c1> contains ? OR <c2> contains ? …)" for `keyword` to `where` (`op` in
+// place of AND: " OR (…)" extends a condition). A NULL column contains nothing.
 void add_contains_any(Sql& where, const Session& s, std::initializer_list<std::string_view> columns,
-                      std::string_view keyword);
+                      std::string_view keyword, std::string_view op = "AND");
 
 }  // namespace ov::storage

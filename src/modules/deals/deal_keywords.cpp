@@ -98,14 +98,23 @@ bool keyword_from(storage::Sql& q, storage::Session& s, std::int64_t company_id,
     if (board) q.add(" AND board_id = ?").bind(*board);
     if (!statuses.empty()) q.add(" AND status_id IN ").in_list(statuses);
   }
-  // The deals of the customers whose name contains the keyword.
-  q.add(
-       " UNION SELECT dc.deals_id FROM deals dc WHERE dc.company_id = ? AND dc.customer_id IN "
-       "(SELECT c.customer_id")
+  // The customers whose name contains the keyword: their deals are candidates, and matches.
+  auto customers = [&] {
+    q.add("(SELECT c.customer_id");
+    customers::KeywordIndex(s).from(q, company_id, keyword, std::nullopt);
+    storage::add_contains_any(q, s, {"c.customer_name"}, keyword);
+    q.add(")");
+  };
+  q.add(" UNION SELECT dc.deals_id FROM deals dc WHERE dc.company_id = ? AND dc.customer_id IN ")
       .bind(company_id);
-  customers::KeywordIndex(s).from(q, company_id, keyword, std::nullopt);
-  storage::add_contains_any(q, s, {"c.customer_name"}, keyword);
-  q.add(")) k CROSS JOIN deals d").add(joins).add(" WHERE d.deals_id = k.kid");
+  customers();
+  q.add(") k CROSS JOIN deals d")
+      .add(joins)
+      .add(" WHERE d.deals_id = k.kid AND (d.customer_id IN ");
+  customers();
+  // The other candidates' own text, checked without the joined rows (a count then reads none).
+  storage::add_contains_any(q, s, {"d.deal_no", "d.deals_name"}, keyword, "OR");
+  q.add(")");
   return true;
 }
 

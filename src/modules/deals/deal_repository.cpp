@@ -117,8 +117,9 @@ core::Page<DealRecord> DealRepository::enquiry(std::int64_t company_id, const En
   auto filtered = [&](storage::Sql& q, bool with_joins) {
     // A keyword the index can answer starts from its candidates; otherwise the filters'
     // indexes lead and the keyword is matched on the rows they leave.
-    if (in.keyword && keyword_from(q, s_, company_id, *in.keyword, in.board_id, in.status_ids,
-                                   kDealList.joins())) {
+    const bool indexed = in.keyword && keyword_from(q, s_, company_id, *in.keyword, in.board_id,
+                                                    in.status_ids, kDealList.joins());
+    if (indexed) {
       q.add(" AND");
     } else {
       q.add(" FROM deals d");
@@ -139,7 +140,7 @@ core::Page<DealRecord> DealRepository::enquiry(std::int64_t company_id, const En
     if (in.assign_to) q.add(" AND lower(d.assign_to) = lower(?)").bind_text(*in.assign_to);
     if (in.date_from) q.add(" AND d.deals_date >= ?").bind(*in.date_from);
     if (in.date_to) q.add(" AND d.deals_date <= ?").bind(*in.date_to);
-    if (in.keyword) {
+    if (in.keyword && !indexed) {
       storage::add_contains_any(q, s_, {"d.deal_no", "d.deals_name", "cu.customer_name"},
                                 *in.keyword);
     }
