@@ -16,6 +16,7 @@ namespace ov::deals {
 namespace {
 
 const storage::Table<DealRecord> kDeals(kDealEntity);
+const storage::Table<DealRecord> kDealRows(kDealWriteEntity);
 const storage::Table<DealRecord> kDealList(kDealListEntity);
 
 // Replaces the rows of a link table (company_id, deals_id, position, <column>) of a deal.
@@ -45,19 +46,25 @@ std::optional<DealRecord> DealRepository::find_by_id(std::int64_t company_id, st
   return d;
 }
 
-std::optional<DealRepository::Key> DealRepository::find_key(std::int64_t company_id,
-                                                            const std::optional<std::int64_t>& id,
-                                                            std::string_view deal_no) {
-  auto rows = id ? s_.query(
-                       "SELECT deals_id, deal_stage_id FROM deals WHERE company_id = ? AND "
-                       "deals_id = ?",
-                       {company_id, *id})
-                 : s_.query(
-                       "SELECT deals_id, deal_stage_id FROM deals WHERE company_id = ? AND "
-                       "lower(deal_no) = lower(?)",
-                       {company_id, deal_no});
-  if (!rows.next()) return std::nullopt;
-  return Key{rows.i64(0), rows.i64(1)};
+std::optional<DealRecord> DealRepository::find_for_update(
+    std::int64_t company_id, const std::optional<std::int64_t>& id, std::string_view deal_no,
+    const std::optional<std::int64_t>& target_stage) {
+  static const std::string by_id =
+      kDealRows.select() + " WHERE d.company_id = ? AND d.deals_id = ?";
+  static const std::string by_no =
+      kDealRows.select() + " WHERE d.company_id = ? AND lower(d.deal_no) = lower(?)";
+  auto read = [&](const std::optional<std::int64_t>& deals_id) -> std::optional<DealRecord> {
+    auto rows = deals_id ? s_.query(by_id, {company_id, *deals_id})
+                         : s_.query(by_no, {company_id, deal_no});
+    if (!rows.next()) return std::nullopt;
+    return kDealRows.read(rows);
+  };
+  auto d = read(id);
+  if (!d || !s_.concurrent_writers()) return d;
+  const auto target = target_stage.value_or(d->deal_stage_id);
+  if (target != d->deal_stage_id) lock_stages(company_id, d->deal_stage_id, target);
+  lock_deal(company_id, d->deals_id);
+  return read(d->deals_id);
 }
 
 std::optional<DealRecord> DealRepository::find_by_no(std::int64_t company_id,
@@ -202,7 +209,6 @@ void DealRepository::set_position(const DealRecord& d) {
 }
 
 void DealRepository::lock_stages(std::int64_t company_id, std::int64_t a, std::int64_t b) {
-  if (!s_.concurrent_writers()) return;
   for (auto stage : {std::min(a, b), std::max(a, b)}) {
     s_.exec(
         "UPDATE deal_stages SET next_position = next_position WHERE company_id = ? AND "
@@ -213,7 +219,6 @@ void DealRepository::lock_stages(std::int64_t company_id, std::int64_t a, std::i
 }
 
 void DealRepository::lock_deal(std::int64_t company_id, std::int64_t deals_id) {
-  if (!s_.concurrent_writers()) return;
   s_.exec("UPDATE deals SET card_position = card_position WHERE company_id = ? AND deals_id = ?",
           {company_id, deals_id});
 }

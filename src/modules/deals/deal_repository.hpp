@@ -17,13 +17,16 @@ class DealRepository {
   // The deal with what its object shows beyond its row (load_details), or without it.
   std::optional<DealRecord> find_by_id(std::int64_t company_id, std::int64_t deals_id,
                                        bool details = true);
-  // The deal's id and stage, by id or number.
-  struct Key {
-    std::int64_t deals_id = 0;
-    std::int64_t deal_stage_id = 0;
-  };
-  std::optional<Key> find_key(std::int64_t company_id, const std::optional<std::int64_t>& id,
-                              std::string_view deal_no);
+  // The deal's row for an update (no details, no rank), by id or number. On a backend where
+  // writes run concurrently it first holds the stages a move to `target_stage` touches (in
+  // id order), then the deal itself, and reads the row after the locks: a concurrent update
+  // of the same deal is then either wholly before this one or after it. Stages before deals,
+  // as every column change takes them, so that two writes cannot wait on each other in a
+  // cycle.
+  std::optional<DealRecord> find_for_update(std::int64_t company_id,
+                                            const std::optional<std::int64_t>& id,
+                                            std::string_view deal_no,
+                                            const std::optional<std::int64_t>& target_stage);
   // Numbers compare case-insensitively.
   std::optional<DealRecord> find_by_no(std::int64_t company_id, std::string_view deal_no);
   // Active deals matching every filter, in the requested order, as list items.
@@ -51,17 +54,13 @@ class DealRepository {
   // Writes d's stage position after a move (the generic update never writes it).
   void set_position(const DealRecord& d);
 
-  // Row locks for a deal's update (PostgreSQL; SQLite's writer runs one write at a time): the
-  // stages a move touches, in id order, then the deal itself, whose row read after this is
-  // the latest committed one. Stages before deals, as every column shift takes them, so that
-  // a move and a shift of the same column cannot wait on each other in a cycle.
-  void lock_stages(std::int64_t company_id, std::int64_t a, std::int64_t b);
-  void lock_deal(std::int64_t company_id, std::int64_t deals_id);
-
   // Loads the stage, interests, labels and the legacy customer object of `d`.
   void load_details(DealRecord& d);
 
  private:
+  void lock_stages(std::int64_t company_id, std::int64_t a, std::int64_t b);
+  void lock_deal(std::int64_t company_id, std::int64_t deals_id);
+
   storage::Session& s_;
 };
 

@@ -214,14 +214,7 @@ boost::asio::awaitable<DealRecord> DealService::update(const core::Caller& calle
     DealRepository repo(s);
     const auto company = caller.company_id;
     const auto now = clock_.now();
-    auto at = repo.find_key(company, key.id, key.number);
-    if (!at) deal_not_found(key);
-    // A move holds its two columns, then every update the deal, and reads it then: a
-    // concurrent update of the same deal is either wholly before this one or after it.
-    const auto target = in.deal_stage_id.value.value_or(at->deal_stage_id);
-    if (target != at->deal_stage_id) repo.lock_stages(company, at->deal_stage_id, target);
-    repo.lock_deal(company, at->deals_id);
-    auto found = repo.find_by_id(company, at->deals_id, false);
+    auto found = repo.find_for_update(company, key.id, key.number, in.deal_stage_id.value);
     if (!found) deal_not_found(key);
     DealRecord d = std::move(*found);
     const DealRecord before = d;

@@ -1,6 +1,7 @@
 // The Deal section's records, master lists and inputs (ENDPOINTS.md §4.5).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -359,10 +360,22 @@ inline constexpr core::Field<DealRecord> kDealFields[] = {
     core::column_only<DealRecord>("ds.stage_type", &DealRecord::stage_type, core::Store::kRead),
     core::column_only<DealRecord>("ds.is_active", &DealRecord::stage_active, core::Store::kRead),
 };
-inline constexpr core::Entity<DealRecord> kDealEntity{
-    "deals", "d", kDealFields, "deals_id",
+inline constexpr std::string_view kStageJoin =
     " LEFT JOIN deal_stages ds ON ds.deal_stage_id = d.deal_stage_id AND "
-    "ds.company_id = d.company_id"};
+    "ds.company_id = d.company_id";
+inline constexpr core::Entity<DealRecord> kDealEntity{"deals", "d", kDealFields, "deals_id",
+                                                      kStageJoin};
+// The same row as an update reads it: without the card's rank, which the write does not show
+// and which costs a count.
+inline constexpr auto kDealWriteFields = [] {
+  auto fields = std::to_array(kDealFields);
+  for (auto& f : fields) {
+    if (f.json == "dealsIndex") f.read_expr = "0";
+  }
+  return fields;
+}();
+inline constexpr core::Entity<DealRecord> kDealWriteEntity{"deals", "d", kDealWriteFields,
+                                                           "deals_id", kStageJoin};
 
 // Deal Enquiry's list item (§4.5.3): the legacy fields, four of which carry the quantity,
 // then the designed ones.
