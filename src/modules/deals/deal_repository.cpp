@@ -203,11 +203,6 @@ void DealRepository::leave_card(const DealRecord& d) {
       {d.company_id, d.deal_stage_id, d.card_position / kCardBlock});
 }
 
-void DealRepository::set_position(const DealRecord& d) {
-  s_.exec("UPDATE deals SET card_position = ? WHERE company_id = ? AND deals_id = ?",
-          {d.card_position, d.company_id, d.deals_id});
-}
-
 void DealRepository::lock_stages(std::int64_t company_id, std::int64_t a, std::int64_t b) {
   for (auto stage : {std::min(a, b), std::max(a, b)}) {
     s_.exec(

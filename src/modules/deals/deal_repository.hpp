@@ -51,8 +51,6 @@ class DealRepository {
   // deadlock.
   void take_card(DealRecord& d);
   void leave_card(const DealRecord& d);
-  // Writes d's stage position after a move (the generic update never writes it).
-  void set_position(const DealRecord& d);
 
   // Loads the stage, interests, labels and the legacy customer object of `d`.
   void load_details(DealRecord& d);

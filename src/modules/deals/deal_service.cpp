@@ -227,7 +227,6 @@ boost::asio::awaitable<DealRecord> DealService::update(const core::Caller& calle
     }
     apply(s, caller, d, in, now);
     repo.update(before, d);
-    if (d.deal_stage_id != from) repo.set_position(d);
     if (in.interest_ids.present) repo.set_interests(d);
     if (in.label_ids.present) repo.set_labels(d);
     if (in.mark_all_task_as_done) tasks::TaskRepository(s).close_deal_tasks(company, d.deals_id);

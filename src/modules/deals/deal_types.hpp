@@ -345,10 +345,9 @@ inline constexpr core::Field<DealRecord> kDealFields[] = {
     core::column_only<DealRecord>("interest_ids", &DealRecord::interest_ids),
     core::column_only<DealRecord>("label_ids", &DealRecord::label_ids),
     core::column_only<DealRecord>("cancel_all_order", &DealRecord::cancel_all_order),
-    // Moved only by the column statements (DealRepository::take_card), never by an update of
-    // the deal's other fields, so a concurrent move is not overwritten.
-    core::column_only<DealRecord>("card_position", &DealRecord::card_position,
-                                  core::Store::kInsert),
+    // Given out by DealRepository::take_card; written with the deal's other changed columns
+    // (an update holds the deal's row, DealRepository::find_for_update).
+    core::column_only<DealRecord>("card_position", &DealRecord::card_position),
     core::column_only<DealRecord>("company_id", &DealRecord::company_id, core::Store::kInsert),
     // 0001's creation time, kept filled for the rows that still read it.
     core::column_only<DealRecord>("created_at", &DealRecord::date_created, core::Store::kWrite),
