@@ -1,5 +1,7 @@
 #include "storage/master_lists.hpp"
 
+#include <algorithm>
+
 #include "core/error.hpp"
 #include "storage/sql.hpp"
 
@@ -81,6 +83,20 @@ MasterRow require_master(Session& s, const core::MasterList& list, std::int64_t 
     throw core::not_found(std::string(list.field) + " " + std::to_string(id) + " was not found");
   }
   return std::move(*row);
+}
+
+std::vector<std::int64_t> require_masters(Session& s, const core::MasterList& list,
+                                          std::int64_t company_id,
+                                          const std::vector<std::int64_t>& ids,
+                                          const std::vector<std::int64_t>& kept) {
+  std::vector<std::int64_t> out;
+  for (auto id : ids) {
+    if (std::find(out.begin(), out.end(), id) != out.end()) continue;
+    const bool had = std::find(kept.begin(), kept.end(), id) != kept.end();
+    require_master(s, list, company_id, id, !had);
+    out.push_back(id);
+  }
+  return out;
 }
 
 void add_master_row(Session& s, const core::MasterList& list, std::int64_t company_id,

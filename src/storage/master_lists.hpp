@@ -34,6 +34,13 @@ std::optional<MasterRow> find_master(Session& s, const core::MasterList& list,
 // be newly chosen.
 MasterRow require_master(Session& s, const core::MasterList& list, std::int64_t company_id,
                          std::int64_t id, bool must_be_active);
+// The entries `ids` name, each once, in request order: each must exist and be active, unless
+// `kept` (what the record already has) holds it. The first that does not stops the request
+// (require_master's 404). What a record's list of entries (key activities, labels…) is set to.
+std::vector<std::int64_t> require_masters(Session& s, const core::MasterList& list,
+                                          std::int64_t company_id,
+                                          const std::vector<std::int64_t>& ids,
+                                          const std::vector<std::int64_t>& kept);
 // Adds an entry (the seed rows, demo data, the administration).
 void add_master_row(Session& s, const core::MasterList& list, std::int64_t company_id,
                     std::int64_t id, std::string_view name, bool active = true);

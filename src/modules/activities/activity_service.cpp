@@ -46,22 +46,6 @@ void change_status(ActivityRecord& a, int to, core::UnixSeconds now) {
   a.status_id = to;
 }
 
-// The key activities of the request, each once, in request order: each must exist and be
-// active, unless the activity already has it (a key activity made inactive stays on the
-// activities that have it, but cannot be newly ticked).
-std::vector<std::int64_t> resolve_key_activities(storage::Session& s, std::int64_t company_id,
-                                                 const std::vector<std::int64_t>& ids,
-                                                 const std::vector<std::int64_t>& kept) {
-  std::vector<std::int64_t> out;
-  for (auto id : ids) {
-    if (std::find(out.begin(), out.end(), id) != out.end()) continue;
-    const bool had = std::find(kept.begin(), kept.end(), id) != kept.end();
-    storage::require_master(s, kKeyActivities, company_id, id, !had);
-    out.push_back(id);
-  }
-  return out;
-}
-
 // The deals of the request, each once, in request order; the first unknown one stops it.
 std::vector<NumberRef> resolve_deals(storage::Session& s, std::int64_t company_id,
                                      const std::vector<std::string>& nos) {
@@ -109,8 +93,9 @@ boost::asio::awaitable<ActivityRecord> ActivityService::upsert(const core::Calle
       }
       auto assignee = refs::require_employee(s, company, in.assign_to_user_id, "assignToUserId");
       if (in.key_activity_ids.present) {
-        a.key_activity_ids = resolve_key_activities(
-            s, company, in.key_activity_ids ? *in.key_activity_ids : std::vector<std::int64_t>{},
+        a.key_activity_ids = storage::require_masters(
+            s, kKeyActivities, company,
+            in.key_activity_ids ? *in.key_activity_ids : std::vector<std::int64_t>{},
             a.key_activity_ids);
       }
       std::optional<std::vector<NumberRef>> deals;

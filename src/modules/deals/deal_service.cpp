@@ -60,22 +60,6 @@ storage::MasterRow first_stage(storage::Session& s, std::int64_t company, std::i
   return storage::require_master(s, kDealStages, company, *id, true);
 }
 
-// Each id once, in request order: each must be an entry of `list`, active unless the deal
-// already has it.
-std::vector<std::int64_t> resolve_entries(storage::Session& s, const core::MasterList& list,
-                                          std::int64_t company,
-                                          const std::vector<std::int64_t>& ids,
-                                          const std::vector<std::int64_t>& kept) {
-  std::vector<std::int64_t> out;
-  for (auto id : ids) {
-    if (std::find(out.begin(), out.end(), id) != out.end()) continue;
-    const bool had = std::find(kept.begin(), kept.end(), id) != kept.end();
-    storage::require_master(s, list, company, id, !had);
-    out.push_back(id);
-  }
-  return out;
-}
-
 // Staff codes as stored, each once, in request order; each an active employee's.
 std::vector<std::string> resolve_staff(storage::Session& s, std::int64_t company,
                                        const std::vector<std::string>& codes,
@@ -112,14 +96,14 @@ void apply(storage::Session& s, const core::Caller& caller, DealRecord& d, const
   patch(d.deal_quantity_unit, in.deal_quantity_unit);
   d.deals_value = in.deal_value;
   if (in.interest_ids.present) {
-    d.interest_ids = resolve_entries(
+    d.interest_ids = storage::require_masters(
         s, kDealInterests, company,
         in.interest_ids ? *in.interest_ids : std::vector<std::int64_t>{}, d.interest_ids);
   }
   if (in.label_ids.present) {
-    d.label_ids =
-        resolve_entries(s, kDealLabels, company,
-                        in.label_ids ? *in.label_ids : std::vector<std::int64_t>{}, d.label_ids);
+    d.label_ids = storage::require_masters(
+        s, kDealLabels, company, in.label_ids ? *in.label_ids : std::vector<std::int64_t>{},
+        d.label_ids);
   }
   patch(d.deals_date, in.deal_date);
   d.expected_close_date = in.expected_close_date;
