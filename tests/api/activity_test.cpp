@@ -603,42 +603,10 @@ TEST_F(ActivityApi, CasesLinkOnlyActivitiesThatAreNotDeleted) {
 
 TEST(ActivityServers, NumbersStayConsecutiveAcrossTwoServers) {
   if (!testing_postgres()) GTEST_SKIP() << "several servers share a database on PostgreSQL only";
-  TestDatabase db;
-  TempDir logs;
-  const Credentials creds = init_company(db.url());
-  ASSERT_NE(creds.company_id, 0);
-  ServerProcess a(db.url(), logs.path() / "a.log");
-  ServerProcess b(db.url(), logs.path() / "b.log");
-  ASSERT_TRUE(a.wait_ready(std::chrono::milliseconds(15000))) << a.log();
-  ASSERT_TRUE(b.wait_ready(std::chrono::milliseconds(15000))) << b.log();
-  const auto headers = api_headers(creds, fetch_token(a.port(), creds));
-  const std::string body = create_body().json();
-  std::mutex mutex;
-  std::vector<std::string> numbers, failures;
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 20; ++t) {
-    threads.emplace_back([&, t] {
-      HttpClient client("127.0.0.1", t % 2 ? a.port() : b.port());
-      for (int i = 0; i < 10; ++i) {
-        auto res = client.request("POST", "/v2/activities", headers, body);
-        std::lock_guard lock(mutex);
-        if (res.status == 200) {
-          numbers.emplace_back(res.json()["data"]["activityNo"].GetString());
-        } else {
-          failures.push_back(res.body);
-        }
-      }
-    });
-  }
-  for (auto& th : threads) th.join();
-  ASSERT_TRUE(failures.empty()) << failures.front();
+  const auto numbers =
+      numbers_from_two_servers("/v2/activities", create_body().json(), "/data/activityNo", 20, 10);
   ASSERT_EQ(numbers.size(), 200u);
-  std::sort(numbers.begin(), numbers.end());
-  const std::string period = numbers.front().substr(0, 7);
-  for (std::size_t i = 0; i < numbers.size(); ++i) {
-    ASSERT_EQ(numbers[i].substr(0, 7), period);
-    ASSERT_EQ(std::stoi(numbers[i].substr(7)), std::stoi(numbers.front().substr(7)) + int(i));
-  }
+  expect_consecutive(numbers, 7);
 }
 
 }  // namespace

@@ -578,42 +578,10 @@ TEST_F(DealApi, OneHundredConcurrentCreatesGetConsecutiveNumbers) {
 
 TEST(DealServers, NumbersStayConsecutiveAcrossTwoServers) {
   if (!testing_postgres()) GTEST_SKIP() << "several servers share a database on PostgreSQL only";
-  TestDatabase db;
-  TempDir logs;
-  const Credentials creds = init_company(db.url());
-  ASSERT_NE(creds.company_id, 0);
-  ServerProcess a(db.url(), logs.path() / "a.log");
-  ServerProcess b(db.url(), logs.path() / "b.log");
-  ASSERT_TRUE(a.wait_ready(std::chrono::milliseconds(15000))) << a.log();
-  ASSERT_TRUE(b.wait_ready(std::chrono::milliseconds(15000))) << b.log();
-  const auto headers = api_headers(creds, fetch_token(a.port(), creds));
-  const std::string body = create_body().json();
-  std::mutex mutex;
-  std::vector<std::string> numbers, failures;
-  std::vector<std::thread> threads;
-  for (int t = 0; t < 10; ++t) {
-    threads.emplace_back([&, t] {
-      HttpClient client("127.0.0.1", t % 2 ? a.port() : b.port());
-      for (int i = 0; i < 10; ++i) {
-        auto res = client.request("POST", "/v1/deals", headers, body);
-        std::lock_guard lock(mutex);
-        if (res.status == 200) {
-          numbers.emplace_back(res.json()["data"]["value"]["dealNo"].GetString());
-        } else {
-          failures.push_back(res.body);
-        }
-      }
-    });
-  }
-  for (auto& th : threads) th.join();
-  ASSERT_TRUE(failures.empty()) << failures.front();
+  const auto numbers =
+      numbers_from_two_servers("/v1/deals", create_body().json(), "/data/value/dealNo", 10, 10);
   ASSERT_EQ(numbers.size(), 100u);
-  std::sort(numbers.begin(), numbers.end());
-  const std::string period = numbers.front().substr(0, 5);
-  for (std::size_t i = 0; i < numbers.size(); ++i) {
-    ASSERT_EQ(numbers[i].substr(0, 5), period);
-    ASSERT_EQ(std::stoi(numbers[i].substr(5)), std::stoi(numbers.front().substr(5)) + int(i));
-  }
+  expect_consecutive(numbers, 5);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,11 +9,16 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 
+#include <rapidjson/pointer.h>
+
+#include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <mutex>
 #include <thread>
 
 #include "support/raw_connection.hpp"
+#include "support/test_server.hpp"
 
 namespace ov::test {
 
@@ -179,6 +184,52 @@ std::string feedback_no(const HttpResponse& res) {
   const auto& c = outer["data"];
   if (!c.HasMember("feedbackNo") || !c["feedbackNo"].IsString()) return {};
   return c["feedbackNo"].GetString();
+}
+
+std::vector<std::string> numbers_from_two_servers(const std::string& path, const std::string& body,
+                                                  const char* number, int threads, int per_thread) {
+  TestDatabase db;
+  TempDir logs;
+  const Credentials creds = init_company(db.url());
+  EXPECT_NE(creds.company_id, 0);
+  ServerProcess a(db.url(), logs.path() / "a.log");
+  ServerProcess b(db.url(), logs.path() / "b.log");
+  EXPECT_TRUE(a.wait_ready(std::chrono::milliseconds(15000))) << a.log();
+  EXPECT_TRUE(b.wait_ready(std::chrono::milliseconds(15000))) << b.log();
+  const auto headers = api_headers(creds, fetch_token(a.port(), creds));
+  std::mutex mutex;
+  std::vector<std::string> numbers, failures;
+  std::vector<std::thread> clients;
+  for (int t = 0; t < threads; ++t) {
+    clients.emplace_back([&, t] {
+      HttpClient client("127.0.0.1", t % 2 ? a.port() : b.port());
+      for (int i = 0; i < per_thread; ++i) {
+        auto res = client.request("POST", path, headers, body);
+        std::lock_guard lock(mutex);
+        const auto doc = res.json();
+        const auto* v = rapidjson::Pointer(number).Get(doc);
+        if (res.status == 200 && v && v->IsString()) {
+          numbers.emplace_back(v->GetString());
+        } else {
+          failures.push_back(res.body);
+        }
+      }
+    });
+  }
+  for (auto& c : clients) c.join();
+  EXPECT_TRUE(failures.empty()) << failures.front();
+  std::sort(numbers.begin(), numbers.end());
+  return numbers;
+}
+
+void expect_consecutive(const std::vector<std::string>& numbers, std::size_t prefix) {
+  ASSERT_FALSE(numbers.empty());
+  const std::string period = numbers.front().substr(0, prefix);
+  const auto first = std::stoll(numbers.front().substr(prefix));
+  for (std::size_t i = 0; i < numbers.size(); ++i) {
+    ASSERT_EQ(numbers[i].substr(0, prefix), period);
+    ASSERT_EQ(std::stoll(numbers[i].substr(prefix)), first + static_cast<long long>(i));
+  }
 }
 
 }  // namespace ov::test

@@ -55,4 +55,13 @@ Headers api_headers(const Credentials& c, const std::string& token);
 // The feedbackNo of an Add Case 200 response, or "" when there is none.
 std::string feedback_no(const HttpResponse& res);
 
+// Numbering across servers: a demo company on a fresh PostgreSQL test database, two servers on
+// it, and `threads` clients (alternating between the servers) each sending `per_thread` POSTs
+// of `body` to `path`. Returns the numbers found at JSON pointer `number` of the replies
+// (e.g. "/data/value/dealNo"), sorted; an answer other than 200 fails the test.
+std::vector<std::string> numbers_from_two_servers(const std::string& path, const std::string& body,
+                                                  const char* number, int threads, int per_thread);
+// Numbers sharing their first `prefix` characters and counting up by one after them.
+void expect_consecutive(const std::vector<std::string>& numbers, std::size_t prefix);
+
 }  // namespace ov::test
