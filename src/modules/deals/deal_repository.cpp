@@ -46,9 +46,9 @@ std::optional<DealRecord> DealRepository::find_by_id(std::int64_t company_id, st
   return d;
 }
 
-std::optional<DealRecord> DealRepository::find_for_update(
-    std::int64_t company_id, const std::optional<std::int64_t>& id, std::string_view deal_no,
-    const std::optional<std::int64_t>& target_stage) {
+std::optional<DealRecord> DealRepository::find_for_update(std::int64_t company_id,
+                                                          const std::optional<std::int64_t>& id,
+                                                          std::string_view deal_no) {
   static const std::string by_id =
       kDealRows.select() + " WHERE d.company_id = ? AND d.deals_id = ?";
   static const std::string by_no =
@@ -59,12 +59,19 @@ std::optional<DealRecord> DealRepository::find_for_update(
     if (!rows.next()) return std::nullopt;
     return kDealRows.read(rows);
   };
-  auto d = read(id);
-  if (!d || !s_.concurrent_writers()) return d;
-  const auto target = target_stage.value_or(d->deal_stage_id);
-  if (target != d->deal_stage_id) lock_stages(company_id, d->deal_stage_id, target);
-  lock_deal(company_id, d->deals_id);
-  return read(d->deals_id);
+  lock_company(company_id);
+  return read(id);
+}
+
+void DealRepository::lock_company(std::int64_t company_id) {
+  if (!s_.concurrent_writers()) return;
+  // A transaction-scoped advisory lock, keyed "DEAL" and the company: held to the commit, so
+  // the company's deal writes of two transactions never interleave. PostgreSQL batches writes
+  // in company order (one transaction, a savepoint a request), so batches take these locks in
+  // one order and wait for each other instead of deadlocking; row locks taken request by
+  // request (the stages a move touches, then the deal) did deadlock between batches.
+  constexpr std::int64_t kDealLockSpace = std::int64_t{0x4445414C} << 32;
+  s_.query_i64("SELECT 1 FROM pg_advisory_xact_lock(?)", {kDealLockSpace | company_id});
 }
 
 std::optional<DealRecord> DealRepository::find_by_no(std::int64_t company_id,
@@ -201,21 +208,6 @@ void DealRepository::leave_card(const DealRecord& d) {
       "UPDATE deal_card_blocks SET cards = cards - 1 WHERE company_id = ? AND deal_stage_id = ? "
       "AND block = ? AND cards > 0",
       {d.company_id, d.deal_stage_id, d.card_position / kCardBlock});
-}
-
-void DealRepository::lock_stages(std::int64_t company_id, std::int64_t a, std::int64_t b) {
-  for (auto stage : {std::min(a, b), std::max(a, b)}) {
-    s_.exec(
-        "UPDATE deal_stages SET next_position = next_position WHERE company_id = ? AND "
-        "deal_stage_id = ?",
-        {company_id, stage});
-    if (a == b) break;
-  }
-}
-
-void DealRepository::lock_deal(std::int64_t company_id, std::int64_t deals_id) {
-  s_.exec("UPDATE deals SET card_position = card_position WHERE company_id = ? AND deals_id = ?",
-          {company_id, deals_id});
 }
 
 }  // namespace ov::deals

@@ -17,16 +17,15 @@ class DealRepository {
   // The deal with what its object shows beyond its row (load_details), or without it.
   std::optional<DealRecord> find_by_id(std::int64_t company_id, std::int64_t deals_id,
                                        bool details = true);
-  // The deal's row for an update (no details, no rank), by id or number. On a backend where
-  // writes run concurrently it first holds the stages a move to `target_stage` touches (in
-  // id order), then the deal itself, and reads the row after the locks: a concurrent update
-  // of the same deal is then either wholly before this one or after it. Stages before deals,
-  // as every column change takes them, so that two writes cannot wait on each other in a
-  // cycle.
+  // The deal's row for an update (no details, no rank), by id or number, read after
+  // lock_company.
   std::optional<DealRecord> find_for_update(std::int64_t company_id,
                                             const std::optional<std::int64_t>& id,
-                                            std::string_view deal_no,
-                                            const std::optional<std::int64_t>& target_stage);
+                                            std::string_view deal_no);
+  // What every write of the company's deals takes first, before its number or any row: on a
+  // backend where writes run concurrently, a lock that orders them (SQLite's one writer runs
+  // one write at a time).
+  void lock_company(std::int64_t company_id);
   // Numbers compare case-insensitively.
   std::optional<DealRecord> find_by_no(std::int64_t company_id, std::string_view deal_no);
   // Active deals matching every filter, in the requested order, as list items.
@@ -45,10 +44,7 @@ class DealRepository {
 
   // A stage's column (dealsIndex 1..n, the ranks of the cards' positions). take_card gives
   // `d` the next position of its stage and counts it in its block; leave_card uncounts the
-  // position d holds. Each first updates a row of the stage (its next_position, or the
-  // block), so writes of one column are serialised on every backend; callers touching two
-  // columns hold them in stage-id order first (lock_stages), so that opposite moves cannot
-  // deadlock.
+  // position d holds. Callers hold lock_company.
   void take_card(DealRecord& d);
   void leave_card(const DealRecord& d);
 
@@ -56,9 +52,6 @@ class DealRepository {
   void load_details(DealRecord& d);
 
  private:
-  void lock_stages(std::int64_t company_id, std::int64_t a, std::int64_t b);
-  void lock_deal(std::int64_t company_id, std::int64_t deals_id);
-
   storage::Session& s_;
 };
 

@@ -142,6 +142,7 @@ DealRecord create_deal(storage::Session& s, const core::Caller& caller, const De
                        core::UnixSeconds now, const std::string& deal_no) {
   DealRepository repo(s);
   const auto company = caller.company_id;
+  repo.lock_company(company);
   DealRecord d;
   d.company_id = company;
   // The customers first (the first is the main one), each once.
@@ -198,7 +199,7 @@ boost::asio::awaitable<DealRecord> DealService::update(const core::Caller& calle
     DealRepository repo(s);
     const auto company = caller.company_id;
     const auto now = clock_.now();
-    auto found = repo.find_for_update(company, key.id, key.number, in.deal_stage_id.value);
+    auto found = repo.find_for_update(company, key.id, key.number);
     if (!found) deal_not_found(key);
     DealRecord d = std::move(*found);
     const DealRecord before = d;
