@@ -105,9 +105,14 @@ bool keyword_from(storage::Sql& q, storage::Session& s, std::int64_t company_id,
     storage::add_contains_any(q, s, {"c.customer_name"}, keyword);
     q.add(")");
   };
-  q.add(" UNION SELECT dc.deals_id FROM deals dc WHERE dc.company_id = ? AND dc.customer_id IN ")
-      .bind(company_id);
+  // Driven from those customers through the deals' customer index, within the board and
+  // statuses asked for (a planner left to itself may scan the company's deals instead).
+  q.add(" UNION SELECT dc.deals_id FROM ");
   customers();
+  q.add(" m CROSS JOIN deals dc WHERE dc.company_id = ? AND dc.customer_id = m.customer_id")
+      .bind(company_id);
+  if (board) q.add(" AND dc.board_id = ?").bind(*board);
+  if (!statuses.empty()) q.add(" AND dc.status_id IN ").in_list(statuses);
   q.add(") k CROSS JOIN deals d")
       .add(joins)
       .add(" WHERE d.deals_id = k.kid AND (d.customer_id IN ");
