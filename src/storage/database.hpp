@@ -75,8 +75,8 @@ class Session {
   // "sqlite" or "postgres", as Database::backend(): for the few statements (such as keyword
   // search) whose best form differs between backends.
   virtual std::string_view backend() const = 0;
-  // Whether another transaction may write while this one runs (PostgreSQL), so that row locks
-  // decide the order of two writes; SQLite's one writer runs one write at a time.
+  // Whether another transaction may write while this one runs (PostgreSQL), so that locks
+  // must decide the order of two writes; SQLite's one writer runs one write at a time.
   bool concurrent_writers() const { return backend() != "sqlite"; }
   virtual Rows query(std::string_view sql, std::span<const Value> params) = 0;
   // Returns the number of rows changed.
