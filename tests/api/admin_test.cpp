@@ -22,16 +22,8 @@ constexpr const char* kAdminKey = "admin-key-3f9a1c2e7b";
 // 2025-02-10T12:00:00+0700, a fixed clock: the tests move it past the auth cache's bound.
 constexpr core::UnixSeconds kNow = 1739163600;
 
-TestServerOptions with_admin_key() {
-  TestServerOptions o = fixed_at(kNow);
-  o.configure = [](app::AppConfig& c) { c.admin_key = kAdminKey; };
-  return o;
-}
-
-Headers admin_headers() {
-  return {{"Authorization", std::string("Bearer ") + kAdminKey},
-          {"Content-Type", "application/json"}};
-}
+TestServerOptions with_admin_key() { return fixed_at_with_admin_key(kNow, kAdminKey); }
+Headers admin_headers() { return admin_headers_for(kAdminKey); }
 
 std::string company_path(std::int64_t id, const std::string& rest = "") {
   std::string p = "/admin/v1/companies/";

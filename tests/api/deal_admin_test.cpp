@@ -21,16 +21,8 @@ constexpr const char* kAdminKey = "admin-key-3f9a1c2e7b";
 // 2025-02-14T12:00:00+0700.
 constexpr core::UnixSeconds kNow = 1739509200;
 
-TestServerOptions with_admin_key() {
-  TestServerOptions o = fixed_at(kNow);
-  o.configure = [](app::AppConfig& c) { c.admin_key = kAdminKey; };
-  return o;
-}
-
-Headers admin_headers() {
-  return {{"Authorization", std::string("Bearer ") + kAdminKey},
-          {"Content-Type", "application/json"}};
-}
+TestServerOptions with_admin_key() { return fixed_at_with_admin_key(kNow, kAdminKey); }
+Headers admin_headers() { return admin_headers_for(kAdminKey); }
 
 // Update Deal's required fields (§4.5.2), as the demo deals have them.
 Body update_body() {

@@ -23,10 +23,7 @@ constexpr const char* kAdminKey = "admin-key-webhooks-5d1e";
 constexpr core::UnixSeconds kNow = 1738809693;  // 2025-02-06T09:41:33+0700
 constexpr auto kWait = 15s;
 
-Headers admin_headers() {
-  return {{"Authorization", std::string("Bearer ") + kAdminKey},
-          {"Content-Type", "application/json"}};
-}
+Headers admin_headers() { return admin_headers_for(kAdminKey); }
 
 bool eventually(const std::function<bool()>& done) {
   const auto until = std::chrono::steady_clock::now() + kWait;

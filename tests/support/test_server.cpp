@@ -84,6 +84,16 @@ TestServerOptions fixed_at(core::UnixSeconds t) {
   return o;
 }
 
+TestServerOptions fixed_at_with_admin_key(core::UnixSeconds t, std::string admin_key) {
+  TestServerOptions o = fixed_at(t);
+  o.configure = [key = std::move(admin_key)](app::AppConfig& c) { c.admin_key = key; };
+  return o;
+}
+
+Headers admin_headers_for(const std::string& admin_key) {
+  return {{"Authorization", "Bearer " + admin_key}, {"Content-Type", "application/json"}};
+}
+
 TestServer::TestServer(TestServerOptions options) {
   if (options.db_url.empty()) {
     database_ = std::make_unique<TestDatabase>();

@@ -66,6 +66,10 @@ struct TestServerOptions {
 
 // Options of a server whose clock stands at `t` (the tests that read dates back).
 TestServerOptions fixed_at(core::UnixSeconds t);
+// The same with the administration plane opened by `admin_key`.
+TestServerOptions fixed_at_with_admin_key(core::UnixSeconds t, std::string admin_key);
+// The headers of an administration request (JSON body) authorised by `admin_key`.
+Headers admin_headers_for(const std::string& admin_key);
 
 class TestServer {
  public:
