@@ -2,9 +2,11 @@
 
 #include <limits>
 
+#include "api/json_fields.hpp"
 #include "api/json_input.hpp"
 #include "api/query_input.hpp"
 #include "core/error.hpp"
+#include "core/fields.hpp"
 #include "core/time.hpp"
 #include "webhooks/events.hpp"
 #include "webhooks/subscriptions.hpp"
@@ -76,38 +78,22 @@ void write_subscription(api::JsonWriter& w, const webhooks::Subscription& s,
   w.EndObject();
 }
 
-void write_delivery(api::JsonWriter& w, const webhooks::Delivery& d, const core::TimeZone& zone) {
-  w.StartObject();
-  api::write_key(w, "deliveryId");
-  w.Int64(d.delivery_id);
-  api::write_key(w, "subscriptionId");
-  w.Int64(d.subscription_id);
-  api::write_key(w, "webhookId");
-  api::write_string(w, d.webhook_id);
-  api::write_key(w, "event");
-  api::write_string(w, d.event);
-  api::write_key(w, "attempt");
-  w.Int64(d.attempt);
-  api::write_key(w, "attemptedAt");
-  write_time(w, d.attempted_at, zone);
-  api::write_key(w, "result");
-  api::write_string(w, d.result);
-  api::write_key(w, "statusCode");
-  if (d.status_code) {
-    w.Int64(*d.status_code);
-  } else {
-    w.Null();
-  }
-  api::write_key(w, "latencyMs");
-  w.Int64(d.latency_ms);
-  api::write_key(w, "response");
-  api::write_opt_string(w, d.response);
-  api::write_key(w, "error");
-  api::write_opt_string(w, d.error);
-  api::write_key(w, "messageStatus");
-  api::write_string(w, d.message_status);
-  w.EndObject();
-}
+// A delivery attempt as the log shows it.
+using webhooks::Delivery;
+constexpr core::Field<Delivery> kDeliveryFields[] = {
+    core::json_only<Delivery>("deliveryId", &Delivery::delivery_id),
+    core::json_only<Delivery>("subscriptionId", &Delivery::subscription_id),
+    core::json_only<Delivery>("webhookId", &Delivery::webhook_id),
+    core::json_only<Delivery>("event", &Delivery::event),
+    core::json_only<Delivery>("attempt", &Delivery::attempt),
+    core::json_only<Delivery>("attemptedAt", &Delivery::attempted_at, core::FieldKind::kDateTimeMs),
+    core::json_only<Delivery>("result", &Delivery::result),
+    core::json_only<Delivery>("statusCode", &Delivery::status_code),
+    core::json_only<Delivery>("latencyMs", &Delivery::latency_ms),
+    core::json_only<Delivery>("response", &Delivery::response),
+    core::json_only<Delivery>("error", &Delivery::error),
+    core::json_only<Delivery>("messageStatus", &Delivery::message_status),
+};
 
 // The events of a request body: `events`, an array of names (validated by the operation).
 std::optional<std::vector<std::string>> read_events(api::ObjectReader& in, api::Need need) {
@@ -257,7 +243,9 @@ void register_webhook_routes(AdminRoutes& routes, storage::Database& db, bool al
                  w.Int64(page.total);
                  api::write_key(w, "items");
                  w.StartArray();
-                 for (const auto& d : page.items) write_delivery(w, d, *zone);
+                 for (const auto& d : page.items) {
+                   api::write_object(w, d, core::Fields<Delivery>(kDeliveryFields), {zone});
+                 }
                  w.EndArray();
                  w.EndObject();
                });

@@ -84,6 +84,8 @@ void write_fields(JsonWriter& w, const R& r, core::Fields<R> fields, const OutCo
             [&](std::int64_t R::*m) {
               if (f.kind == FieldKind::kDateTime) {
                 detail::write_datetime(w, r.*m, ctx);
+              } else if (f.kind == FieldKind::kDateTimeMs) {
+                detail::write_datetime(w, r.*m / 1000, ctx);
               } else {
                 w.Int64(r.*m);
               }
@@ -93,6 +95,8 @@ void write_fields(JsonWriter& w, const R& r, core::Fields<R> fields, const OutCo
                 w.Null();
               } else if (f.kind == FieldKind::kDateTime) {
                 detail::write_datetime(w, *(r.*m), ctx);
+              } else if (f.kind == FieldKind::kDateTimeMs) {
+                detail::write_datetime(w, *(r.*m) / 1000, ctx);
               } else {
                 w.Int64(*(r.*m));
               }

@@ -99,6 +99,23 @@ TEST(JsonFieldsTest, ValuesInTheirKinds) {
                         R"("type":3,"none":null})");
 }
 
+TEST(JsonFieldsTest, MillisecondTimesAreShownAsDateTimes) {
+  struct Stamp {
+    std::int64_t at = 0;
+    std::optional<std::int64_t> until;
+  };
+  static constexpr core::Field<Stamp> kStampFields[] = {
+      core::json_only<Stamp>("at", &Stamp::at, core::FieldKind::kDateTimeMs),
+      core::json_only<Stamp>("until", &Stamp::until, core::FieldKind::kDateTimeMs),
+  };
+  std::string out;
+  StringSink sink(out);
+  JsonWriter w(sink);
+  write_object(w, Stamp{1738809693999, std::nullopt}, core::Fields<Stamp>(kStampFields),
+               {&core::TimeZone::bangkok()});
+  EXPECT_EQ(out, R"({"at":"2025-02-06T09:41:33+0700","until":null})");
+}
+
 TEST(JsonFieldsTest, ListRepliesCarryTheirTotal) {
   std::vector<Line> lines{{1, core::Decimal::of(2)}};
   auto reply = list_reply(lines, 40, core::Fields<Line>(kLineFields), {});

@@ -20,6 +20,7 @@ namespace ov::core {
 enum class FieldKind : std::uint8_t {
   kValue,        // as the member's type says (numbers, strings, booleans, lists)
   kDateTime,     // Unix seconds emitted as yyyy-MM-ddTHH:mm:ss+0700 in the company's zone
+  kDateTimeMs,   // Unix milliseconds (the webhook tables' clock), emitted as kDateTime is
   kDecimalText,  // a Decimal emitted as a JSON string, keeping its scale ("1000000.50")
   kRawJson,      // a string holding JSON text we wrote (an object or list), emitted as that JSON
 };
