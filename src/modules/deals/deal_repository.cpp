@@ -36,14 +36,10 @@ void set_links(storage::Session& s, std::string_view table, std::string_view col
 
 }  // namespace
 
-std::optional<DealRecord> DealRepository::find_by_id(std::int64_t company_id, std::int64_t deals_id,
-                                                     bool details) {
+std::optional<DealRecord> DealRepository::find_by_id(std::int64_t company_id,
+                                                     std::int64_t deals_id) {
   static const std::string sql = kDeals.select() + " WHERE d.company_id = ? AND d.deals_id = ?";
-  auto rows = s_.query(sql, {company_id, deals_id});
-  if (!rows.next()) return std::nullopt;
-  auto d = kDeals.read(rows);
-  if (details) load_details(d);
-  return d;
+  return find_one(s_.query(sql, {company_id, deals_id}));
 }
 
 std::optional<DealRecord> DealRepository::find_for_update(std::int64_t company_id,
@@ -78,7 +74,10 @@ std::optional<DealRecord> DealRepository::find_by_no(std::int64_t company_id,
                                                      std::string_view deal_no) {
   static const std::string sql =
       kDeals.select() + " WHERE d.company_id = ? AND lower(d.deal_no) = lower(?)";
-  auto rows = s_.query(sql, {company_id, deal_no});
+  return find_one(s_.query(sql, {company_id, deal_no}));
+}
+
+std::optional<DealRecord> DealRepository::find_one(storage::Rows rows) {
   if (!rows.next()) return std::nullopt;
   auto d = kDeals.read(rows);
   load_details(d);

@@ -14,9 +14,8 @@ class DealRepository {
  public:
   explicit DealRepository(storage::Session& s) : s_(s) {}
 
-  // The deal with what its object shows beyond its row (load_details), or without it.
-  std::optional<DealRecord> find_by_id(std::int64_t company_id, std::int64_t deals_id,
-                                       bool details = true);
+  // The deal with what its object shows beyond its row (load_details).
+  std::optional<DealRecord> find_by_id(std::int64_t company_id, std::int64_t deals_id);
   // The deal's row for an update (no details, no rank), by id or number, read after
   // lock_company.
   std::optional<DealRecord> find_for_update(std::int64_t company_id,
@@ -52,6 +51,9 @@ class DealRepository {
   void load_details(DealRecord& d);
 
  private:
+  // The deal on the first row of `rows` (a select of kDealEntity), with its details.
+  std::optional<DealRecord> find_one(storage::Rows rows);
+
   storage::Session& s_;
 };
 
