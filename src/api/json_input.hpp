@@ -65,6 +65,15 @@ Input<T> null_input() {
   return in;
 }
 
+// A text filter of an enquiry (a keyword, a code): trimmed; absent, null or blank filters
+// nothing (nullopt).
+inline std::optional<std::string> filter_text(const Input<std::string>& in) {
+  if (!in) return std::nullopt;
+  auto t = core::trimmed(*in);
+  if (t.empty()) return std::nullopt;
+  return t;
+}
+
 enum class Need { kOptional, kRequired };
 
 // Reads the properties of one JSON object with case-insensitive names (the last occurrence

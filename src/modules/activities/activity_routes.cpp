@@ -107,12 +107,9 @@ EnquiryInput parse_enquiry(const http::Request& req) {
       api::read_order(r, "orderBy", kActivitySort, {{kSortByStart, true}, {kSortById, true}});
   r.check();
 
-  if (keyword) {
-    auto k = core::trimmed(*keyword);
-    if (!k.empty()) in.keyword = std::move(k);
-  }
-  if (no && !core::trim(*no).empty()) in.activity_no = core::trimmed(*no);
-  if (customer && !core::trim(*customer).empty()) in.customer_code = core::trimmed(*customer);
+  in.keyword = api::filter_text(keyword);
+  in.activity_no = api::filter_text(no);
+  in.customer_code = api::filter_text(customer);
   if (assignees) in.assignees = *assignees;
   if (statuses) in.status_ids = *statuses;
   if (types) in.type_ids = *types;

@@ -110,14 +110,11 @@ EnquiryInput parse_enquiry(const http::Request& req) {
   }
   in.take = page.take;
   in.skip = page.skip;
-  if (keyword) {
-    auto k = core::trimmed(*keyword);
-    if (!k.empty()) in.keyword = std::move(k);
-  }
+  in.keyword = api::filter_text(keyword);
   in.board_id = board.value;
   if (statuses) in.status_ids = *statuses;
-  if (customer && !core::trim(*customer).empty()) in.customer_code = core::trimmed(*customer);
-  if (owner && !core::trim(*owner).empty()) in.assign_to = core::trimmed(*owner);
+  in.customer_code = api::filter_text(customer);
+  in.assign_to = api::filter_text(owner);
   in.date_from = from.value;
   in.date_to = to.value;
   return in;

@@ -63,10 +63,7 @@ EnquiryInput parse_enquiry(const http::Request& req) {
   in.order = order_of(r);
   r.check();
 
-  if (keyword) {
-    auto k = core::trimmed(*keyword);
-    if (!k.empty()) in.keyword = std::move(k);
-  }
+  in.keyword = api::filter_text(keyword);
   if (codes) in.staff_codes = *codes;
   // teamIds wins over its one-team form, as a canonical name over its alias (§1.4).
   if (teams) {
