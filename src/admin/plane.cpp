@@ -1,5 +1,6 @@
 #include "admin/plane.hpp"
 
+#include "admin/expense_plane.hpp"
 #include "admin/operations.hpp"
 #include "api/bounds.hpp"
 #include "core/error.hpp"
@@ -215,6 +216,7 @@ void register_routes(AdminRoutes& routes, storage::Database& db, const core::Clo
   register_credentials(routes, db, clock);
   register_employees(routes, db, clock);
   register_reference_data(routes, db, clock);
+  register_expense_routes(routes, db, clock);
 }
 
 }  // namespace ov::admin

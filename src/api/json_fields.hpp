@@ -103,6 +103,13 @@ void write_fields(JsonWriter& w, const R& r, core::Fields<R> fields, const OutCo
             },
             [&](int R::*m) { w.Int(r.*m); },
             [&](bool R::*m) { w.Bool(r.*m); },
+            [&](std::optional<bool> R::*m) {
+              if (r.*m) {
+                w.Bool(*(r.*m));
+              } else {
+                w.Null();
+              }
+            },
             [&](std::string R::*m) {
               if (f.kind == FieldKind::kRawJson) {
                 const auto& text = r.*m;

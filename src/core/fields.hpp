@@ -38,12 +38,12 @@ enum class Store : std::uint8_t {
 // derived from others (is_active() of a customer). std::monostate: the field's JSON is
 // written by `custom` instead.
 template <class R>
-using Member =
-    std::variant<std::monostate, std::int64_t R::*, std::optional<std::int64_t> R::*, int R::*,
-                 bool R::*, std::string R::*, std::optional<std::string> R::*,
-                 std::optional<double> R::*, std::vector<std::string> R::*,
-                 std::vector<std::int64_t> R::*, Decimal R::*, std::optional<Decimal> R::*,
-                 bool (R::*)() const, std::optional<std::string> (R::*)() const>;
+using Member = std::variant<std::monostate, std::int64_t R::*, std::optional<std::int64_t> R::*,
+                            int R::*, bool R::*, std::optional<bool> R::*, std::string R::*,
+                            std::optional<std::string> R::*, std::optional<double> R::*,
+                            std::vector<std::string> R::*, std::vector<std::int64_t> R::*,
+                            Decimal R::*, std::optional<Decimal> R::*, bool (R::*)() const,
+                            std::optional<std::string> (R::*)() const>;
 
 // JSON written by other code: a nested object or list of another record type, a constant, or
 // a value computed from several members. `out` is the api's JSON writer and `context` its

@@ -24,6 +24,7 @@ struct NumberFormat {
 inline constexpr NumberFormat kCaseNumber{"T", PeriodKind::kYYMM, 5};
 inline constexpr NumberFormat kActivityNumber{"A", PeriodKind::kYYYYMM, 5};
 inline constexpr NumberFormat kDealNumber{"D", PeriodKind::kYYMM, 5};
+inline constexpr NumberFormat kExpenseNumber{"EXP", PeriodKind::kYYMM, 5};
 
 // The period key of the sequence row: "2502" for kYYMM, "202502" for kYYYYMM, "" for kNone,
 // taken from `local` (the creation instant in the company's zone).

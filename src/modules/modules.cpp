@@ -11,6 +11,7 @@
 #include "modules/deals/deal_routes.hpp"
 #include "modules/demo/demo_data.hpp"
 #include "modules/employees/employee_routes.hpp"
+#include "modules/expenses/expense_routes.hpp"
 #include "modules/master_data.hpp"
 #include "modules/tasks/task_routes.hpp"
 #include "storage/master_lists.hpp"
@@ -27,7 +28,8 @@ struct Sections::Impl {
         activities(database, clock, options.keyword_read_limit),
         employees(database),
         tasks(database, clock),
-        deals(database, clock, options.keyword_read_limit) {}
+        deals(database, clock, options.keyword_read_limit),
+        expenses(database, clock, options.keyword_read_limit) {}
   storage::Database& db;
   cases::CaseService cases;
   customers::CustomerService customers;
@@ -37,6 +39,7 @@ struct Sections::Impl {
   employees::EmployeeService employees;
   tasks::TaskService tasks;
   deals::DealService deals;
+  expenses::ExpenseService expenses;
 };
 
 Sections::Sections(storage::Database& db, const core::Clock& clock, const SectionOptions& options)
@@ -53,6 +56,7 @@ void Sections::register_routes(api::Routes& routes) {
   employees::register_routes(routes, impl_->employees);
   tasks::register_routes(routes, impl_->tasks);
   deals::register_routes(routes, impl_->deals);
+  expenses::register_routes(routes, impl_->expenses);
 }
 
 void seed_master_data(storage::Session& s, std::int64_t company_id) {

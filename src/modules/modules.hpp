@@ -16,7 +16,7 @@ struct SectionOptions {
   // Bytes of stored customer files one company may keep (customer_files).
   std::int64_t attachment_quota_bytes = std::int64_t{1} << 30;
   // How long one keyword search may read (customers::CustomerService,
-  // activities::ActivityService, deals::DealService).
+  // activities::ActivityService, deals::DealService, expenses::ExpenseService).
   std::chrono::milliseconds keyword_read_limit{2000};
 };
 

@@ -72,6 +72,16 @@ std::optional<NumberRef> find_activity_ref(storage::Session& s, std::int64_t com
   return NumberRef{rows.i64(0), rows.str(1)};
 }
 
+std::optional<NumberRef> find_activity_by_id(storage::Session& s, std::int64_t company_id,
+                                             std::int64_t activity_id) {
+  auto rows = s.query(
+      "SELECT activity_id, activity_no FROM activities WHERE company_id = ? AND activity_id = ? "
+      "AND is_active = 1",
+      {company_id, activity_id});
+  if (!rows.next()) return std::nullopt;
+  return NumberRef{rows.i64(0), rows.str(1)};
+}
+
 std::optional<NumberRef> find_deal_ref(storage::Session& s, std::int64_t company_id,
                                        std::string_view deal_no) {
   auto rows = s.query(

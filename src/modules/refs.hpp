@@ -61,6 +61,9 @@ struct NumberRef {
 // case or task cannot newly name it.
 std::optional<NumberRef> find_activity_ref(storage::Session& s, std::int64_t company_id,
                                            std::string_view activity_no);
+// The same by its activityId.
+std::optional<NumberRef> find_activity_by_id(storage::Session& s, std::int64_t company_id,
+                                             std::int64_t activity_id);
 std::optional<NumberRef> find_deal_ref(storage::Session& s, std::int64_t company_id,
                                        std::string_view deal_no);
 // A case by its number (feedbackNo).

@@ -175,6 +175,8 @@ class Table {
             r.*m = static_cast<int>(rows.i64(col));
           } else if constexpr (std::is_same_v<M, bool R::*>) {
             r.*m = rows.i64(col) == 1;
+          } else if constexpr (std::is_same_v<M, std::optional<bool> R::*>) {
+            r.*m = rows.is_null(col) ? std::nullopt : std::optional<bool>(rows.i64(col) == 1);
           } else if constexpr (std::is_same_v<M, std::string R::*>) {
             r.*m = rows.str(col);
           } else if constexpr (std::is_same_v<M, std::optional<std::string> R::*>) {
@@ -215,6 +217,12 @@ class Table {
             q.bind(std::int64_t{r.*m});
           } else if constexpr (std::is_same_v<M, bool R::*>) {
             q.bind(std::int64_t{(r.*m) ? 1 : 0});
+          } else if constexpr (std::is_same_v<M, std::optional<bool> R::*>) {
+            if (r.*m) {
+              q.bind(std::int64_t{*(r.*m) ? 1 : 0});
+            } else {
+              q.bind(nullptr);
+            }
           } else if constexpr (std::is_same_v<M, std::string R::*>) {
             q.bind(std::string_view(r.*m));
           } else if constexpr (std::is_same_v<M, std::optional<std::string> R::*>) {

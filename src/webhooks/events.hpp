@@ -38,6 +38,9 @@ inline constexpr Event kActivityCreated{"Activity", "Created", "Activity.Created
 inline constexpr Event kActivityUpdated{"Activity", "Updated", "Activity.Updated"};
 inline constexpr Event kActivityStatusChanged{"Activity", "StatusChanged",
                                               "Activity.StatusChanged"};
+inline constexpr Event kExpenseCreated{"Expense", "Created", "Expense.Created"};
+inline constexpr Event kExpenseUpdated{"Expense", "Updated", "Expense.Updated"};
+inline constexpr Event kExpenseStatusChanged{"Expense", "StatusChanged", "Expense.StatusChanged"};
 
 // Every event name of §5.3, those of sections still to come included: a subscription may name
 // them before their section emits them.

@@ -10,6 +10,7 @@
 #include "api/pipeline.hpp"
 #include "auth/crypto.hpp"
 #include "core/error.hpp"
+#include "modules/attachments/attachments.hpp"
 
 namespace ov::customer_files {
 
@@ -21,34 +22,6 @@ namespace {
 
 using api::kCodeChars;
 using api::kMaxId;
-using api::kUrlChars;
-// The longest name common file systems store, so a downloaded file can be saved under it.
-constexpr std::size_t kFilenameChars = 255;
-
-bool has_control_char(std::string_view s) {
-  for (unsigned char c : s) {
-    if (c < 0x20 || c == 0x7f) return true;
-  }
-  return false;
-}
-
-// An absolute http(s) URL with a host and nothing that would need escaping to stay one link.
-bool valid_link(std::string_view url) {
-  std::string_view rest;
-  if (url.size() > 7 && api::iequals(url.substr(0, 7), "http://")) {
-    rest = url.substr(7);
-  } else if (url.size() > 8 && api::iequals(url.substr(0, 8), "https://")) {
-    rest = url.substr(8);
-  } else {
-    return false;
-  }
-  const auto host_end = rest.find_first_of("/?#");
-  if (host_end == 0) return false;
-  for (unsigned char c : url) {
-    if (c <= 0x20 || c == 0x7f) return false;
-  }
-  return true;
-}
 
 std::optional<std::string> strip_white_space(std::string_view text) {
   if (text.find_first_of(" \t\r\n") == std::string_view::npos) return std::nullopt;
@@ -101,23 +74,9 @@ void read_content(ObjectReader& r, const rapidjson::Value& v, NewFile& file) {
 
 std::optional<NewFile> read_file(ObjectReader& r, const std::string& item_path) {
   NewFile file;
-  auto filename = r.string("filename", Need::kRequired, kFilenameChars);
-  if (filename) {
-    const auto& name = *filename.value;
-    const auto dot = name.rfind('.');
-    if (has_control_char(name) || name.find_first_of("/\\") != std::string::npos) {
-      r.problem("filename", r.path("filename") +
-                                " must be a file name without path separators or control "
-                                "characters");
-    } else if (dot == std::string::npos || dot + 1 == name.size()) {
-      r.problem("filename", r.path("filename") + " must have an extension (e.g. report.pdf)");
-    } else {
-      file.filename = name;
-      file.extension = name.substr(dot + 1);
-      for (auto& c : file.extension) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-      }
-    }
+  if (auto name = attachments::read_filename(r)) {
+    file.filename = std::move(name->filename);
+    file.extension = std::move(name->extension);
   }
   const auto* content = r.find("contentBase64");
   const auto* url = r.find("url");
@@ -128,14 +87,7 @@ std::optional<NewFile> read_file(ObjectReader& r, const std::string& item_path) 
   } else if (has_content) {
     read_content(r, *content, file);
   } else {
-    auto link = r.string("url", Need::kRequired, kUrlChars);
-    if (link) {
-      if (valid_link(*link.value)) {
-        file.url = std::move(*link.value);
-      } else {
-        r.problem("url", r.path("url") + " must be an absolute http or https URL");
-      }
-    }
+    file.url = attachments::read_link(r);
   }
   if (r.has_problems()) return std::nullopt;
   return file;
@@ -227,15 +179,8 @@ std::string content_disposition(std::string_view filename) {
 
 }  // namespace
 
-bool is_image(std::string_view extension) {
-  for (std::string_view e : {"png", "jpg", "jpeg", "gif", "webp", "bmp", "svg"}) {
-    if (extension == e) return true;
-  }
-  return false;
-}
-
 std::string resource_of(const AttachmentRecord& a) {
-  return a.link_url ? *a.link_url : std::string(kDownloadPath) + std::to_string(a.attachment_id);
+  return attachments::resource_of(a.link_url, kDownloadPath, a.attachment_id);
 }
 
 void write_resource_url(api::JsonWriter& w, const AttachmentRecord& a, const api::OutContext&) {
@@ -243,12 +188,12 @@ void write_resource_url(api::JsonWriter& w, const AttachmentRecord& a, const api
 }
 
 void write_url(api::JsonWriter& w, const AttachmentRecord& a, const api::OutContext& ctx) {
-  api::write_string(w, a.link_url ? *a.link_url : std::string(ctx.base_url) + resource_of(a));
+  api::write_string(w, attachments::url_of(a.link_url, resource_of(a), ctx));
 }
 
 void write_thumbnail(api::JsonWriter& w, const AttachmentRecord& a, const api::OutContext& ctx) {
   // No thumbnails are generated: an image is its own thumbnail.
-  if (is_image(a.extension)) {
+  if (attachments::is_image(a.extension)) {
     write_url(w, a, ctx);
   } else {
     w.Null();

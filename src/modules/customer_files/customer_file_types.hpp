@@ -16,7 +16,7 @@
 namespace ov::customer_files {
 
 // The attachment owner type of a customer (ENDPOINTS.md §4.0).
-inline constexpr int kCustomerAttachmentType = 3;
+inline constexpr int kCustomerAttachmentType = 3;  // attachments::kCustomerOwner
 // ENDPOINTS.md §4.3.12: each file at most 10 MiB once decoded.
 inline constexpr std::size_t kMaxFileBytes = 10 * 1024 * 1024;
 // ENDPOINTS.md §1.4 rule 7: Attach files category takes bodies up to 32 MiB, room for two
@@ -88,7 +88,6 @@ struct AttachmentRecord {
 // Where a stored file is downloaded from, relative to the server's base URL (designed).
 inline constexpr std::string_view kDownloadPath = "/v3/customers/files/";
 
-bool is_image(std::string_view extension);
 // resourceUrl: the server-relative download path, or the link itself.
 std::string resource_of(const AttachmentRecord& a);
 // resourceUrl, url and thumbnail of the attachment object.

@@ -9,6 +9,7 @@
 #include "modules/customers/customer_service.hpp"
 #include "modules/deals/deal_service.hpp"
 #include "modules/employees/employee_service.hpp"
+#include "modules/expenses/expense_service.hpp"
 #include "modules/refs.hpp"
 #include "modules/settings/setting_repository.hpp"
 #include "storage/master_lists.hpp"
@@ -267,6 +268,31 @@ void seed_demo_deals(storage::Session& s, std::int64_t company_id) {
   storage::continue_sequence_after(s, company_id, core::kDealNumber, "2412", 47);
 }
 
+// The expense of the Get a Expense example (§4.7.4): expenseId 1 where free, made by the API
+// client on 2023-01-06 as Create Expense makes it and approved by the Administrator, with a
+// night of accommodation and a taxi and tollway ride.
+void seed_demo_expense(storage::Session& s, std::int64_t company_id) {
+  const core::Caller caller{company_id, kApiUserId, &core::TimeZone::bangkok()};
+  constexpr core::UnixSeconds kCreated = 1672981476;  // 2023-01-06T12:04:36+0700
+  expenses::ExpenseInput in;
+  in.subject = "Customer visit, Chiang Mai";
+  in.date_transaction = api::given(core::UnixSeconds{1672981456});  // 12:04:16+0700
+  expenses::LineInput night;
+  night.line.expense_type_id = 1001;
+  night.line.amount = *core::Decimal::parse("1800.00", 2);
+  night.line.night = 1;
+  expenses::LineInput ride;
+  ride.line.expense_type_id = 1006;
+  ride.line.taxi = *core::Decimal::parse("250.00", 2);
+  ride.line.tollway = *core::Decimal::parse("75.50", 2);
+  ride.line.amount = *ride.line.taxi + *ride.line.tollway;
+  in.lines = {night, ride};
+  const auto id = expenses::create_expense(s, caller, in, kCreated,
+                                           documented_id(s, "expenses", "expense_id", 1));
+  expenses::decide(s, company_id, {id, ""}, {expenses::Decision::kApprove, {}, {}}, kCreated + 44,
+                   *caller.zone);  // 12:05:20+0700
+}
+
 }  // namespace
 
 void seed_demo_data(storage::Session& s, std::int64_t company_id, core::UnixSeconds now) {
@@ -279,6 +305,7 @@ void seed_demo_data(storage::Session& s, std::int64_t company_id, core::UnixSeco
   seed_demo_deals(s, company_id);
   seed_demo_case(s, company_id, c000154);
   seed_demo_customer_events(s, company_id, now);
+  seed_demo_expense(s, company_id);
 }
 
 }  // namespace ov::demo

@@ -1,0 +1,103 @@
+-- The Expense section (ENDPOINTS.md §4.7): expense claims, their typed lines, their approval
+-- trail and log; and the attachments records other than customers carry (§4.0 Attachment
+-- object, owner types 1, 2, 4, 5, 6), kept in one table keyed by owner type and record.
+
+CREATE TABLE expenses (
+  expense_id INTEGER PRIMARY KEY AUTOINCREMENT,
+  company_id INTEGER NOT NULL REFERENCES companies (company_id),
+  expense_no TEXT NOT NULL,
+  -- The creator's team when the expense was created.
+  team_id INTEGER,
+  -- 301 waiting approval, 302 approved, 303 rejected, 304 cancelled.
+  status_id INTEGER NOT NULL CHECK (status_id BETWEEN 301 AND 304),
+  date_transaction INTEGER NOT NULL,
+  subject TEXT NOT NULL,
+  remark TEXT NOT NULL DEFAULT '',
+  -- The sum of the lines' amounts, exact decimal text.
+  total_baht TEXT NOT NULL,
+  -- Bit (type - 1001) set for every expense type among the lines: Expense Enquiry's type
+  -- filter reads it from the row instead of joining the lines.
+  type_mask INTEGER NOT NULL DEFAULT 0,
+  activity_id INTEGER,
+  created_by_user_id TEXT NOT NULL,
+  date_created INTEGER NOT NULL,
+  updated_by_user_id TEXT NOT NULL,
+  date_updated INTEGER NOT NULL,
+  approved_by_user_id TEXT,
+  date_approved INTEGER,
+  reason TEXT
+);
+CREATE UNIQUE INDEX expenses_no ON expenses (company_id, lower(expense_no));
+-- Expense Enquiry: one status group's page in date order, and the same per creator.
+CREATE INDEX expenses_status_date ON expenses (company_id, status_id, date_transaction, expense_id);
+CREATE INDEX expenses_creator ON expenses
+  (company_id, created_by_user_id, status_id, date_transaction, expense_id);
+CREATE INDEX expenses_activity ON expenses (company_id, activity_id) WHERE activity_id IS NOT NULL;
+
+CREATE TABLE expense_details (
+  expense_detail_id INTEGER PRIMARY KEY AUTOINCREMENT,
+  company_id INTEGER NOT NULL REFERENCES companies (company_id),
+  expense_id INTEGER NOT NULL REFERENCES expenses (expense_id),
+  -- The line's place in the request.
+  position INTEGER NOT NULL,
+  expense_type_id INTEGER NOT NULL CHECK (expense_type_id BETWEEN 1001 AND 1008),
+  category_id INTEGER,
+  -- The line's amount (amount1), exact decimal text; for Travelling taxi + tollway + parking.
+  amount TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  night INTEGER,
+  miles_start INTEGER,
+  miles_end INTEGER,
+  training_title TEXT,
+  hours INTEGER,
+  minutes INTEGER,
+  taxi TEXT,
+  tollway TEXT,
+  parking TEXT,
+  person INTEGER,
+  used_fuel_card INTEGER
+);
+CREATE INDEX expense_details_expense ON expense_details (company_id, expense_id, position);
+
+-- The approval trail (expenseStates): 1 submitted, 2 approved, 3 rejected, 4 cancelled.
+CREATE TABLE expense_states (
+  expense_states_id INTEGER PRIMARY KEY AUTOINCREMENT,
+  company_id INTEGER NOT NULL REFERENCES companies (company_id),
+  expense_id INTEGER NOT NULL REFERENCES expenses (expense_id),
+  status_id INTEGER NOT NULL,
+  created_by_user_id TEXT NOT NULL,
+  date_created INTEGER NOT NULL,
+  approve_level INTEGER NOT NULL,
+  seq INTEGER NOT NULL
+);
+CREATE INDEX expense_states_expense ON expense_states (company_id, expense_id, seq);
+
+-- What happened to an expense (activityLogs): 1 created, 2 updated, 3 approved, 4 rejected,
+-- 5 cancelled.
+CREATE TABLE expense_logs (
+  activity_log_id INTEGER PRIMARY KEY AUTOINCREMENT,
+  company_id INTEGER NOT NULL REFERENCES companies (company_id),
+  expense_id INTEGER NOT NULL REFERENCES expenses (expense_id),
+  comment TEXT NOT NULL DEFAULT '',
+  log_type INTEGER NOT NULL,
+  date_created INTEGER NOT NULL,
+  created_by_user_id TEXT NOT NULL
+);
+CREATE INDEX expense_logs_expense ON expense_logs (company_id, expense_id, activity_log_id);
+
+-- Attachments of records of every owner type but customers (whose files carry a category and
+-- may hold content: customer_attachments of 0003). A link attachment's file is its url.
+CREATE TABLE attachments (
+  attachment_id INTEGER PRIMARY KEY AUTOINCREMENT,
+  company_id INTEGER NOT NULL REFERENCES companies (company_id),
+  owner_type INTEGER NOT NULL,
+  ref_id INTEGER NOT NULL,
+  filename TEXT NOT NULL,
+  extension TEXT NOT NULL,
+  file_size INTEGER NOT NULL DEFAULT 0,
+  link_url TEXT,
+  is_active INTEGER NOT NULL DEFAULT 1,
+  created_by_user_id TEXT NOT NULL,
+  date_created INTEGER NOT NULL
+);
+CREATE INDEX attachments_owner ON attachments (company_id, owner_type, ref_id, attachment_id);
