@@ -298,9 +298,13 @@ Input<double> ObjectReader::number(std::string_view name, Need need, double min,
   return in;
 }
 
-Input<core::Decimal> ObjectReader::money(std::string_view name, Need need) {
+const core::Decimal& max_money() {
   static const auto most = *core::Decimal::parse("999999999999999.99", kMoneyScale);
-  return decimal(name, need, kMoneyScale, core::Decimal::of(0), most);
+  return most;
+}
+
+Input<core::Decimal> ObjectReader::money(std::string_view name, Need need) {
+  return decimal(name, need, kMoneyScale, core::Decimal::of(0), max_money());
 }
 
 Input<core::Decimal> ObjectReader::quantity(std::string_view name, Need need) {

@@ -76,6 +76,10 @@ inline std::optional<std::string> filter_text(const Input<std::string>& in) {
 
 enum class Need { kOptional, kRequired };
 
+// The largest amount of money (15 integer digits, kMoneyScale decimals): what
+// ObjectReader::money accepts and what totals computed from such amounts must stay within.
+const core::Decimal& max_money();
+
 // Reads the properties of one JSON object with case-insensitive names (the last occurrence
 // wins) and records each problem instead of stopping at the first.
 class ObjectReader {

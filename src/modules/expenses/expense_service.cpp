@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "api/json_input.hpp"
 #include "api/update.hpp"
 #include "core/error.hpp"
 #include "core/numbers.hpp"
@@ -64,6 +65,11 @@ void apply_lines(ExpenseRecord& e, const ExpenseRecord& before, const std::vecto
     e.total_baht += line.amount;
     e.type_mask |= std::int64_t{1} << (line.expense_type_id - kFirstType);
     e.lines.push_back(std::move(line));
+  }
+  // The total is money as every amount is: 15 integer digits at most.
+  if (e.total_baht > api::max_money()) {
+    throw core::validation("ExpenseDetails",
+                           "ExpenseDetails add up to more than " + api::max_money().to_string());
   }
 }
 
