@@ -1,10 +1,15 @@
 -- The Expense section (ENDPOINTS.md §4.7): expense claims, their typed lines, their approval
 -- trail and log; and the attachments records other than customers carry (§4.0 Attachment
 -- object, owner types 1, 2, 4, 5, 6), kept in one table keyed by owner type and record.
+--
+-- Every table is keyed company first, (company_id, id), so that the schema can be distributed
+-- by company (docs/operations.md). SQLite generates such an id as the largest in use plus one
+-- (storage::Table, core::KeyGen::kCompanyFirst), found by the index on the id alone; the rows
+-- of one company are stored together (WITHOUT ROWID).
 
 CREATE TABLE expenses (
-  expense_id INTEGER PRIMARY KEY AUTOINCREMENT,
   company_id INTEGER NOT NULL REFERENCES companies (company_id),
+  expense_id INTEGER NOT NULL,
   expense_no TEXT NOT NULL,
   -- The creator's team when the expense was created.
   team_id INTEGER,
@@ -25,8 +30,10 @@ CREATE TABLE expenses (
   date_updated INTEGER NOT NULL,
   approved_by_user_id TEXT,
   date_approved INTEGER,
-  reason TEXT
-);
+  reason TEXT,
+  PRIMARY KEY (company_id, expense_id)
+) WITHOUT ROWID;
+CREATE INDEX expenses_id ON expenses (expense_id);
 CREATE UNIQUE INDEX expenses_no ON expenses (company_id, lower(expense_no));
 -- Expense Enquiry: one status group's page in date order, and the same per creator.
 CREATE INDEX expenses_status_date ON expenses (company_id, status_id, date_transaction, expense_id);
@@ -35,9 +42,9 @@ CREATE INDEX expenses_creator ON expenses
 CREATE INDEX expenses_activity ON expenses (company_id, activity_id) WHERE activity_id IS NOT NULL;
 
 CREATE TABLE expense_details (
-  expense_detail_id INTEGER PRIMARY KEY AUTOINCREMENT,
   company_id INTEGER NOT NULL REFERENCES companies (company_id),
-  expense_id INTEGER NOT NULL REFERENCES expenses (expense_id),
+  expense_detail_id INTEGER NOT NULL,
+  expense_id INTEGER NOT NULL,
   -- The line's place in the request.
   position INTEGER NOT NULL,
   expense_type_id INTEGER NOT NULL CHECK (expense_type_id BETWEEN 1001 AND 1008),
@@ -55,41 +62,50 @@ CREATE TABLE expense_details (
   tollway TEXT,
   parking TEXT,
   person INTEGER,
-  used_fuel_card INTEGER
-);
+  used_fuel_card INTEGER,
+  PRIMARY KEY (company_id, expense_detail_id),
+  FOREIGN KEY (company_id, expense_id) REFERENCES expenses (company_id, expense_id)
+) WITHOUT ROWID;
+CREATE INDEX expense_details_id ON expense_details (expense_detail_id);
 CREATE INDEX expense_details_expense ON expense_details (company_id, expense_id, position);
 
 -- The approval trail (expenseStates): 1 submitted, 2 approved, 3 rejected, 4 cancelled.
 CREATE TABLE expense_states (
-  expense_states_id INTEGER PRIMARY KEY AUTOINCREMENT,
   company_id INTEGER NOT NULL REFERENCES companies (company_id),
-  expense_id INTEGER NOT NULL REFERENCES expenses (expense_id),
+  expense_states_id INTEGER NOT NULL,
+  expense_id INTEGER NOT NULL,
   status_id INTEGER NOT NULL,
   created_by_user_id TEXT NOT NULL,
   date_created INTEGER NOT NULL,
   approve_level INTEGER NOT NULL,
-  seq INTEGER NOT NULL
-);
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (company_id, expense_states_id),
+  FOREIGN KEY (company_id, expense_id) REFERENCES expenses (company_id, expense_id)
+) WITHOUT ROWID;
+CREATE INDEX expense_states_id ON expense_states (expense_states_id);
 CREATE INDEX expense_states_expense ON expense_states (company_id, expense_id, seq);
 
 -- What happened to an expense (activityLogs): 1 created, 2 updated, 3 approved, 4 rejected,
 -- 5 cancelled.
 CREATE TABLE expense_logs (
-  activity_log_id INTEGER PRIMARY KEY AUTOINCREMENT,
   company_id INTEGER NOT NULL REFERENCES companies (company_id),
-  expense_id INTEGER NOT NULL REFERENCES expenses (expense_id),
+  activity_log_id INTEGER NOT NULL,
+  expense_id INTEGER NOT NULL,
   comment TEXT NOT NULL DEFAULT '',
   log_type INTEGER NOT NULL,
   date_created INTEGER NOT NULL,
-  created_by_user_id TEXT NOT NULL
-);
+  created_by_user_id TEXT NOT NULL,
+  PRIMARY KEY (company_id, activity_log_id),
+  FOREIGN KEY (company_id, expense_id) REFERENCES expenses (company_id, expense_id)
+) WITHOUT ROWID;
+CREATE INDEX expense_logs_id ON expense_logs (activity_log_id);
 CREATE INDEX expense_logs_expense ON expense_logs (company_id, expense_id, activity_log_id);
 
 -- Attachments of records of every owner type but customers (whose files carry a category and
 -- may hold content: customer_attachments of 0003). A link attachment's file is its url.
 CREATE TABLE attachments (
-  attachment_id INTEGER PRIMARY KEY AUTOINCREMENT,
   company_id INTEGER NOT NULL REFERENCES companies (company_id),
+  attachment_id INTEGER NOT NULL,
   owner_type INTEGER NOT NULL,
   ref_id INTEGER NOT NULL,
   filename TEXT NOT NULL,
@@ -98,6 +114,8 @@ CREATE TABLE attachments (
   link_url TEXT,
   is_active INTEGER NOT NULL DEFAULT 1,
   created_by_user_id TEXT NOT NULL,
-  date_created INTEGER NOT NULL
-);
+  date_created INTEGER NOT NULL,
+  PRIMARY KEY (company_id, attachment_id)
+) WITHOUT ROWID;
+CREATE INDEX attachments_id ON attachments (attachment_id);
 CREATE INDEX attachments_owner ON attachments (company_id, owner_type, ref_id, attachment_id);

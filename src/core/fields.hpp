@@ -96,6 +96,13 @@ constexpr Field<R> read_as(Field<R> f, std::string_view expr) {
   return f;
 }
 
+// How an entity's generated id is made. kRowid: the backend's own (SQLite's INTEGER PRIMARY
+// KEY, PostgreSQL's identity column), which makes the id the table's key. kCompanyFirst: the
+// table's key is (company_id, id), so that it can be distributed by company; PostgreSQL still
+// numbers it with an identity column, SQLite (one writer) with the next id after the largest
+// in use, found by an index on the id.
+enum class KeyGen { kRowid, kCompanyFirst };
+
 // Where an entity's rows live: its table, the alias its columns are qualified with in reads,
 // the joins that bring in other tables' columns (alias.column fields), and its generated key.
 template <class R>
@@ -105,6 +112,7 @@ struct Entity {
   Fields<R> fields;
   std::string_view key_column;  // generated id, returned by INSERT; "" when none
   std::string_view joins;       // " LEFT JOIN customers cu ON …", read statements only
+  KeyGen key_gen = KeyGen::kRowid;
 };
 
 }  // namespace ov::core

@@ -52,6 +52,11 @@ class Table {
               std::string(entity.alias) + std::string(entity.joins);
     insert_sql_ = insert_text(false);
     if (key_) insert_with_key_sql_ = insert_text(true);
+    if (key_ && entity.key_gen == core::KeyGen::kCompanyFirst) {
+      std::string next = "(SELECT COALESCE(MAX(";
+      next.append(entity.key_column).append("), 0) + 1 FROM ").append(entity.table).append(")");
+      insert_next_key_sql_ = insert_text(true, next);
+    }
     if (key_ && !update_.empty()) {
       update_sql_ = "UPDATE " + std::string(entity.table) + " SET " + update_sets + " WHERE " +
                     std::string(entity.key_column) + " = ? AND company_id = ?";
@@ -85,7 +90,11 @@ class Table {
     Sql params;
     if (with_key) bind(params, *key_, r);
     for (const auto* f : insert_) bind(params, *f, r);
-    const std::string& sql = with_key ? insert_with_key_sql_ : insert_sql_;
+    // SQLite has no identity column outside a rowid key: the next id is the largest plus one,
+    // safe because its one writer runs one write at a time.
+    const bool next_key = !with_key && !insert_next_key_sql_.empty() && !s.concurrent_writers();
+    const std::string& sql =
+        with_key ? insert_with_key_sql_ : (next_key ? insert_next_key_sql_ : insert_sql_);
     if (!key_) {
       s.exec(sql, params.params());
       return 0;
@@ -145,17 +154,18 @@ class Table {
     return true;  // both null
   }
 
-  std::string insert_text(bool with_key) const {
+  // `key_value`: what the key column is given when with_key ("?", a bound value, by default).
+  std::string insert_text(bool with_key, std::string_view key_value = "?") const {
     std::string cols, marks;
-    auto add = [&](std::string_view column) {
+    auto add = [&](std::string_view column, std::string_view mark = "?") {
       if (!cols.empty()) {
         cols += ", ";
         marks += ", ";
       }
       cols += column;
-      marks += "?";
+      marks += mark;
     };
-    if (with_key) add(entity_.key_column);
+    if (with_key) add(entity_.key_column, key_value);
     for (const auto* f : insert_) add(f->column);
     std::string sql =
         "INSERT INTO " + std::string(entity_.table) + " (" + cols + ") VALUES (" + marks + ")";
@@ -267,7 +277,8 @@ class Table {
   const F* key_ = nullptr;
   const F* company_ = nullptr;
   std::vector<const F*> read_, insert_, update_;
-  std::string columns_, select_, insert_sql_, insert_with_key_sql_, update_sql_;
+  std::string columns_, select_, insert_sql_, insert_with_key_sql_, insert_next_key_sql_,
+      update_sql_;
 };
 
 }  // namespace ov::storage

@@ -98,8 +98,8 @@ inline constexpr core::Field<Attachment> kAttachmentFields[] = {
     {"thumbnail", api::custom_writer<Attachment, write_thumbnail>},
     core::column_only<Attachment>("link_url", &Attachment::link_url, core::Store::kInsert),
 };
-inline constexpr core::Entity<Attachment> kAttachmentEntity{"attachments", "at", kAttachmentFields,
-                                                            "attachment_id"};
+inline constexpr core::Entity<Attachment> kAttachmentEntity{
+    "attachments", "at", kAttachmentFields, "attachment_id", "", core::KeyGen::kCompanyFirst};
 
 // One item of attachment input: keep an attachment the record has, or add a link.
 struct InputItem {

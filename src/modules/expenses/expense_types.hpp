@@ -198,8 +198,8 @@ inline constexpr core::Field<ExpenseLine> kLineFields[] = {
     core::column_only<ExpenseLine>("company_id", &ExpenseLine::company_id, core::Store::kInsert),
     core::column_only<ExpenseLine>("position", &ExpenseLine::position),
 };
-inline constexpr core::Entity<ExpenseLine> kLineEntity{"expense_details", "l", kLineFields,
-                                                       "expense_detail_id"};
+inline constexpr core::Entity<ExpenseLine> kLineEntity{
+    "expense_details", "l", kLineFields, "expense_detail_id", "", core::KeyGen::kCompanyFirst};
 
 inline constexpr core::Field<ExpenseState> kStateFields[] = {
     {"expenseStatesId", "expense_states_id", &ExpenseState::expense_states_id, core::Store::kRead},
@@ -213,8 +213,8 @@ inline constexpr core::Field<ExpenseState> kStateFields[] = {
     {"seq", "seq", &ExpenseState::seq, core::Store::kInsert},
     core::column_only<ExpenseState>("company_id", &ExpenseState::company_id, core::Store::kInsert),
 };
-inline constexpr core::Entity<ExpenseState> kStateEntity{"expense_states", "st", kStateFields,
-                                                         "expense_states_id"};
+inline constexpr core::Entity<ExpenseState> kStateEntity{
+    "expense_states", "st", kStateFields, "expense_states_id", "", core::KeyGen::kCompanyFirst};
 
 inline constexpr core::Field<ExpenseLog> kLogFields[] = {
     {"activityLogId", "activity_log_id", &ExpenseLog::activity_log_id, core::Store::kRead},
@@ -235,8 +235,12 @@ inline constexpr core::Field<ExpenseLog> kLogFields[] = {
                                   core::Store::kRead),
 };
 inline constexpr core::Entity<ExpenseLog> kLogEntity{
-    "expense_logs", "lg", kLogFields, "activity_log_id",
-    " LEFT JOIN users u ON u.company_id = lg.company_id AND u.user_id = lg.created_by_user_id"};
+    "expense_logs",
+    "lg",
+    kLogFields,
+    "activity_log_id",
+    " LEFT JOIN users u ON u.company_id = lg.company_id AND u.user_id = lg.created_by_user_id",
+    core::KeyGen::kCompanyFirst};
 
 // The expense object: the fields and order of the Venio Get a Expense example, then the legacy
 // extras.
@@ -288,9 +292,13 @@ inline constexpr core::Field<ExpenseRecord> kExpenseFields[] = {
 inline constexpr std::string_view kCreatorJoin =
     " LEFT JOIN users u ON u.company_id = e.company_id AND u.user_id = e.created_by_user_id";
 inline constexpr core::Entity<ExpenseRecord> kExpenseEntity{
-    "expenses", "e", kExpenseFields, "expense_id",
+    "expenses",
+    "e",
+    kExpenseFields,
+    "expense_id",
     " LEFT JOIN users u ON u.company_id = e.company_id AND u.user_id = e.created_by_user_id"
-    " LEFT JOIN activities a ON a.company_id = e.company_id AND a.activity_id = e.activity_id"};
+    " LEFT JOIN activities a ON a.company_id = e.company_id AND a.activity_id = e.activity_id",
+    core::KeyGen::kCompanyFirst};
 
 // Expense Enquiry's ExpensesLite (§4.7.3).
 inline constexpr core::Field<ExpenseRecord> kLiteFields[] = {
