@@ -381,6 +381,23 @@ TEST_F(ExpenseApi, EveryLineTypeNeedsItsRequiredFields) {
                         .set("ExpenseDetails", R"([{"expenseTypeId":1004,"amount":1,"note":""}])")
                         .json()),
                400, "ExpenseDetails[0].note is required for expense type 1004 (Other)");
+  // Text of white space only is missing too.
+  expect_error(
+      call(
+          "POST", "/v1/expenses",
+          small_body()
+              .set(
+                  "ExpenseDetails",
+                  R"([{"expenseTypeId":1005,"amount":1,"trainingTitle":"  ","hours":1,"minutes":0}])")
+              .json()),
+      400, "ExpenseDetails[0].trainingTitle is required for expense type 1005 (Training)");
+  // A new expense has no lines to name.
+  expect_error(call("POST", "/v1/expenses",
+                    small_body()
+                        .set("ExpenseDetails",
+                             R"([{"expenseDetailId":999999,"expenseTypeId":1008,"amount":1}])")
+                        .json()),
+               400, "ExpenseDetails[0].expenseDetailId 999999 is not a line of this expense");
   // Nothing of the refused requests was written.
   EXPECT_EQ(count("expenses"), 1 + 8 + 1);
 }
@@ -879,8 +896,11 @@ TEST_F(ExpenseEnquiry, EveryFilter) {
 
 TEST_F(ExpenseEnquiry, RefusesWhatItCannotRead) {
   expect_error(call("POST", "/v1/expenses/enquiry", "{}"), 400, "expenseTypeId is required");
-  expect_error(call("POST", "/v1/expenses/enquiry", R"({"expenseTypeId":5})"), 400,
-               "expenseTypeId must be 0 (every type) or 1001 to 1008");
+  for (const char* type : {"5", "1009", "-1"}) {
+    expect_error(
+        call("POST", "/v1/expenses/enquiry", std::string(R"({"expenseTypeId":)") + type + "}"), 400,
+        "expenseTypeId must be 0 (every type) or 1001 to 1008");
+  }
   expect_error(call("POST", "/v1/expenses/enquiry", R"({"expenseTypeId":0,"statusIds":[[301]]})"),
                400, "statusIds[0] must be a status id (a string or a number)");
   expect_error(call("POST", "/v1/expenses/enquiry",

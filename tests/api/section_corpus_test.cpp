@@ -1,4 +1,4 @@
-// The malformed request bodies of the Activity, Task, Employee and Deal sections
+// The malformed request bodies of the Activity, Task, Employee, Deal and Expense sections
 // (tests/corpus/<section>/): each is rejected with the status its README line expects, in its
 // endpoint's error envelope, without writing anything or spoiling the connection; and each
 // corpus's reference body, which its files change one thing of, is accepted.
@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "modules/demo/demo_data.hpp"
+#include "modules/expenses/expense_service.hpp"
 #include "support/raw_connection.hpp"
 #include "support/test_server.hpp"
 
@@ -23,9 +25,33 @@ namespace {
 namespace fs = std::filesystem;
 
 // The corpora of these sections; each README names its endpoint and family.
-constexpr const char* kCorpora[] = {"activities",       "tasks", "activity-enquiry",
-                                    "employee-enquiry", "deals", "deal-updates",
-                                    "deal-enquiry"};
+constexpr const char* kCorpora[] = {
+    "activities",   "tasks",        "activity-enquiry", "employee-enquiry", "deals",
+    "deal-updates", "deal-enquiry", "expenses",         "expense-updates",  "expense-enquiry"};
+
+// The records the corpora target beyond the demo data, made in the demo company before any body
+// is sent: expense-updates' waiting expense EXP250200001 (the demo expense EXP230100001 is
+// approved and refuses every edit), as Create Expense makes it on 2025-02-14T12:00:00+0700.
+// Returns its number.
+std::string prepare_records(TestServer& server, const TestCompany& company) {
+  constexpr core::UnixSeconds kCreated = 1739509200;
+  const core::Caller caller{company.id, demo::kApiUserId, &core::TimeZone::bangkok()};
+  expenses::ExpenseInput in;
+  in.subject = "Corpus target";
+  expenses::LineInput line;
+  line.line.expense_type_id = 1008;
+  line.line.amount = core::Decimal::of(500);
+  in.lines = {line};
+  std::int64_t id = 0;
+  server.db().write_now(
+      [&](storage::Session& s) { id = expenses::create_expense(s, caller, in, kCreated); });
+  std::string no;
+  server.db().read_now([&](storage::Session& s) {
+    auto rows = s.query("SELECT expense_no FROM expenses WHERE expense_id = ?", {id});
+    if (rows.next()) no = rows.str(0);
+  });
+  return no;
+}
 
 fs::path corpus_dir(const std::string& corpus) {
   return fs::path(OPENVENIO_SOURCE_DIR) / "tests/corpus" / corpus;
@@ -106,6 +132,7 @@ TEST(SectionCorpusFiles, EveryCorpusNamesItsEndpointAndEveryFileItsStatus) {
 TEST(SectionCorpusFiles, EveryCorpusReferenceBodyIsAccepted) {
   TestServer server;
   const TestCompany company = server.add_company();
+  ASSERT_EQ(prepare_records(server, company), "EXP250200001");
   auto http = server.client();
   for (const char* name : kCorpora) {
     SCOPED_TRACE(name);
@@ -156,13 +183,15 @@ class SectionCorpus : public ::testing::TestWithParam<Param> {
   static void SetUpTestSuite() {
     server_ = std::make_unique<TestServer>();
     company_ = std::make_unique<TestCompany>(server_->add_company());
+    prepared_ = prepare_records(*server_, *company_);
   }
   static void TearDownTestSuite() {
     company_.reset();
     server_.reset();
   }
-  // Grows with every write a body could make: a record or number taken, or a deal changed (its
-  // modification time, its links, its stage's column).
+  // Grows with every write a body could make: a record or number taken, a deal changed (its
+  // modification time, its links, its stage's column), or an expense changed (its status and
+  // modification time, its lines, trail, log and attachments).
   static std::int64_t written() {
     return server_->scalar(
         "SELECT (SELECT COUNT(*) FROM activities) + (SELECT COUNT(*) FROM tasks) + (SELECT "
@@ -170,13 +199,19 @@ class SectionCorpus : public ::testing::TestWithParam<Param> {
         "(SELECT COALESCE(SUM(date_modified), 0) FROM deals) + (SELECT COUNT(*) FROM "
         "deal_label_links) + (SELECT COUNT(*) FROM deal_interest_links) + (SELECT "
         "COALESCE(SUM(next_position), 0) FROM deal_stages) + (SELECT COUNT(*) FROM "
-        "deal_customers)");
+        "deal_customers) + (SELECT COUNT(*) FROM expenses) + (SELECT COALESCE(SUM(status_id + "
+        "date_updated), 0) FROM expenses) + (SELECT COUNT(*) FROM expense_details) + (SELECT "
+        "COALESCE(MAX(expense_detail_id), 0) FROM expense_details) + (SELECT COUNT(*) FROM "
+        "expense_states) + (SELECT COUNT(*) FROM expense_logs) + (SELECT COUNT(*) FROM "
+        "attachments)");
   }
   static std::unique_ptr<TestServer> server_;
   static std::unique_ptr<TestCompany> company_;
+  static std::string prepared_;
 };
 std::unique_ptr<TestServer> SectionCorpus::server_;
 std::unique_ptr<TestCompany> SectionCorpus::company_;
+std::string SectionCorpus::prepared_;
 
 TEST_P(SectionCorpus, IsRejectedWithoutSideEffects) {
   const auto& [name, file] = GetParam();
@@ -184,6 +219,7 @@ TEST_P(SectionCorpus, IsRejectedWithoutSideEffects) {
   auto it = c.expected.find(file);
   ASSERT_NE(it, c.expected.end());
   const std::string body = read_bytes(corpus_dir(name) / file);
+  ASSERT_EQ(prepared_, "EXP250200001");
   const auto before = written();
 
   RawConnection conn(server_->port());

@@ -1,9 +1,11 @@
-// Two tenants on one server, for the Activity, Employee, Task, Setting and Deal sections: another
-// company's activity, employee, task reference, key activity, header template, deal, or deal
-// board, stage, label, interest or missed reason is unknown.
+// Two tenants on one server, for the Activity, Employee, Task, Setting, Deal and Expense
+// sections: another company's activity, employee, task reference, key activity, header
+// template, deal, deal board, stage, label, interest or missed reason, or expense and its
+// attachments is unknown.
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "modules/activities/activity_types.hpp"
@@ -52,6 +54,34 @@ Body deal_update_body() {
       .str("expectedCloseDate", "2025-03-31T00:00:00+0700")
       .str("assignTo", "staff01");
   return b;
+}
+
+Body expense_body() {
+  Body b;
+  b.set("ExpenseDetails", R"([{"expenseTypeId":1008,"amount":250}])")
+      .str("subject", "Tenancy check");
+  return b;
+}
+
+// The groups of an Expense Enquiry reply, as "<statusId>:<expenseId> <expenseNo>,…;…", each
+// expense checked to be of `company`.
+std::string expense_groups(const HttpResponse& res, std::int64_t company) {
+  EXPECT_EQ(res.status, 200) << res.body;
+  auto doc = res.json();
+  std::string out;
+  if (!doc.IsObject() || !doc.HasMember("data")) return out;
+  for (const auto& g : doc["data"]["value"].GetArray()) {
+    if (!out.empty()) out += ";";
+    out += std::to_string(g["statusId"].GetInt()) + ":";
+    bool first = true;
+    for (const auto& e : g["expenses"].GetArray()) {
+      EXPECT_EQ(e["companyId"].GetInt64(), company) << res.body;
+      if (!first) out += ",";
+      first = false;
+      out += std::to_string(e["expenseId"].GetInt64()) + " " + e["expenseNo"].GetString();
+    }
+  }
+  return out;
 }
 
 Body task_body(const std::string& assignee = "6d473b8f-a6b3-4536-b1e6-f4b7688414e2") {
@@ -261,6 +291,111 @@ TEST_F(SectionTenancy, AnotherCompanysDealIsNotFoundAndUntouched) {
             server_.customer_id("C000154", b_));
 }
 
+TEST_F(SectionTenancy, AnotherCompanysExpenseIsNotFoundAndUntouched) {
+  const auto with_link = expense_body().set(
+      "attachments", R"([{"filename":"receipt.pdf","url":"https://files.example.com/r.pdf"}])");
+  auto created = post(a_, "/v1/expenses", with_link.json());
+  ASSERT_EQ(created.status, 200) << created.body;
+  const auto doc = created.json();
+  const auto& value = doc["data"]["value"];
+  const auto id = std::to_string(value["expenseId"].GetInt64());
+  const std::string no = value["expenseNo"].GetString();
+  ASSERT_EQ(no, "EXP250200001");
+  const auto attachment = std::to_string(value["attachments"][0]["attachmentId"].GetInt64());
+  const auto before = get(a_, "/v1/expenses/" + no);
+  ASSERT_EQ(before.status, 200) << before.body;
+  // By id and by number, to read or to update.
+  const auto taken_over = expense_body().str("subject", "Taken over").json();
+  expect_not_found(get(b_, "/v1/expenses/" + id), api::Family::kV,
+                   "expenseId " + id + " was not found");
+  expect_not_found(get(b_, "/v1/expenses/" + no), api::Family::kV,
+                   "expenseNo " + no + " was not found");
+  expect_not_found(put(b_, "/v1/expenses/" + id, taken_over), api::Family::kV,
+                   "expenseId " + id + " was not found");
+  expect_not_found(put(b_, "/v1/expenses/" + no, taken_over), api::Family::kV,
+                   "expenseNo " + no + " was not found");
+  // Both hold an EXP230100001 of their own: A's id names nothing in B.
+  const auto demo_a = std::to_string(server_.scalar(
+      "SELECT expense_id FROM expenses WHERE company_id = ? AND expense_no = 'EXP230100001'",
+      {a_.id}));
+  expect_not_found(get(b_, "/v1/expenses/" + demo_a), api::Family::kV,
+                   "expenseId " + demo_a + " was not found");
+  expect_not_found(put(b_, "/v1/expenses/" + demo_a, taken_over), api::Family::kV,
+                   "expenseId " + demo_a + " was not found");
+  auto own = get(b_, "/v1/expenses/EXP230100001");
+  ASSERT_EQ(own.status, 200) << own.body;
+  const auto demo_b = std::to_string(own.json()["data"]["value"]["expenseId"].GetInt64());
+  EXPECT_NE(demo_b, demo_a);
+  EXPECT_EQ(get(a_, "/v1/expenses/" + no).body, before.body);
+  EXPECT_EQ(get(a_, "/v1/expenses/" + id).body, before.body);
+  EXPECT_EQ(server_.scalar("SELECT COUNT(*) FROM expenses WHERE subject = 'Taken over'"), 0);
+  // Each company's enquiry shows its own: A its new expense and its demo one, B its demo one.
+  EXPECT_EQ(expense_groups(post(a_, "/v1/expenses/enquiry", R"({"expenseTypeId":0})"), a_.id),
+            "301:" + id + " " + no + ";302:" + demo_a + " EXP230100001");
+  EXPECT_EQ(expense_groups(post(b_, "/v1/expenses/enquiry", R"({"expenseTypeId":0})"), b_.id),
+            "302:" + demo_b + " EXP230100001");
+  for (const char* body :
+       {R"({"expenseTypeId":0,"searchText":"EXP250200001"})",
+        R"({"expenseTypeId":0,"searchText":"Tenancy"})", R"({"expenseTypeId":1008})",
+        R"({"expenseTypeId":0,"statusIds":["301"]})",
+        R"({"expenseTypeId":0,"dateStart":"2025-02-01"})"}) {
+    SCOPED_TRACE(body);
+    EXPECT_EQ(expense_groups(post(a_, "/v1/expenses/enquiry", body), a_.id),
+              "301:" + id + " " + no);
+    EXPECT_EQ(expense_groups(post(b_, "/v1/expenses/enquiry", body), b_.id), "");
+  }
+  // A's activities cannot be linked by B, by number or by id; B's own can.
+  auto activity = post(a_, "/v2/activities", activity_body().json());
+  ASSERT_EQ(activity.status, 200) << activity.body;
+  const auto activity_id = std::to_string(activity.json()["data"]["activityId"].GetInt64());
+  ASSERT_STREQ(activity.json()["data"]["activityNo"].GetString(), "A20250200030");
+  const auto demo_activity_a = std::to_string(server_.scalar(
+      "SELECT activity_id FROM activities WHERE company_id = ? AND activity_no = 'A20250200028'",
+      {a_.id}));
+  expect_not_found(
+      post(b_, "/v1/expenses", expense_body().str("activityId", "A20250200030").json()),
+      api::Family::kV, "activityId A20250200030 was not found");
+  expect_not_found(post(b_, "/v1/expenses", expense_body().set("activityId", activity_id).json()),
+                   api::Family::kV, "activityId " + activity_id + " was not found");
+  expect_not_found(
+      post(b_, "/v1/expenses", expense_body().str("activityId", demo_activity_a).json()),
+      api::Family::kV, "activityId " + demo_activity_a + " was not found");
+  EXPECT_EQ(server_.scalar("SELECT COUNT(*) FROM expenses WHERE company_id = ?", {b_.id}), 1);
+  // Numbers are per company: B's first February expense is EXP250200001 too, its own.
+  auto in_b = post(b_, "/v1/expenses", expense_body().str("activityId", "A20250200028").json());
+  ASSERT_EQ(in_b.status, 200) << in_b.body;
+  const auto b_doc = in_b.json();
+  const auto& b_value = b_doc["data"]["value"];
+  EXPECT_STREQ(b_value["expenseNo"].GetString(), "EXP250200001");
+  const auto b_id = std::to_string(b_value["expenseId"].GetInt64());
+  EXPECT_NE(b_id, id);
+  EXPECT_EQ(b_value["activityId"].GetInt64(),
+            server_.scalar("SELECT activity_id FROM activities WHERE company_id = ? AND "
+                           "activity_no = 'A20250200028'",
+                           {b_.id}));
+  // A's attachment is no attachment of B's expense, new or stored.
+  const auto keep_a = expense_body().set("attachments", R"([{"attachmentId":)" + attachment + "}]");
+  const std::string not_ours =
+      "attachments[0].attachmentId " + attachment + " is not an attachment of this expense";
+  auto kept = put(b_, "/v1/expenses/" + b_id, keep_a.json());
+  EXPECT_EQ(kept.status, 400) << kept.body;
+  EXPECT_EQ(kept.body, one_problem_body(api::Family::kV, not_ours));
+  auto kept_new = post(b_, "/v1/expenses", keep_a.json());
+  EXPECT_EQ(kept_new.status, 400) << kept_new.body;
+  EXPECT_EQ(kept_new.body, one_problem_body(api::Family::kV, not_ours));
+  EXPECT_EQ(server_.scalar("SELECT COUNT(*) FROM expenses WHERE company_id = ?", {b_.id}), 2);
+  EXPECT_EQ(server_.scalar("SELECT COUNT(*) FROM attachments WHERE company_id = ? AND "
+                           "attachment_id = ? AND ref_id = ?",
+                           {a_.id, std::stoll(attachment), std::stoll(id)}),
+            1);
+  EXPECT_EQ(server_.scalar("SELECT COUNT(*) FROM attachments WHERE company_id = ?", {b_.id}), 0);
+  EXPECT_EQ(get(a_, "/v1/expenses/" + id).body, before.body);
+  // B's next is EXP250200002: the refused create gave its number back.
+  auto next_b = post(b_, "/v1/expenses", expense_body().json());
+  ASSERT_EQ(next_b.status, 200) << next_b.body;
+  EXPECT_STREQ(next_b.json()["data"]["value"]["expenseNo"].GetString(), "EXP250200002");
+}
+
 TEST_F(SectionTenancy, DealsReferOnlyToTheirOwnCompanysRecords) {
   struct Case {
     Body body;
@@ -340,6 +475,46 @@ TEST_F(SectionTenancy, DealListsAreEachCompanysOwn) {
   EXPECT_EQ(server_.scalar("SELECT COUNT(*) FROM deal_board_defaults WHERE company_id IN (?, ?)",
                            {a_.id, b_.id}),
             2);
+}
+
+// The administration plane decides an expense only under its own company's id.
+TEST(SectionTenancyAdmin, AnotherCompanysExpenseIsNotDecidedUnderThisCompanysId) {
+  constexpr const char* kAdminKey = "admin-key-5d2e8b71c4";
+  TestServer server(fixed_at_with_admin_key(kNow, kAdminKey));
+  const TestCompany a = server.add_company();
+  const TestCompany b = server.add_company();
+  auto http = server.client();
+  auto created = http.request("POST", "/v1/expenses", a.auth_json(), expense_body().json());
+  ASSERT_EQ(created.status, 200) << created.body;
+  const auto id = std::to_string(created.json()["data"]["value"]["expenseId"].GetInt64());
+  const std::string no = created.json()["data"]["value"]["expenseNo"].GetString();
+  ASSERT_EQ(no, "EXP250200001");
+  const auto before = http.request("GET", "/v1/expenses/" + id, a.auth());
+  const auto under = [&](const TestCompany& c, const std::string& key, const char* action) {
+    return http.request(
+        "POST", "/admin/v1/companies/" + std::to_string(c.id) + "/expenses/" + key + "/" + action,
+        admin_headers_for(kAdminKey), R"({"reason":"Not ours"})");
+  };
+  for (const char* action : {"approve", "reject", "cancel"}) {
+    SCOPED_TRACE(action);
+    for (const auto& [key, message] : {std::pair{id, "expenseId " + id + " was not found"},
+                                       std::pair{no, "expenseNo " + no + " was not found"}}) {
+      auto res = under(b, key, action);
+      EXPECT_EQ(res.status, 404) << res.body;
+      EXPECT_EQ(res.header("content-type"), "application/problem+json");
+      auto doc = res.json();
+      ASSERT_TRUE(doc.IsObject() && doc.HasMember("detail")) << res.body;
+      EXPECT_STREQ(doc["detail"].GetString(), message.c_str());
+    }
+  }
+  // B's own EXP250200001 does not exist yet; A's expense is untouched, and A's id decides it.
+  EXPECT_EQ(http.request("GET", "/v1/expenses/" + id, a.auth()).body, before.body);
+  EXPECT_EQ(
+      server.scalar("SELECT COUNT(*) FROM expense_states WHERE expense_id = ?", {std::stoll(id)}),
+      1);
+  auto approved = under(a, id, "approve");
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(approved.json()["statusId"].GetInt(), 302);
 }
 
 }  // namespace

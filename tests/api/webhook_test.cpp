@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "support/json_text.hpp"
@@ -29,6 +30,7 @@ using std::chrono::milliseconds;
 constexpr core::UnixSeconds kNow = 1738809693;
 constexpr const char* kNowText = "2025-02-06T09:41:33+0700";
 constexpr const char* kAssignee = "6d473b8f-a6b3-4536-b1e6-f4b7688414e2";
+constexpr const char* kAdminKey = "admin-key-8c41e0d9a6";
 // Long enough for a loaded test machine, short enough for a failing test to end soon.
 constexpr milliseconds kWait = 15s;
 
@@ -53,7 +55,8 @@ class WebhookApi : public ::testing::Test {
   // Starts the server; `tune` adjusts the worker's options after the fast test defaults.
   void start(const std::function<void(webhooks::DeliveryOptions&)>& tune = {}) {
     auto o = fixed_at(kNow);
-    o.configure = [tune](app::AppConfig& c) {
+    o.configure = [tune, admin = admin_plane_](app::AppConfig& c) {
+      if (admin) c.admin_key = kAdminKey;
       c.webhooks.retry_schedule = {300ms, 300ms};
       c.webhooks.attempt_timeout = 5s;
       c.webhooks.poll_interval = 100ms;
@@ -99,6 +102,23 @@ class WebhookApi : public ::testing::Test {
   std::int64_t scalar(const std::string& sql, std::initializer_list<storage::Value> params = {}) {
     return server_->scalar(sql, params);
   }
+  // The outbox in emission order: each message's event and body.
+  std::vector<std::pair<std::string, std::string>> outbox() {
+    std::vector<std::pair<std::string, std::string>> out;
+    server_->db().read_now([&](storage::Session& s) {
+      auto rows = s.query("SELECT event, body FROM webhook_messages ORDER BY message_id");
+      while (rows.next()) out.emplace_back(rows.str(0), rows.str(1));
+    });
+    return out;
+  }
+  // An approver's decision on the administration plane (start() with admin_plane_ set).
+  HttpResponse decide(const std::string& expense, const std::string& action,
+                      const std::string& body = "{}") {
+    return client_->request("POST",
+                            "/admin/v1/companies/" + std::to_string(company_.id) + "/expenses/" +
+                                expense + "/" + action,
+                            admin_headers_for(kAdminKey), body);
+  }
   std::int64_t message_status(const std::string& webhook_id) {
     return scalar("SELECT status FROM webhook_messages WHERE webhook_id = ?", {webhook_id});
   }
@@ -134,6 +154,8 @@ class WebhookApi : public ::testing::Test {
            std::to_string(company_.id) + "}";
   }
 
+  // Set before start() to open the administration plane.
+  bool admin_plane_ = false;
   // Declared first: the server (and its worker) stop before the receiver goes.
   WebhookReceiver receiver_;
   std::vector<std::string> secrets_;
@@ -277,6 +299,64 @@ TEST_F(WebhookApi, DealsEmitCreatedUpdatedAndStatusChanged) {
   // A refused update emits nothing.
   EXPECT_EQ(call("PUT", "/v1/deals/" + no, R"({"dealStageId":5509,)" + required + "}").status, 400);
   EXPECT_EQ(scalar("SELECT count(*) FROM webhook_messages"), 4);
+}
+
+TEST_F(WebhookApi, ExpensesEmitCreatedUpdatedAndStatusChanged) {
+  admin_plane_ = true;
+  start();
+  subscribe_all();
+  const std::string body =
+      R"({"ExpenseDetails":[{"expenseTypeId":1008,"amount":250}],"subject":"Client lunch"})";
+  auto res = call("POST", "/v1/expenses", body);
+  ASSERT_EQ(res.status, 200) << res.body;
+  auto doc = res.json();
+  const std::string no = doc["data"]["value"]["expenseNo"].GetString();
+  const auto id = doc["data"]["value"]["expenseId"].GetInt64();
+  const std::string data = R"({"ExpenseNo":")" + no + R"(","ExpenseId":)" + std::to_string(id);
+  const auto updated = R"({"Topic":"Expense","Event":"Updated","Data":)" + data + "}" + tail();
+  const auto moved = [&](int from, int to) {
+    return R"({"Topic":"Expense","Event":"StatusChanged","Data":)" + data +
+           R"(,"PreviousStatus":)" + std::to_string(from) + R"(,"Status":)" + std::to_string(to) +
+           "}" + tail();
+  };
+  using Outbox = std::vector<std::pair<std::string, std::string>>;
+  Outbox expected = {
+      {"Expense.Created", R"({"Topic":"Expense","Event":"Created","Data":)" + data + "}" + tail()}};
+  EXPECT_EQ(outbox(), expected);
+  // An update of a waiting expense keeps its status: Updated alone.
+  ASSERT_EQ(call("PUT", "/v1/expenses/" + no, body).status, 200);
+  expected.emplace_back("Expense.Updated", updated);
+  EXPECT_EQ(outbox(), expected);
+  // The approver rejects it: a status change alone, 301 → 303.
+  res = decide(no, "reject", R"({"reason":"No receipt"})");
+  ASSERT_EQ(res.status, 200) << res.body;
+  expected.emplace_back("Expense.StatusChanged", moved(301, 303));
+  EXPECT_EQ(outbox(), expected);
+  // An update of the rejected expense sends it back to wait: Updated, then StatusChanged.
+  ASSERT_EQ(call("PUT", "/v1/expenses/" + std::to_string(id), body).status, 200);
+  expected.emplace_back("Expense.Updated", updated);
+  expected.emplace_back("Expense.StatusChanged", moved(303, 301));
+  EXPECT_EQ(outbox(), expected);
+  // Approved: 301 → 302.
+  res = decide(std::to_string(id), "approve");
+  ASSERT_EQ(res.status, 200) << res.body;
+  expected.emplace_back("Expense.StatusChanged", moved(301, 302));
+  EXPECT_EQ(outbox(), expected);
+  // An approved expense refuses the update, and nothing is emitted.
+  res = call("PUT", "/v1/expenses/" + no, body);
+  EXPECT_EQ(res.status, 400) << res.body;
+  EXPECT_EQ(res.body,
+            one_problem_body(api::Family::kV, "Expense cannot be edited in its current status"));
+  EXPECT_EQ(outbox(), expected);
+  // Every message is delivered as the outbox holds it (in any order, §5.1).
+  ASSERT_TRUE(receiver_.wait_for(expected.size(), kWait));
+  std::multiset<std::string> sent, heard;
+  for (const auto& m : expected) sent.insert(m.second);
+  for (const auto& r : receiver_.received()) heard.insert(r.body);
+  EXPECT_EQ(heard, sent);
+  ASSERT_TRUE(eventually(
+      [&] { return scalar("SELECT count(*) FROM webhook_messages WHERE status = 0") == 0; }));
+  EXPECT_EQ(receiver_.received().size(), expected.size());
 }
 
 TEST_F(WebhookApi, FiltersAndTenancyDecideWhoHears) {

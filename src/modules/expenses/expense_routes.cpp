@@ -1,5 +1,7 @@
 #include "modules/expenses/expense_routes.hpp"
 
+#include <limits>
+
 #include "api/base_url.hpp"
 #include "api/bounds.hpp"
 #include "api/json_fields.hpp"
@@ -8,6 +10,7 @@
 #include "api/path_params.hpp"
 #include "api/pipeline.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 
 namespace ov::expenses {
 
@@ -23,11 +26,12 @@ using api::kMaxId;
 using api::kNameChars;
 using api::kTextChars;
 
-// Whether property `name` carries a value: present, not null and, for text, not empty.
+// Whether property `name` carries a value: present, not null and, for text, not blank.
 bool given(const ObjectReader& r, std::string_view name) {
   const auto* v = r.find(name);
   if (!v || v->IsNull()) return false;
-  return !v->IsString() || v->GetStringLength() > 0;
+  return !v->IsString() ||
+         !core::trimmed(std::string_view(v->GetString(), v->GetStringLength())).empty();
 }
 
 // One of ExpenseDetails: its fields, then the rules of its type (kLineRules), which name every
@@ -147,8 +151,10 @@ EnquiryInput parse_enquiry(const http::Request& req) {
   ObjectReader r(doc);
   const auto& zone = *req.zone;
   EnquiryInput in;
-  auto type = r.integer("expenseTypeId", Need::kRequired, 0, kLastType);
-  if (type && *type != 0 && *type < kFirstType) {
+  // Any integer is read, so that every wrong one gets the same message.
+  auto type =
+      r.integer("expenseTypeId", Need::kRequired, std::numeric_limits<std::int64_t>::min(), kMaxId);
+  if (type && *type != 0 && !find_rule(*type)) {
     r.problem("expenseTypeId", "expenseTypeId must be 0 (every type) or 1001 to 1008");
   }
   in.status_ids = read_statuses(r);

@@ -52,8 +52,11 @@ void apply_lines(ExpenseRecord& e, const ExpenseRecord& before, const std::vecto
       });
       std::string field = "ExpenseDetails[" + std::to_string(i) + "].expenseDetailId";
       if (!ours) {
-        throw core::validation(field, field + " " + std::to_string(id) +
-                                          " is not a line of expense " + before.expense_no);
+        // A new expense has no lines yet; a stored one names itself.
+        const std::string whose =
+            before.expense_no.empty() ? "this expense" : "expense " + before.expense_no;
+        throw core::validation(field,
+                               field + " " + std::to_string(id) + " is not a line of " + whose);
       }
       if (repeated) {
         throw core::validation(field, field + " " + std::to_string(id) + " is given twice");
