@@ -80,6 +80,8 @@ constexpr Operation kOperations[] = {
     {"/v1/employees/enquiry", "post", api::Family::kV, 2},
     {"/v1/task", "post", api::Family::kS, 1},
     {"/v1/deals/enquiry", "post", api::Family::kV, 1},
+    {"/v1/expenses", "post", api::Family::kV, 1},
+    {"/v1/expenses/enquiry", "post", api::Family::kV, 2},
 };
 
 class SectionExamples : public ::testing::Test {

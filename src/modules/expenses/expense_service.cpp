@@ -214,7 +214,7 @@ boost::asio::awaitable<std::vector<ExpenseGroup>> ExpenseService::enquiry(
     const core::Caller& caller, EnquiryInput in) {
   co_return co_await storage::read_limited(
       db_, caller.company_id, in.search_text ? std::optional(search_read_limit_) : std::nullopt,
-      "searchText matches too few expenses to search at once; use a longer text or narrow the "
+      "searchText matches too many expenses to search at once; use a longer text or narrow the "
       "enquiry by type, status, staff or date",
       [&](storage::Session& s) { return ExpenseRepository(s).enquiry(caller.company_id, in); });
 }
