@@ -4,9 +4,11 @@
 -- trail and log; and the attachments records other than customers carry (§4.0 Attachment
 -- object, owner types 1, 2, 4, 5, 6), kept in one table keyed by owner type and record.
 --
--- Every table is keyed company first, (company_id, id), so that the schema can be distributed
--- by company (docs/operations.md); the ids are identity columns, the expenses' starting past
--- the documented id the demo data keeps (expenseId 1).
+-- Every table is keyed company first, (company_id, …, id), so that the schema can be
+-- distributed by company (docs/operations.md); a child's key leads with its parent, so that an
+-- expense's lines, trail and log, and a record's attachments, are each one range of it. The
+-- ids are identity columns, the expenses' starting past the documented id the demo data keeps
+-- (expenseId 1).
 
 CREATE TABLE expenses (
   company_id BIGINT NOT NULL REFERENCES companies (company_id),
@@ -63,10 +65,13 @@ CREATE TABLE expense_details (
   parking TEXT,
   person BIGINT,
   used_fuel_card BIGINT,
-  PRIMARY KEY (company_id, expense_detail_id),
+  -- An expense's lines are one range of the key: reading them reads no other rows.
+  PRIMARY KEY (company_id, expense_id, expense_detail_id),
   FOREIGN KEY (company_id, expense_id) REFERENCES expenses (company_id, expense_id)
 );
-CREATE INDEX expense_details_expense ON expense_details (company_id, expense_id, position);
+
+-- A line is rewritten or deleted by its own id (and its company).
+CREATE INDEX expense_details_id ON expense_details (expense_detail_id);
 
 -- The approval trail (expenseStates): 1 submitted, 2 approved, 3 rejected, 4 cancelled.
 CREATE TABLE expense_states (
@@ -78,10 +83,9 @@ CREATE TABLE expense_states (
   date_created BIGINT NOT NULL,
   approve_level BIGINT NOT NULL,
   seq BIGINT NOT NULL,
-  PRIMARY KEY (company_id, expense_states_id),
+  PRIMARY KEY (company_id, expense_id, expense_states_id),
   FOREIGN KEY (company_id, expense_id) REFERENCES expenses (company_id, expense_id)
 );
-CREATE INDEX expense_states_expense ON expense_states (company_id, expense_id, seq);
 
 -- What happened to an expense (activityLogs): 1 created, 2 updated, 3 approved, 4 rejected,
 -- 5 cancelled.
@@ -93,10 +97,9 @@ CREATE TABLE expense_logs (
   log_type BIGINT NOT NULL,
   date_created BIGINT NOT NULL,
   created_by_user_id TEXT NOT NULL,
-  PRIMARY KEY (company_id, activity_log_id),
+  PRIMARY KEY (company_id, expense_id, activity_log_id),
   FOREIGN KEY (company_id, expense_id) REFERENCES expenses (company_id, expense_id)
 );
-CREATE INDEX expense_logs_expense ON expense_logs (company_id, expense_id, activity_log_id);
 
 -- Attachments of records of every owner type but customers (whose files carry a category and
 -- may hold content: customer_attachments of 0003). A link attachment's file is its url.
@@ -112,6 +115,8 @@ CREATE TABLE attachments (
   is_active BIGINT NOT NULL DEFAULT 1,
   created_by_user_id TEXT NOT NULL,
   date_created BIGINT NOT NULL,
-  PRIMARY KEY (company_id, attachment_id)
+  -- A record's attachments are one range of the key.
+  PRIMARY KEY (company_id, owner_type, ref_id, attachment_id)
 );
-CREATE INDEX attachments_owner ON attachments (company_id, owner_type, ref_id, attachment_id);
+-- An attachment is deleted by its own id (and its company).
+CREATE INDEX attachments_id ON attachments (attachment_id);

@@ -2,10 +2,11 @@
 -- trail and log; and the attachments records other than customers carry (§4.0 Attachment
 -- object, owner types 1, 2, 4, 5, 6), kept in one table keyed by owner type and record.
 --
--- Every table is keyed company first, (company_id, id), so that the schema can be distributed
--- by company (docs/operations.md). SQLite generates such an id as the largest in use plus one
--- (storage::Table, core::KeyGen::kCompanyFirst), found by the index on the id alone; the rows
--- of one company are stored together (WITHOUT ROWID).
+-- Every table is keyed company first, (company_id, …, id), so that the schema can be
+-- distributed by company (docs/operations.md); a child's key leads with its parent, so that an
+-- expense's lines, trail and log, and a record's attachments, are each one range of it. SQLite
+-- generates an id as the largest in use plus one (storage::Table, core::KeyGen::kCompanyFirst),
+-- found by the index on the id alone; rows are stored in key order (WITHOUT ROWID).
 
 CREATE TABLE expenses (
   company_id INTEGER NOT NULL REFERENCES companies (company_id),
@@ -63,11 +64,11 @@ CREATE TABLE expense_details (
   parking TEXT,
   person INTEGER,
   used_fuel_card INTEGER,
-  PRIMARY KEY (company_id, expense_detail_id),
+  -- An expense's lines are one range of the key: reading them reads no other rows.
+  PRIMARY KEY (company_id, expense_id, expense_detail_id),
   FOREIGN KEY (company_id, expense_id) REFERENCES expenses (company_id, expense_id)
 ) WITHOUT ROWID;
 CREATE INDEX expense_details_id ON expense_details (expense_detail_id);
-CREATE INDEX expense_details_expense ON expense_details (company_id, expense_id, position);
 
 -- The approval trail (expenseStates): 1 submitted, 2 approved, 3 rejected, 4 cancelled.
 CREATE TABLE expense_states (
@@ -79,11 +80,10 @@ CREATE TABLE expense_states (
   date_created INTEGER NOT NULL,
   approve_level INTEGER NOT NULL,
   seq INTEGER NOT NULL,
-  PRIMARY KEY (company_id, expense_states_id),
+  PRIMARY KEY (company_id, expense_id, expense_states_id),
   FOREIGN KEY (company_id, expense_id) REFERENCES expenses (company_id, expense_id)
 ) WITHOUT ROWID;
 CREATE INDEX expense_states_id ON expense_states (expense_states_id);
-CREATE INDEX expense_states_expense ON expense_states (company_id, expense_id, seq);
 
 -- What happened to an expense (activityLogs): 1 created, 2 updated, 3 approved, 4 rejected,
 -- 5 cancelled.
@@ -95,11 +95,10 @@ CREATE TABLE expense_logs (
   log_type INTEGER NOT NULL,
   date_created INTEGER NOT NULL,
   created_by_user_id TEXT NOT NULL,
-  PRIMARY KEY (company_id, activity_log_id),
+  PRIMARY KEY (company_id, expense_id, activity_log_id),
   FOREIGN KEY (company_id, expense_id) REFERENCES expenses (company_id, expense_id)
 ) WITHOUT ROWID;
 CREATE INDEX expense_logs_id ON expense_logs (activity_log_id);
-CREATE INDEX expense_logs_expense ON expense_logs (company_id, expense_id, activity_log_id);
 
 -- Attachments of records of every owner type but customers (whose files carry a category and
 -- may hold content: customer_attachments of 0003). A link attachment's file is its url.
@@ -115,7 +114,7 @@ CREATE TABLE attachments (
   is_active INTEGER NOT NULL DEFAULT 1,
   created_by_user_id TEXT NOT NULL,
   date_created INTEGER NOT NULL,
-  PRIMARY KEY (company_id, attachment_id)
+  -- A record's attachments are one range of the key.
+  PRIMARY KEY (company_id, owner_type, ref_id, attachment_id)
 ) WITHOUT ROWID;
 CREATE INDEX attachments_id ON attachments (attachment_id);
-CREATE INDEX attachments_owner ON attachments (company_id, owner_type, ref_id, attachment_id);
