@@ -38,6 +38,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "../planning_session.hpp"
 #include "core/clock.hpp"
 #include "core/numbers.hpp"
 #include "modules/employees/employee_service.hpp"
@@ -225,43 +226,7 @@ class Inserts {
   std::map<std::size_t, std::string> cache_;
 };
 
-// A session that, before each query it passes on, prints that query's plan with the same
-// parameters.
-class PlanningSession : public ov::storage::Session {
- public:
-  explicit PlanningSession(ov::storage::Session& inner) : inner_(inner) {}
-  using Session::exec;
-  using Session::query;
-  std::string_view backend() const override { return inner_.backend(); }
-  ov::storage::Rows query(std::string_view sql,
-                          std::span<const ov::storage::Value> params) override {
-    const bool sqlite = inner_.backend() == "sqlite";
-    std::string explain = sqlite ? "EXPLAIN QUERY PLAN " : "EXPLAIN ";
-    explain.append(sql);
-    auto plan = inner_.query(explain, params);
-    // SQLite's rows are (id, parent, notused, detail): indent each under its parent, as the
-    // sqlite3 shell draws them. PostgreSQL's are lines of text already indented.
-    std::map<std::int64_t, int> depth;
-    std::cout << "-- " << sql << "\n";
-    while (plan.next()) {
-      if (!sqlite) {
-        std::cout << plan.text(0) << "\n";
-        continue;
-      }
-      const int d = depth[plan.i64(0)] = depth.count(plan.i64(1)) ? depth[plan.i64(1)] + 1 : 0;
-      std::cout << std::string(static_cast<std::size_t>(2 * d), ' ') << plan.text(3) << "\n";
-    }
-    return inner_.query(sql, params);
-  }
-  std::int64_t exec(std::string_view sql, std::span<const ov::storage::Value> params) override {
-    return inner_.exec(sql, params);
-  }
-  void limit_time(std::chrono::milliseconds limit) override { inner_.limit_time(limit); }
-  bool accepts_writes() override { return inner_.accepts_writes(); }
-
- private:
-  ov::storage::Session& inner_;
-};
+using ov::bench::PlanningSession;
 
 int print_enquiry_plan(const char* url, std::int64_t company, int type_id,
                        const std::string& staff_code, const std::optional<std::string>& text) {

@@ -10,6 +10,7 @@
 #include "modules/customers/customer_types.hpp"
 #include "modules/deals/deal_types.hpp"
 #include "modules/employees/employee_types.hpp"
+#include "modules/products/product_types.hpp"
 #include "modules/settings/setting_repository.hpp"
 #include "storage/master_lists.hpp"
 
@@ -38,6 +39,10 @@ constexpr SectionList kLists[] = {
     {&deals::kDealInterests, api::Family::kV},
     {&deals::kDealLabels, api::Family::kV},
     {&deals::kMissedReasons, api::Family::kV},
+    {&products::kProductGroups, api::Family::kN},
+    {&products::kProductUnits, api::Family::kN},
+    // Variant properties are listed with their values by their own route (§4.8.6).
+    {&products::kProductAttributes, api::Family::kN},
 };
 
 }  // namespace

@@ -13,6 +13,7 @@
 #include "modules/employees/employee_routes.hpp"
 #include "modules/expenses/expense_routes.hpp"
 #include "modules/master_data.hpp"
+#include "modules/products/product_routes.hpp"
 #include "modules/tasks/task_routes.hpp"
 #include "storage/master_lists.hpp"
 
@@ -29,7 +30,8 @@ struct Sections::Impl {
         employees(database),
         tasks(database, clock),
         deals(database, clock, options.keyword_read_limit),
-        expenses(database, clock, options.keyword_read_limit) {}
+        expenses(database, clock, options.keyword_read_limit),
+        products(database, clock) {}
   storage::Database& db;
   cases::CaseService cases;
   customers::CustomerService customers;
@@ -40,6 +42,7 @@ struct Sections::Impl {
   tasks::TaskService tasks;
   deals::DealService deals;
   expenses::ExpenseService expenses;
+  products::ProductService products;
 };
 
 Sections::Sections(storage::Database& db, const core::Clock& clock, const SectionOptions& options)
@@ -57,6 +60,7 @@ void Sections::register_routes(api::Routes& routes) {
   tasks::register_routes(routes, impl_->tasks);
   deals::register_routes(routes, impl_->deals);
   expenses::register_routes(routes, impl_->expenses);
+  products::register_routes(routes, impl_->products, impl_->db);
 }
 
 void seed_master_data(storage::Session& s, std::int64_t company_id) {

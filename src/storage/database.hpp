@@ -95,6 +95,11 @@ class Session {
   // False when the database takes no writes now (a PostgreSQL standby, or a server in
   // read-only mode); for /readyz.
   virtual bool accepts_writes() = 0;
+  // Savepoints inside a write job, for the parts of one job that must fail alone (one product
+  // of a batch): SAVEPOINT, RELEASE SAVEPOINT or ROLLBACK TO SAVEPOINT `name` (a plain
+  // identifier). storage::Savepoint is the way to use them.
+  enum class SavepointStep { kBegin, kRelease, kRollback };
+  virtual void savepoint(SavepointStep step, std::string_view name) = 0;
 
   // First column of the first row, if any.
   std::optional<std::int64_t> query_i64(std::string_view sql,
@@ -115,6 +120,37 @@ class Session {
 
  private:
   bool commit_notice_ = false;
+};
+
+// A part of a write job that is kept, or undone alone: what it wrote is undone unless release()
+// is called (a failure of the part throws past it). Parts nest.
+class Savepoint {
+ public:
+  Savepoint(Session& s, std::string_view name) : s_(s), name_(name) {
+    s_.savepoint(Session::SavepointStep::kBegin, name_);
+  }
+  Savepoint(const Savepoint&) = delete;
+  Savepoint& operator=(const Savepoint&) = delete;
+  ~Savepoint() {
+    if (open_) {
+      // Undone, and released so that the savepoint does not stay on the stack; a failure here
+      // (the transaction itself failed) is the job's to report.
+      try {
+        s_.savepoint(Session::SavepointStep::kRollback, name_);
+        s_.savepoint(Session::SavepointStep::kRelease, name_);
+      } catch (...) {
+      }
+    }
+  }
+  void release() {
+    s_.savepoint(Session::SavepointStep::kRelease, name_);
+    open_ = false;
+  }
+
+ private:
+  Session& s_;
+  std::string name_;
+  bool open_ = true;
 };
 
 // A unit of work for the storage threads; `done` is called exactly once, on a storage thread,

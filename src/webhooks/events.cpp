@@ -51,6 +51,9 @@ std::string payload(const Event& e, std::int64_t company_id, Data data, core::Un
     write_string(w, f.key);
     if (const auto* n = std::get_if<std::int64_t>(&f.value)) {
       w.Int64(*n);
+    } else if (const auto* d = std::get_if<core::Decimal>(&f.value)) {
+      const auto text = d->to_string();
+      w.RawNumber(text.data(), static_cast<rapidjson::SizeType>(text.size()));
     } else {
       write_string(w, std::get<std::string_view>(f.value));
     }

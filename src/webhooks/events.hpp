@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/money.hpp"
 #include "core/time.hpp"
 #include "storage/database.hpp"
 
@@ -41,16 +42,17 @@ inline constexpr Event kActivityStatusChanged{"Activity", "StatusChanged",
 inline constexpr Event kExpenseCreated{"Expense", "Created", "Expense.Created"};
 inline constexpr Event kExpenseUpdated{"Expense", "Updated", "Expense.Updated"};
 inline constexpr Event kExpenseStatusChanged{"Expense", "StatusChanged", "Expense.StatusChanged"};
+inline constexpr Event kProductStockUpdated{"Product", "StockUpdated", "Product.StockUpdated"};
 
 // Every event name of §5.3, those of sections still to come included: a subscription may name
 // them before their section emits them.
 std::span<const std::string_view> event_names();
 bool is_event_name(std::string_view name);
 
-// One key of `Data`: an integer or a string.
+// One key of `Data`: an integer, a string or an exact decimal (a quantity), written as a number.
 struct DataField {
   std::string_view key;
-  std::variant<std::int64_t, std::string_view> value;
+  std::variant<std::int64_t, std::string_view, core::Decimal> value;
 };
 using Data = std::initializer_list<DataField>;
 

@@ -10,6 +10,7 @@
 #include "modules/deals/deal_service.hpp"
 #include "modules/employees/employee_service.hpp"
 #include "modules/expenses/expense_service.hpp"
+#include "modules/products/product_service.hpp"
 #include "modules/refs.hpp"
 #include "modules/settings/setting_repository.hpp"
 #include "storage/master_lists.hpp"
@@ -293,6 +294,38 @@ void seed_demo_expense(storage::Session& s, std::int64_t company_id) {
                    *caller.zone);  // 12:05:20+0700
 }
 
+// The products the Update Product Stock example names (§4.8.11), A001 to A003, saved as Create
+// Or Update Products saves them: one category tree, a unit, one price tier each, tracked stock.
+void seed_demo_products(storage::Session& s, std::int64_t company_id, core::UnixSeconds now) {
+  const core::Caller caller{company_id, kApiUserId, &core::TimeZone::bangkok()};
+  struct Seed {
+    const char* code;
+    const char* name;
+    const char* price;
+    const char* qty;
+  };
+  constexpr Seed kSeeds[] = {{"A001", "Booking system licence", "12000.00", "10"},
+                             {"A002", "Queue display screen", "8500.00", "10"},
+                             {"A003", "Receipt printer", "3900.00", "10"}};
+  for (const auto& seed : kSeeds) {
+    products::ProductInput in;
+    in.product_code = seed.code;
+    in.product_name = seed.name;
+    in.category = "Spa systems";
+    in.sub_category = "Front desk";
+    in.cost = *core::Decimal::parse(seed.price, 2) - *core::Decimal::parse("1000.00", 2);
+    products::PriceInput tier;
+    tier.price_tier_name = "Retail";
+    tier.regular_price = *core::Decimal::parse(seed.price, 2);
+    tier.use_default_vat = true;
+    in.prices = {tier};
+    in.product_unit_name = "ชิ้น";
+    in.track_inventory = true;
+    in.qty = *core::Decimal::parse(seed.qty, 0);
+    products::save_product(s, caller, in, now);
+  }
+}
+
 }  // namespace
 
 void seed_demo_data(storage::Session& s, std::int64_t company_id, core::UnixSeconds now) {
@@ -306,6 +339,7 @@ void seed_demo_data(storage::Session& s, std::int64_t company_id, core::UnixSeco
   seed_demo_case(s, company_id, c000154);
   seed_demo_customer_events(s, company_id, now);
   seed_demo_expense(s, company_id);
+  seed_demo_products(s, company_id, now);
 }
 
 }  // namespace ov::demo

@@ -181,6 +181,14 @@ class PgSession final : public Session {
                .value_or(0) == 1;
   }
 
+  void savepoint(SavepointStep step, std::string_view name) override {
+    std::string sql = step == SavepointStep::kBegin     ? "SAVEPOINT "
+                      : step == SavepointStep::kRelease ? "RELEASE SAVEPOINT "
+                                                        : "ROLLBACK TO SAVEPOINT ";
+    sql.append(name);
+    simple(sql.c_str());
+  }
+
   std::int64_t exec(std::string_view sql, std::span<const Value> params) override {
     PGresult* res = run(sql, params);
     std::int64_t n = std::strtoll(PQcmdTuples(res), nullptr, 10);

@@ -140,6 +140,13 @@ class SqliteSession final : public Session {
 
   // The writer connection is always open for writes: a SQLite file has no standby.
   bool accepts_writes() override { return true; }
+  void savepoint(SavepointStep step, std::string_view name) override {
+    std::string sql = step == SavepointStep::kBegin     ? "SAVEPOINT "
+                      : step == SavepointStep::kRelease ? "RELEASE SAVEPOINT "
+                                                        : "ROLLBACK TO SAVEPOINT ";
+    sql.append(name);
+    exec_plain(sql.c_str());
+  }
 
   void limit_time(std::chrono::milliseconds limit) override {
     if (limit.count() <= 0) {

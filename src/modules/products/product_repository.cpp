@@ -1,0 +1,194 @@
+#include "modules/products/product_repository.hpp"
+
+#include <cstdio>
+
+#include "storage/paging.hpp"
+#include "storage/sql.hpp"
+#include "storage/table.hpp"
+#include "storage/text_match.hpp"
+
+namespace ov::products {
+
+namespace {
+
+const storage::Table<ProductRecord> kProducts(kProductEntity);
+const storage::Table<ProductRecord> kRows(kRowEntity);
+const storage::Table<TicketRecord> kTickets(kTicketEntity);
+
+}  // namespace
+
+std::optional<ProductRecord> ProductRepository::find_row(std::int64_t company_id,
+                                                         std::string_view code) {
+  static const std::string sql =
+      kProducts.select() + " WHERE p.company_id = ? AND lower(p.product_code) = lower(?)";
+  auto rows = s_.query(sql, {company_id, code});
+  if (!rows.next()) return std::nullopt;
+  return kProducts.read(rows);
+}
+
+std::optional<ProductRecord> ProductRepository::find_by_code(std::int64_t company_id,
+                                                             std::string_view code) {
+  auto p = find_row(company_id, code);
+  if (p) load_variants(*p);
+  return p;
+}
+
+std::optional<ProductRecord> ProductRepository::find_for_update(std::int64_t company_id,
+                                                                std::string_view code) {
+  if (s_.concurrent_writers()) {
+    // Held to the commit: two writes of one product (its stock) run one after the other.
+    s_.query_i64(
+        "SELECT product_id FROM products WHERE company_id = ? AND lower(product_code) = lower(?) "
+        "FOR UPDATE",
+        {company_id, code});
+  }
+  auto p = find_row(company_id, code);
+  if (p) load_variants(*p);
+  return p;
+}
+
+void ProductRepository::load_variants(ProductRecord& p) {
+  static const std::string sql = kProducts.select() +
+                                 " WHERE p.company_id = ? AND p.parent_product_id = ? ORDER BY "
+                                 "p.product_id";
+  p.variants.clear();
+  if (p.parent_product_id) return;
+  auto rows = s_.query(sql, {p.company_id, p.product_id});
+  while (rows.next()) p.variants.push_back(kProducts.read(rows));
+}
+
+void ProductRepository::insert(ProductRecord& p) { p.product_id = kProducts.insert(s_, p); }
+
+void ProductRepository::update(const ProductRecord& before, const ProductRecord& p) {
+  kProducts.update_changed(s_, before, p);
+}
+
+void ProductRepository::set_qty(const ProductRecord& p, const core::Decimal& qty) {
+  s_.exec("UPDATE products SET qty = ?, date_modified = ? WHERE company_id = ? AND product_id = ?",
+          {std::string_view(qty.to_string()), p.date_modified, p.company_id, p.product_id});
+}
+
+std::int64_t ProductRepository::group_for(std::int64_t company_id,
+                                          std::optional<std::int64_t> parent, int level,
+                                          const std::string& name, const std::string& user_id,
+                                          core::UnixSeconds now) {
+  const std::int64_t parent_key = parent.value_or(0);
+  auto find = [&] {
+    return s_.query_i64(
+        "SELECT product_group_id FROM product_groups WHERE company_id = ? AND "
+        "COALESCE(parent_group_id, 0) = ? AND lower(name) = lower(?)",
+        {company_id, parent_key, std::string_view(name)});
+  };
+  if (auto id = find()) return *id;
+  const auto next = s_.query_i64(
+                          "SELECT COALESCE(MAX(product_group_id), 0) + 1 FROM product_groups WHERE "
+                          "company_id = ?",
+                          {company_id})
+                        .value_or(1);
+  char code[24];
+  std::snprintf(code, sizeof code, "G%05lld", static_cast<long long>(next));
+  storage::Value parent_value = parent ? storage::Value(*parent) : storage::Value(nullptr);
+  s_.exec(
+      "INSERT INTO product_groups (company_id, product_group_id, code, name, parent_group_id, "
+      "level, is_active, created_by_user_id, date_created) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) "
+      "ON CONFLICT DO NOTHING",
+      {company_id, next, std::string_view(code), std::string_view(name), parent_value,
+       std::int64_t{level}, std::string_view(user_id), now});
+  // Another server may have stored the same name at the same moment: the one stored is used.
+  if (auto id = find()) return *id;
+  throw core::conflict("category " + name + " could not be stored; try again");
+}
+
+void ProductRepository::attribute_value_for(std::int64_t company_id, std::int64_t attribute_id,
+                                            const std::string& name) {
+  s_.exec(
+      "INSERT INTO product_attribute_values (company_id, attribute_id, attribute_value_id, name) "
+      "SELECT ?, ?, COALESCE(MAX(attribute_value_id), 0) + 1, ? FROM product_attribute_values "
+      "WHERE company_id = ? AND attribute_id = ? AND NOT EXISTS (SELECT 1 FROM "
+      "product_attribute_values v WHERE v.company_id = ? AND v.attribute_id = ? AND "
+      "lower(v.name) = lower(?)) ON CONFLICT DO NOTHING",
+      {company_id, attribute_id, std::string_view(name), company_id, attribute_id, company_id,
+       attribute_id, std::string_view(name)});
+}
+
+std::vector<ProductRecord> ProductRepository::take_by_status(std::int64_t company_id,
+                                                             const ListInput& in) {
+  storage::Sql q;
+  q.add(kProducts.select());
+  q.add(" WHERE p.company_id = ? AND p.parent_product_id IS NULL").bind(company_id);
+  if (in.status.size() == 1) q.add(" AND p.active = ?").bind(std::int64_t{in.status[0] ? 1 : 0});
+  q.add(" ORDER BY lower(p.product_code), p.product_id LIMIT ? OFFSET ?")
+      .bind(in.take)
+      .bind(in.skip);
+  std::vector<ProductRecord> out;
+  auto rows = s_.query(q.text(), q.params());
+  while (rows.next()) out.push_back(kProducts.read(rows));
+  for (auto& p : out) load_variants(p);
+  return out;
+}
+
+core::Page<ProductRecord> ProductRepository::filter(std::int64_t company_id, const ListInput& in) {
+  // Group codes (productFor) name groups of any level, as productGroupIds do.
+  std::vector<std::int64_t> groups = in.group_ids;
+  for (const auto& code : in.group_codes) {
+    auto id = s_.query_i64(
+        "SELECT product_group_id FROM product_groups WHERE company_id = ? AND lower(code) = "
+        "lower(?)",
+        {company_id, std::string_view(code)});
+    // A code no group has matches nothing (it is not left out of the filter).
+    groups.push_back(id.value_or(0));
+  }
+  auto filtered = [&](storage::Sql& q, bool joins) {
+    q.add(" FROM products p");
+    if (joins) q.add(kRows.joins());
+    q.add(" WHERE p.company_id = ? AND p.parent_product_id IS NULL AND p.product_type = ?")
+        .bind(company_id)
+        .bind(std::int64_t{in.product_type});
+    if (in.status.size() == 1) q.add(" AND p.active = ?").bind(std::int64_t{in.status[0] ? 1 : 0});
+    if (in.type_for == 1) q.add(" AND p.visibility = 1");
+    if (in.type_for == 2) q.add(" AND p.track_inventory = 1");
+    if (!groups.empty()) {
+      q.add(" AND (p.group1_id IN ").in_list(groups);
+      q.add(" OR p.group2_id IN ").in_list(groups);
+      q.add(" OR p.group3_id IN ").in_list(groups);
+      q.add(")");
+    }
+    if (in.smart_search) storage::add_contains_any(q, s_, {"p.search_text"}, *in.smart_search);
+  };
+  storage::Sql where, count_where;
+  filtered(where, true);
+  filtered(count_where, false);
+  return storage::run_page(s_, kRows, where, in.smart_search.has_value(),
+                           storage::order_by(kRowSort, in.order, kSortById), in.take, in.skip, {},
+                           in.smart_search ? nullptr : &count_where);
+}
+
+std::vector<ProductRepository::Attribute> ProductRepository::properties(std::int64_t company_id) {
+  std::vector<Attribute> out;
+  auto rows = s_.query(
+      "SELECT a.attribute_id, a.name, v.attribute_value_id, v.name FROM product_attributes a "
+      "LEFT JOIN product_attribute_values v ON v.company_id = a.company_id AND v.attribute_id = "
+      "a.attribute_id WHERE a.company_id = ? ORDER BY lower(a.name), a.attribute_id, "
+      "lower(v.name), v.attribute_value_id",
+      {company_id});
+  while (rows.next()) {
+    const auto id = rows.i64(0);
+    if (out.empty() || out.back().attribute_id != id) out.push_back({id, rows.str(1), {}});
+    if (!rows.is_null(2)) out.back().values.emplace_back(rows.i64(2), rows.str(3));
+  }
+  return out;
+}
+
+void ProductRepository::insert_ticket(TicketRecord& t) { t.ticket_id = kTickets.insert(s_, t); }
+
+std::optional<TicketRecord> ProductRepository::find_ticket(std::int64_t company_id,
+                                                           std::int64_t ticket_id,
+                                                           core::UnixSeconds since) {
+  static const std::string sql =
+      kTickets.select() + " WHERE t.company_id = ? AND t.ticket_id = ? AND t.date_created >= ?";
+  auto rows = s_.query(sql, {company_id, ticket_id, since});
+  if (!rows.next()) return std::nullopt;
+  return kTickets.read(rows);
+}
+
+}  // namespace ov::products

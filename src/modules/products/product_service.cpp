@@ -1,0 +1,359 @@
+#include "modules/products/product_service.hpp"
+
+#include <algorithm>
+
+#include "api/json_fields.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "storage/master_lists.hpp"
+#include "webhooks/events.hpp"
+
+namespace ov::products {
+
+namespace {
+
+// ENDPOINTS.md §1.1 rule 8: codes that are literal segments of the section's paths.
+constexpr std::string_view kReservedCodes[] = {"GetProduct", "tickets", "serials", "codeguard",
+                                               "stock",      "units",   "groups",  "properties"};
+
+// The price tiers as the object shows them: products name the tier's VAT vatValue and say
+// whether it follows the tenant's rate, variants name it vat.
+std::string prices_json(const std::vector<PriceInput>& tiers, bool variant) {
+  std::string out;
+  api::StringSink sink(out);
+  api::JsonWriter w(sink);
+  auto opt_decimal = [&](const std::optional<core::Decimal>& d) {
+    if (d) {
+      api::write_decimal(w, *d);
+    } else {
+      w.Null();
+    }
+  };
+  w.StartArray();
+  for (const auto& t : tiers) {
+    w.StartObject();
+    api::write_key(w, "priceTierName");
+    api::write_string(w, t.price_tier_name);
+    api::write_key(w, "regularPrice");
+    api::write_decimal(w, t.regular_price);
+    api::write_key(w, "salePrice");
+    opt_decimal(t.sale_price);
+    api::write_key(w, variant ? "vat" : "vatValue");
+    opt_decimal(t.vat);
+    if (!variant) {
+      api::write_key(w, "useDefaultVat");
+      if (t.use_default_vat) {
+        w.Bool(*t.use_default_vat);
+      } else {
+        w.Null();
+      }
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+  return out;
+}
+
+// The default price (§4.8): the first tier's salePrice when above 0, else its regularPrice.
+core::Decimal default_price(const std::vector<PriceInput>& tiers) {
+  if (tiers.empty()) return core::Decimal::of(0);
+  const auto& t = tiers.front();
+  if (t.sale_price && *t.sale_price > core::Decimal::of(0)) return *t.sale_price;
+  return t.regular_price;
+}
+
+std::string attributes_json(const std::vector<AttributeInput>& list) {
+  std::string out;
+  api::StringSink sink(out);
+  api::JsonWriter w(sink);
+  w.StartArray();
+  for (const auto& a : list) {
+    w.StartObject();
+    api::write_key(w, "attributeName");
+    api::write_string(w, a.attribute_name);
+    api::write_key(w, "attributeValueName");
+    api::write_string(w, a.attribute_value_name);
+    w.EndObject();
+  }
+  w.EndArray();
+  return out;
+}
+
+// What smartSearch matches (§4.8.7): code, barcode, name, brand and tags, one per line.
+std::string search_text_of(const ProductRecord& p) {
+  std::string out = p.product_code;
+  for (const auto* part : {&p.product_barcode, &p.brand_name}) {
+    if (*part) out.append("\n").append(**part);
+  }
+  out.append("\n").append(p.product_name);
+  for (const auto& tag : p.product_tag) out.append("\n").append(tag);
+  return out;
+}
+
+void emit_stock(webhooks::Outbox& events, const ProductRecord& p, const core::Decimal& previous,
+                const core::Decimal& qty) {
+  events.emit(webhooks::kProductStockUpdated,
+              {{"ProductCode", p.product_code}, {"PreviousQty", previous}, {"Qty", qty}});
+}
+
+// The variant `v` of `parent`, created or updated: its code is its own (unique in the company).
+void save_variant(storage::Session& s, ProductRepository& repo, const core::Caller& caller,
+                  const ProductRecord& parent, const VariantInput& v, std::size_t index,
+                  core::UnixSeconds now, webhooks::Outbox& events) {
+  const auto company = caller.company_id;
+  std::string field = "productVariant[" + std::to_string(index) + "].productCode";
+  auto found = repo.find_for_update(company, v.product_code);
+  if (found && found->parent_product_id != parent.product_id) {
+    throw core::validation(field, field + " " + v.product_code + " is the code of another product");
+  }
+  ProductRecord p = found ? *found : ProductRecord{};
+  const ProductRecord before = p;
+  if (!found) {
+    p.company_id = company;
+    p.product_code = v.product_code;
+    p.parent_product_id = parent.product_id;
+    p.date_created = now;
+    p.qty = v.qty.value_or(core::Decimal::of(0));
+  }
+  // What a variant has of its own; the rest is its product's.
+  p.product_name = v.product_name;
+  p.product_barcode = v.product_barcode;
+  p.product_description = v.product_description;
+  p.cost = v.cost.value_or(parent.cost);
+  p.prices = prices_json(v.prices, true);
+  p.default_price = default_price(v.prices);
+  p.product_image = v.product_image;
+  p.low_stock_alert = v.low_stock_alert;
+  p.active = v.active;
+  p.attributes = attributes_json(v.attributes);
+  p.product_type = parent.product_type;
+  p.group1_id = parent.group1_id;
+  p.group2_id = parent.group2_id;
+  p.group3_id = parent.group3_id;
+  p.product_group_id = parent.product_group_id;
+  p.unit_id = parent.unit_id;
+  p.product_weight = parent.product_weight;
+  p.product_weight_unit = parent.product_weight_unit;
+  p.product_tag = parent.product_tag;
+  p.track_inventory = parent.track_inventory;
+  p.use_warranty = parent.use_warranty;
+  p.time_warranty_value = parent.time_warranty_value;
+  p.time_warranty_unit = parent.time_warranty_unit;
+  p.warranty_note = parent.warranty_note;
+  p.visibility = parent.visibility;
+  p.brand_name = parent.brand_name;
+  p.search_text = search_text_of(p);
+  p.date_modified = now;
+  for (const auto& a : v.attributes) {
+    auto attribute = storage::find_or_add_by_name(s, kProductAttributes, company, a.attribute_name,
+                                                  caller.user_id, now);
+    repo.attribute_value_for(company, attribute.id, a.attribute_value_name);
+  }
+  if (found) {
+    repo.update(before, p);
+  } else {
+    repo.insert(p);
+    if (p.qty != core::Decimal::of(0)) emit_stock(events, p, core::Decimal::of(0), p.qty);
+  }
+}
+
+}  // namespace
+
+ProductRecord save_product(storage::Session& s, const core::Caller& caller, const ProductInput& in,
+                           core::UnixSeconds now) {
+  ProductRepository repo(s);
+  const auto company = caller.company_id;
+  auto found = repo.find_for_update(company, in.product_code);
+  if (found && found->parent_product_id) {
+    throw core::validation("productCode", "productCode " + in.product_code +
+                                              " is a variant; it is saved with its product");
+  }
+  if (!found) {
+    for (auto reserved : kReservedCodes) {
+      if (core::iequals(in.product_code, reserved)) {
+        throw core::validation("productCode", "productCode " + in.product_code +
+                                                  " is reserved: it is a path segment of the API");
+      }
+    }
+  }
+  ProductRecord p = found ? *found : ProductRecord{};
+  const ProductRecord before = p;
+  if (!found) {
+    p.company_id = company;
+    p.product_code = in.product_code;
+    p.date_created = now;
+    // The initial stock; afterwards Update Product Stock sets it (§4.8.1).
+    p.qty = in.qty.value_or(core::Decimal::of(0));
+  }
+  p.product_barcode = in.product_barcode;
+  p.product_name = in.product_name;
+  p.product_description = in.product_description;
+  // The category tree: each level's name found or created under the one above.
+  p.group1_id = repo.group_for(company, std::nullopt, 1, in.category, caller.user_id, now);
+  p.group2_id.reset();
+  p.group3_id.reset();
+  if (in.sub_category) {
+    p.group2_id = repo.group_for(company, p.group1_id, 2, *in.sub_category, caller.user_id, now);
+    if (in.sub_sub_category) {
+      p.group3_id =
+          repo.group_for(company, p.group2_id, 3, *in.sub_sub_category, caller.user_id, now);
+    }
+  }
+  p.product_group_id = p.group3_id ? p.group3_id : p.group2_id ? p.group2_id : p.group1_id;
+  p.cost = in.cost;
+  p.prices = prices_json(in.prices, false);
+  p.default_price = default_price(in.prices);
+  p.unit_id = storage::find_or_add_by_name(s, kProductUnits, company, in.product_unit_name,
+                                           caller.user_id, now)
+                  .id;
+  p.product_weight = in.product_weight;
+  p.product_weight_unit = in.product_weight_unit;
+  p.product_tag = in.product_tag;
+  p.product_image = in.product_image;
+  p.track_inventory = in.track_inventory;
+  p.low_stock_alert = in.low_stock_alert;
+  p.use_warranty = in.use_warranty;
+  p.time_warranty_value = in.time_warranty_value;
+  p.time_warranty_unit = in.time_warranty_unit;
+  p.warranty_note = in.warranty_note;
+  p.visibility = in.visibility;
+  p.active = in.active;
+  p.brand_name = in.brand_name;
+  p.search_text = search_text_of(p);
+  p.date_modified = now;
+  webhooks::Outbox events(s, company, now, *caller.zone);
+  if (found) {
+    repo.update(before, p);
+  } else {
+    repo.insert(p);
+    if (p.qty != core::Decimal::of(0)) emit_stock(events, p, core::Decimal::of(0), p.qty);
+  }
+  for (std::size_t i = 0; i < in.variants.size(); ++i) {
+    save_variant(s, repo, caller, p, in.variants[i], i, now, events);
+  }
+  return p;
+}
+
+boost::asio::awaitable<TicketRecord> ProductService::upsert(const core::Caller& caller,
+                                                            std::vector<BatchItem> items) {
+  co_return co_await db_.write([&](storage::Session& s) {
+    const auto now = clock_.now();
+    TicketRecord t;
+    t.company_id = caller.company_id;
+    t.total_items = static_cast<std::int64_t>(items.size());
+    t.date_created = now;
+    t.date_completed = now;
+    api::StringSink sink(t.results);
+    api::JsonWriter w(sink);
+    w.StartArray();
+    for (auto& item : items) {
+      std::string error = item.error;
+      if (item.input) {
+        // Each product on its own: one that fails is undone alone. A failure of the storage
+        // itself is no ApiError and fails the whole call, ticket included.
+        storage::Savepoint part(s, "product");
+        try {
+          save_product(s, caller, *item.input, now);
+          part.release();
+        } catch (const core::ApiError& e) {
+          error = e.what();
+        }
+      }
+      if (error.empty()) {
+        ++t.success_items;
+      } else {
+        ++t.failed_items;
+      }
+      w.StartObject();
+      api::write_key(w, "productCode");
+      api::write_string(w, item.code);
+      api::write_key(w, "isSuccess");
+      w.Bool(error.empty());
+      api::write_key(w, "error");
+      write_item_error(w, error);
+      w.EndObject();
+    }
+    w.EndArray();
+    t.status = kTicketCompleted;
+    ProductRepository(s).insert_ticket(t);
+    return t;
+  });
+}
+
+boost::asio::awaitable<TicketRecord> ProductService::ticket(const core::Caller& caller,
+                                                            std::int64_t ticket_id) {
+  const auto since = clock_.now() - kTicketLifetime;
+  auto found = co_await db_.read([&](storage::Session& s) {
+    return ProductRepository(s).find_ticket(caller.company_id, ticket_id, since);
+  });
+  if (!found) throw core::not_found("ticketId " + std::to_string(ticket_id) + " was not found");
+  co_return std::move(*found);
+}
+
+boost::asio::awaitable<ProductRecord> ProductService::get(const core::Caller& caller,
+                                                          std::string code) {
+  auto found = co_await db_.read([&](storage::Session& s) {
+    return ProductRepository(s).find_by_code(caller.company_id, code);
+  });
+  if (!found) throw core::not_found("productCode " + code + " was not found");
+  co_return std::move(*found);
+}
+
+boost::asio::awaitable<std::vector<ProductRecord>> ProductService::take_by_status(
+    const core::Caller& caller, ListInput in) {
+  co_return co_await db_.read_apart(
+      [&](storage::Session& s) {
+        return ProductRepository(s).take_by_status(caller.company_id, in);
+      },
+      caller.company_id);
+}
+
+boost::asio::awaitable<core::Page<ProductRecord>> ProductService::filter(const core::Caller& caller,
+                                                                         ListInput in) {
+  co_return co_await db_.read_apart(
+      [&](storage::Session& s) { return ProductRepository(s).filter(caller.company_id, in); },
+      caller.company_id);
+}
+
+boost::asio::awaitable<std::vector<ProductRepository::Attribute>> ProductService::properties(
+    const core::Caller& caller) {
+  co_return co_await db_.read(
+      [&](storage::Session& s) { return ProductRepository(s).properties(caller.company_id); });
+}
+
+boost::asio::awaitable<std::vector<StockResult>> ProductService::set_stock(
+    const core::Caller& caller, std::vector<StockItem> items) {
+  co_return co_await db_.write([&](storage::Session& s) {
+    const auto now = clock_.now();
+    ProductRepository repo(s);
+    webhooks::Outbox events(s, caller.company_id, now, *caller.zone);
+    std::vector<StockResult> out;
+    out.reserve(items.size());
+    for (const auto& item : items) {
+      StockResult r;
+      r.product_code = item.product_code;
+      r.error = item.error;
+      if (r.error.empty()) {
+        auto p = repo.find_for_update(caller.company_id, item.product_code);
+        if (!p) {
+          r.error = "productCode " + item.product_code + " was not found";
+        } else {
+          // Inactive products and products not tracked are set too (§4.8.11).
+          r.product_code = p->product_code;
+          const auto previous = p->qty;
+          p->date_modified = now;
+          if (*item.qty != previous) {
+            repo.set_qty(*p, *item.qty);
+            emit_stock(events, *p, previous, *item.qty);
+          }
+          r.qty = *item.qty;
+          r.is_success = true;
+        }
+      }
+      out.push_back(std::move(r));
+    }
+    return out;
+  });
+}
+
+}  // namespace ov::products
