@@ -1,7 +1,8 @@
 -- PostgreSQL twin of migrations/sqlite/0018_products.sql.
 --
 -- The Product section (ENDPOINTS.md §4.8): the catalogue with its variants, the group tree, units
--- and variant properties (attributes and their values), bulk upsert tickets and stock.
+-- and variant properties (attributes and their values), bulk upsert tickets, stock and serial
+-- numbers.
 --
 -- Every table is keyed company first, a child's key leading with its parent (see 0017); ids
 -- are identity columns, or per company for the reference lists, as every master list's are.
@@ -111,6 +112,31 @@ CREATE INDEX products_type_name ON products (company_id, product_type, lower(pro
 CREATE INDEX products_group1 ON products (company_id, group1_id, lower(product_name), product_id);
 CREATE INDEX products_group2 ON products (company_id, group2_id, lower(product_name), product_id);
 CREATE INDEX products_group3 ON products (company_id, group3_id, lower(product_name), product_id);
+
+-- Serial numbers of products (Codeguard, §4.8.10) and their registration to a buyer (§4.8.8).
+-- A serial is unique in its company, compared case-insensitively (serial_key = lower()).
+CREATE TABLE product_serials (
+  company_id BIGINT NOT NULL REFERENCES companies (company_id),
+  serial_key TEXT NOT NULL,
+  serial_number TEXT NOT NULL,
+  product_id BIGINT NOT NULL,
+  -- 1 available, 2 registered, 3 inactive.
+  status BIGINT NOT NULL CHECK (status BETWEEN 1 AND 3),
+  customer_code TEXT,
+  customer_name TEXT,
+  customer_type BIGINT,
+  sale_order_no TEXT,
+  note TEXT,
+  latitude DOUBLE PRECISION,
+  longitude DOUBLE PRECISION,
+  purchase_date BIGINT,
+  warranty_expire_date BIGINT,
+  date_verified BIGINT,
+  date_created BIGINT NOT NULL,
+  PRIMARY KEY (company_id, serial_key),
+  FOREIGN KEY (company_id, product_id) REFERENCES products (company_id, product_id)
+);
+CREATE INDEX product_serials_product ON product_serials (company_id, product_id);
 
 -- The tickets of Create Or Update Products (kept 7 days).
 CREATE TABLE product_tickets (

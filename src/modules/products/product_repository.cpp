@@ -14,6 +14,7 @@ namespace {
 const storage::Table<ProductRecord> kProducts(kProductEntity);
 const storage::Table<ProductRecord> kRows(kRowEntity);
 const storage::Table<TicketRecord> kTickets(kTicketEntity);
+const storage::Table<SerialRecord> kSerials(kSerialEntity);
 
 }  // namespace
 
@@ -177,6 +178,44 @@ std::vector<ProductRepository::Attribute> ProductRepository::properties(std::int
     if (!rows.is_null(2)) out.back().values.emplace_back(rows.i64(2), rows.str(3));
   }
   return out;
+}
+
+std::optional<SerialRecord> ProductRepository::find_serial(std::int64_t company_id,
+                                                           std::string_view serial,
+                                                           bool for_update) {
+  static const std::string sql =
+      kSerials.select() + " WHERE sr.company_id = ? AND sr.serial_key = ?";
+  const auto key = serial_key_of(serial);
+  if (for_update && s_.concurrent_writers()) {
+    s_.query_i64("SELECT 1 FROM product_serials WHERE company_id = ? AND serial_key = ? FOR UPDATE",
+                 {company_id, std::string_view(key)});
+  }
+  auto rows = s_.query(sql, {company_id, std::string_view(key)});
+  if (!rows.next()) return std::nullopt;
+  return kSerials.read(rows);
+}
+
+void ProductRepository::insert_serial(const SerialRecord& r) { kSerials.insert(s_, r); }
+
+void ProductRepository::update_serial(const SerialRecord& r) {
+  auto opt_text = [](const std::optional<std::string>& v) {
+    return v ? storage::Value(std::string_view(*v)) : storage::Value(nullptr);
+  };
+  auto opt_int = [](const std::optional<std::int64_t>& v) {
+    return v ? storage::Value(*v) : storage::Value(nullptr);
+  };
+  auto opt_real = [](const std::optional<double>& v) {
+    return v ? storage::Value(*v) : storage::Value(nullptr);
+  };
+  s_.exec(
+      "UPDATE product_serials SET status = ?, customer_code = ?, customer_name = ?, "
+      "customer_type = ?, sale_order_no = ?, note = ?, latitude = ?, longitude = ?, "
+      "purchase_date = ?, warranty_expire_date = ?, date_verified = ? WHERE company_id = ? AND "
+      "serial_key = ?",
+      {std::int64_t{r.status}, opt_text(r.customer_code), opt_text(r.customer_name),
+       opt_int(r.customer_type), opt_text(r.sale_order_no), opt_text(r.note), opt_real(r.latitude),
+       opt_real(r.longitude), opt_int(r.purchase_date), opt_int(r.warranty_expire_date),
+       opt_int(r.date_verified), r.company_id, std::string_view(r.serial_key)});
 }
 
 void ProductRepository::insert_ticket(TicketRecord& t) { t.ticket_id = kTickets.insert(s_, t); }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "modules/products/product_types.hpp"
+#include "modules/products/serial_types.hpp"
 #include "storage/database.hpp"
 
 namespace ov::products {
@@ -43,6 +44,14 @@ class ProductRepository {
   };
   // The attributes with their values, by name.
   std::vector<Attribute> properties(std::int64_t company_id);
+
+  // A serial number of the company (case-insensitive), locked for a write that changes it on a
+  // backend with concurrent writers.
+  std::optional<SerialRecord> find_serial(std::int64_t company_id, std::string_view serial,
+                                          bool for_update = false);
+  void insert_serial(const SerialRecord& r);
+  // Writes the serial's status and registration.
+  void update_serial(const SerialRecord& r);
 
   void insert_ticket(TicketRecord& t);
   // A ticket of the company created at or after `since`.

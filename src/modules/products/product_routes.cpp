@@ -8,6 +8,7 @@
 #include "api/paging.hpp"
 #include "api/path_params.hpp"
 #include "api/pipeline.hpp"
+#include "api/query_input.hpp"
 #include "core/error.hpp"
 #include "modules/master_data.hpp"
 #include "storage/master_lists.hpp"
@@ -284,6 +285,86 @@ std::vector<StockItem> parse_stock(const http::Request& req) {
   return out;
 }
 
+// Verify Serial Number (§4.8.8): PascalCase in the docs; names compare case-insensitively.
+VerifyInput parse_verify(const http::Request& req) {
+  auto doc = api::parse_json_object(req.body());
+  ObjectReader r(doc);
+  VerifyInput in;
+  auto serial = r.string("SerialNumber", Need::kRequired, kCodeChars);
+  in.customer_name = api::filter_text(r.string("CustomerName", Need::kOptional, kNameChars));
+  in.customer_code = api::filter_text(r.string("CustomerCode", Need::kOptional, kCodeChars));
+  if (!in.customer_name && !in.customer_code) {
+    r.problem("CustomerName", "CustomerCode or CustomerName is required");
+  }
+  in.customer_type = r.integer("CustomerType", Need::kOptional, kIndividual, kJuristicPerson).value;
+  in.sale_order_no = r.string("SaleOrderNo", Need::kOptional, kCodeChars).value;
+  in.note = r.string("Note", Need::kOptional, kTextChars).value;
+  in.latitude = r.number("Latitude", Need::kOptional, -90, 90).value;
+  // The documented spelling, and the usual one.
+  auto longitude = r.find("Longtitude") ? r.number("Longtitude", Need::kOptional, -180, 180)
+                                        : r.number("Longitude", Need::kOptional, -180, 180);
+  in.longitude = longitude.value;
+  auto purchase = r.datetime("PurchaseDate", Need::kRequired, *req.zone);
+  r.check();
+  in.serial_number = core::trimmed(*serial);
+  in.purchase_date = *purchase;
+  return in;
+}
+
+// Create or Update Codeguard Products (§4.8.10): {"products": [...]}, each checked on its own.
+std::vector<CodeguardItem> parse_codeguard(const http::Request& req) {
+  auto doc = api::parse_json_object(req.body());
+  ObjectReader r(doc);
+  const auto* list = r.find("products");
+  if (!list || list->IsNull()) {
+    r.problem("products", "products is required");
+  } else if (!list->IsArray()) {
+    r.problem("products", "products must be an array");
+  } else if (list->Empty() || list->Size() > kMaxCodeguardProducts) {
+    r.problem("products",
+              "products must have 1 to " + std::to_string(kMaxCodeguardProducts) + " items");
+  }
+  r.check();
+  std::vector<CodeguardItem> out;
+  for (rapidjson::SizeType i = 0; i < list->Size(); ++i) {
+    CodeguardItem item;
+    const std::string prefix = "products[" + std::to_string(i) + "]";
+    if (!(*list)[i].IsObject()) {
+      item.error = prefix + " must be an object";
+      out.push_back(std::move(item));
+      continue;
+    }
+    ObjectReader ir((*list)[i], prefix);
+    auto code = ir.string("productCode", Need::kRequired, kCodeChars);
+    auto serials =
+        ir.string_array("serialNumbers", Need::kRequired, kMaxSerialsPerProduct, kCodeChars);
+    if (serials && serials->empty()) {
+      ir.problem("serialNumbers", ir.path("serialNumbers") + " must have at least one serial");
+    }
+    auto active = ir.boolean("active", Need::kOptional);
+    if (code) item.product_code = *code;
+    if (ir.has_problems()) {
+      item.error = joined(ir.take_problems());
+    } else {
+      for (const auto& s : *serials) {
+        auto t = core::trimmed(s);
+        // Each serial once, as first given (compared as stored).
+        const bool seen =
+            std::any_of(item.serial_numbers.begin(), item.serial_numbers.end(),
+                        [&](const std::string& x) { return serial_key_of(x) == serial_key_of(t); });
+        if (!seen && !t.empty()) item.serial_numbers.push_back(std::move(t));
+      }
+      item.active = active.value.value_or(true);
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+api::Reply serial_reply(const SerialRecord& r, const core::TimeZone& zone) {
+  return api::object_reply(r, core::Fields<SerialRecord>(kSerialFields), {&zone});
+}
+
 api::Reply ticket_reply(const TicketRecord& t, const core::TimeZone& zone) {
   return api::object_reply(t, core::Fields<TicketRecord>(kTicketFields), {&zone});
 }
@@ -385,6 +466,47 @@ void register_routes(api::Routes& routes, ProductService& service, storage::Data
               } else {
                 w.Null();
               }
+              api::write_key(w, "isSuccess");
+              w.Bool(r.is_success);
+              api::write_key(w, "error");
+              write_item_error(w, r.error);
+              w.EndObject();
+            }
+            w.EndArray();
+          });
+        });
+
+  s.add(verb::post, "/v3/products/serials/verification",
+        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
+          auto in = parse_verify(req);
+          const auto caller = api::caller_of(req);
+          auto r = co_await service.verify_serial(caller, std::move(in));
+          co_return serial_reply(r, *req.zone);
+        });
+
+  s.add(verb::get, "/v3/products/serials/status",
+        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
+          api::QueryReader q(req.query);
+          auto serial = q.string("serialNumber", Need::kRequired, kCodeChars);
+          api::check_request(q, nullptr);
+          const auto caller = api::caller_of(req);
+          auto r = co_await service.serial_status(caller, core::trimmed(*serial));
+          co_return serial_reply(r, *req.zone);
+        });
+
+  s.add(verb::post, "/v3/products/codeguard",
+        [&service](http::Request& req) -> asio::awaitable<api::Reply> {
+          auto items = parse_codeguard(req);
+          const auto caller = api::caller_of(req);
+          auto results = co_await service.codeguard(caller, std::move(items));
+          co_return api::payload([&](api::JsonWriter& w) {
+            w.StartArray();
+            for (const auto& r : results) {
+              w.StartObject();
+              api::write_key(w, "productCode");
+              api::write_string(w, r.product_code);
+              api::write_key(w, "serialCount");
+              w.Int64(r.serial_count);
               api::write_key(w, "isSuccess");
               w.Bool(r.is_success);
               api::write_key(w, "error");

@@ -5,6 +5,7 @@
 #include "api/json_fields.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "modules/refs.hpp"
 #include "storage/master_lists.hpp"
 #include "webhooks/events.hpp"
 
@@ -348,6 +349,120 @@ boost::asio::awaitable<std::vector<StockResult>> ProductService::set_stock(
           }
           r.qty = *item.qty;
           r.is_success = true;
+        }
+      }
+      out.push_back(std::move(r));
+    }
+    return out;
+  });
+}
+
+boost::asio::awaitable<SerialRecord> ProductService::verify_serial(const core::Caller& caller,
+                                                                   VerifyInput in) {
+  co_return co_await db_.write([&](storage::Session& s) {
+    ProductRepository repo(s);
+    const auto company = caller.company_id;
+    const auto now = clock_.now();
+    auto found = repo.find_serial(company, in.serial_number, true);
+    if (!found) throw core::not_found("SerialNumber " + in.serial_number + " was not found");
+    // A purchase date of today is the latest (it is a date: its local midnight).
+    if (in.purchase_date > now) {
+      throw core::validation("PurchaseDate", "PurchaseDate must not be in the future");
+    }
+    SerialRecord r = std::move(*found);
+    if (r.status == kSerialRegistered) {
+      throw core::business_rule("Serial number " + r.serial_number + " is already registered");
+    }
+    if (r.status == kSerialInactive) {
+      throw core::business_rule("Serial number " + r.serial_number + " is inactive");
+    }
+    if (in.customer_code) {
+      // A known customer: its code and name as stored.
+      auto c = refs::require_customer(s, company, *in.customer_code, "CustomerCode");
+      r.customer_code = c.customer_code;
+      r.customer_name = c.customer_name;
+    } else {
+      r.customer_code.reset();
+      r.customer_name = in.customer_name;
+    }
+    r.customer_type = in.customer_type;
+    r.sale_order_no = in.sale_order_no;
+    r.note = in.note;
+    r.latitude = in.latitude;
+    r.longitude = in.longitude;
+    r.purchase_date = in.purchase_date;
+    // The warranty runs from the purchase for the product's period (§4.8.8).
+    auto product = repo.find_by_code(company, r.product_code);
+    r.warranty_expire_date.reset();
+    if (product && product->use_warranty && product->time_warranty_value &&
+        product->time_warranty_unit && !product->time_warranty_unit->empty()) {
+      r.warranty_expire_date = add_period(in.purchase_date, *product->time_warranty_value,
+                                          product->time_warranty_unit->front(), *caller.zone);
+    }
+    r.date_verified = now;
+    r.status = kSerialRegistered;
+    repo.update_serial(r);
+    return r;
+  });
+}
+
+boost::asio::awaitable<SerialRecord> ProductService::serial_status(const core::Caller& caller,
+                                                                   std::string serial) {
+  auto found = co_await db_.read([&](storage::Session& s) {
+    return ProductRepository(s).find_serial(caller.company_id, serial);
+  });
+  if (!found) throw core::not_found("serialNumber " + serial + " was not found");
+  co_return std::move(*found);
+}
+
+boost::asio::awaitable<std::vector<CodeguardResult>> ProductService::codeguard(
+    const core::Caller& caller, std::vector<CodeguardItem> items) {
+  co_return co_await db_.write([&](storage::Session& s) {
+    ProductRepository repo(s);
+    const auto company = caller.company_id;
+    const auto now = clock_.now();
+    std::vector<CodeguardResult> out;
+    out.reserve(items.size());
+    for (const auto& item : items) {
+      CodeguardResult r;
+      r.product_code = item.product_code;
+      r.serial_count = static_cast<std::int64_t>(item.serial_numbers.size());
+      r.error = item.error;
+      if (r.error.empty()) {
+        // A product's serials are saved together or not at all.
+        storage::Savepoint part(s, "serials");
+        try {
+          auto product = repo.find_by_code(company, item.product_code);
+          if (!product)
+            throw core::not_found("productCode " + item.product_code + " was not found");
+          r.product_code = product->product_code;
+          for (const auto& serial : item.serial_numbers) {
+            auto known = repo.find_serial(company, serial, true);
+            if (known && known->product_id != product->product_id) {
+              throw core::business_rule("Serial number " + serial + " belongs to product " +
+                                        known->product_code);
+            }
+            if (known) {
+              // The same product: only its active flag changes; a registered serial stays so.
+              if (known->status != kSerialRegistered) {
+                known->status = item.active ? kSerialAvailable : kSerialInactive;
+                repo.update_serial(*known);
+              }
+              continue;
+            }
+            SerialRecord fresh;
+            fresh.company_id = company;
+            fresh.serial_number = serial;
+            fresh.serial_key = serial_key_of(serial);
+            fresh.product_id = product->product_id;
+            fresh.status = item.active ? kSerialAvailable : kSerialInactive;
+            fresh.date_created = now;
+            repo.insert_serial(fresh);
+          }
+          part.release();
+          r.is_success = true;
+        } catch (const core::ApiError& e) {
+          r.error = e.what();
         }
       }
       out.push_back(std::move(r));

@@ -31,6 +31,12 @@ class ProductService {
                                                            ListInput in);
   boost::asio::awaitable<std::vector<ProductRepository::Attribute>> properties(
       const core::Caller& caller);
+  // Serial numbers (§4.8.8–§4.8.10).
+  boost::asio::awaitable<SerialRecord> verify_serial(const core::Caller& caller, VerifyInput in);
+  boost::asio::awaitable<SerialRecord> serial_status(const core::Caller& caller,
+                                                     std::string serial);
+  boost::asio::awaitable<std::vector<CodeguardResult>> codeguard(const core::Caller& caller,
+                                                                 std::vector<CodeguardItem> items);
   // Sets each item's on-hand quantity; per-item results in request order.
   boost::asio::awaitable<std::vector<StockResult>> set_stock(const core::Caller& caller,
                                                              std::vector<StockItem> items);
