@@ -146,46 +146,62 @@ std::string joined(const std::vector<core::FieldProblem>& problems) {
   return out;
 }
 
+// The `name` array of a batch body: present and an array of 1 to `max_items` items; otherwise a
+// 4001 for the whole call.
+const rapidjson::Value& batch_list(ObjectReader& r, std::string_view name, std::size_t max_items) {
+  const auto* list = r.find(name);
+  const std::string field(name);
+  if (!list || list->IsNull()) {
+    r.problem(name, field + " is required");
+  } else if (!list->IsArray()) {
+    r.problem(name, field + " must be an array");
+  } else if (list->Empty() || list->Size() > max_items) {
+    r.problem(name, field + " must have 1 to " + std::to_string(max_items) + " items");
+  }
+  r.check();
+  return *list;
+}
+
+// Each item of a batch read on its own by `read(ObjectReader&, T&)`: an item that is no object,
+// or whose reader records problems, carries them joined in its `error` (its result's message).
+// `name` prefixes the items' paths ("products[2].cost"; "" for a top-level array: "[2].qty").
+template <class T, class Read>
+std::vector<T> read_items(const rapidjson::Value& list, std::string_view name, Read read) {
+  std::vector<T> out;
+  out.reserve(list.Size());
+  for (rapidjson::SizeType i = 0; i < list.Size(); ++i) {
+    T item;
+    std::string prefix(name);
+    prefix.append("[").append(std::to_string(i)).append("]");
+    if (!list[i].IsObject()) {
+      item.error = prefix + " must be an object";
+    } else {
+      ObjectReader r(list[i], prefix);
+      read(r, item);
+      if (r.has_problems()) item.error = joined(r.take_problems());
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
 // Create Or Update Products: {"products": [...]}, each product checked on its own.
 std::vector<BatchItem> parse_batch(const http::Request& req) {
   auto doc = api::parse_json_object(req.body());
   ObjectReader r(doc);
-  const auto* list = r.find("products");
-  if (!list || list->IsNull()) {
-    r.problem("products", "products is required");
-  } else if (!list->IsArray()) {
-    r.problem("products", "products must be an array");
-  } else if (list->Empty() || list->Size() > kMaxProductsPerCall) {
-    r.problem("products",
-              "products must have 1 to " + std::to_string(kMaxProductsPerCall) + " items");
-  }
-  r.check();
-  std::vector<BatchItem> out;
-  out.reserve(list->Size());
-  for (rapidjson::SizeType i = 0; i < list->Size(); ++i) {
-    const auto& item = (*list)[i];
-    BatchItem b;
-    const std::string prefix = "products[" + std::to_string(i) + "]";
-    if (!item.IsObject()) {
-      b.error = prefix + " must be an object";
-      out.push_back(std::move(b));
-      continue;
+  const auto& list = batch_list(r, "products", kMaxProductsPerCall);
+  auto items = read_items<BatchItem>(list, "products", [](ObjectReader& ir, BatchItem& b) {
+    b.input = read_product(ir);
+    b.code = b.input->product_code;
+    // A product refused as sent is reported under the code it was sent with.
+    if (const auto* code = ir.find("productCode"); code && code->IsString()) {
+      if (ir.has_problems()) b.code.assign(code->GetString(), code->GetStringLength());
     }
-    ObjectReader ir(item, prefix);
-    auto input = read_product(ir);
-    const auto* code = item.FindMember("productCode") != item.MemberEnd()
-                           ? &item.FindMember("productCode")->value
-                           : nullptr;
-    if (code && code->IsString()) b.code = std::string(code->GetString(), code->GetStringLength());
-    if (ir.has_problems()) {
-      b.error = joined(ir.take_problems());
-    } else {
-      b.code = input.product_code;
-      b.input = std::move(input);
-    }
-    out.push_back(std::move(b));
+  });
+  for (auto& b : items) {
+    if (!b.error.empty()) b.input.reset();
   }
-  return out;
+  return items;
 }
 
 // `status` (§6 point 8): 0/1 or booleans; empty or both values = every product.
@@ -261,28 +277,12 @@ std::vector<StockItem> parse_stock(const http::Request& req) {
     throw core::validation(
         "", "The body must have 1 to " + std::to_string(kMaxStockItems) + " stock items");
   }
-  std::vector<StockItem> out;
-  out.reserve(doc.Size());
-  for (rapidjson::SizeType i = 0; i < doc.Size(); ++i) {
-    StockItem item;
-    const std::string prefix = "[" + std::to_string(i) + "]";
-    if (!doc[i].IsObject()) {
-      item.error = prefix + " must be an object";
-      out.push_back(std::move(item));
-      continue;
-    }
-    ObjectReader r(doc[i], prefix);
+  return read_items<StockItem>(doc, "", [](ObjectReader& r, StockItem& item) {
     auto code = r.string("productCode", Need::kRequired, kCodeChars);
     auto qty = r.quantity("qty", Need::kRequired);
     if (code) item.product_code = *code;
-    if (r.has_problems()) {
-      item.error = joined(r.take_problems());
-    } else {
-      item.qty = *qty;
-    }
-    out.push_back(std::move(item));
-  }
-  return out;
+    item.qty = qty.value;
+  });
 }
 
 // Verify Serial Number (§4.8.8): PascalCase in the docs; names compare case-insensitively.
@@ -315,26 +315,8 @@ VerifyInput parse_verify(const http::Request& req) {
 std::vector<CodeguardItem> parse_codeguard(const http::Request& req) {
   auto doc = api::parse_json_object(req.body());
   ObjectReader r(doc);
-  const auto* list = r.find("products");
-  if (!list || list->IsNull()) {
-    r.problem("products", "products is required");
-  } else if (!list->IsArray()) {
-    r.problem("products", "products must be an array");
-  } else if (list->Empty() || list->Size() > kMaxCodeguardProducts) {
-    r.problem("products",
-              "products must have 1 to " + std::to_string(kMaxCodeguardProducts) + " items");
-  }
-  r.check();
-  std::vector<CodeguardItem> out;
-  for (rapidjson::SizeType i = 0; i < list->Size(); ++i) {
-    CodeguardItem item;
-    const std::string prefix = "products[" + std::to_string(i) + "]";
-    if (!(*list)[i].IsObject()) {
-      item.error = prefix + " must be an object";
-      out.push_back(std::move(item));
-      continue;
-    }
-    ObjectReader ir((*list)[i], prefix);
+  const auto& list = batch_list(r, "products", kMaxCodeguardProducts);
+  return read_items<CodeguardItem>(list, "products", [](ObjectReader& ir, CodeguardItem& item) {
     auto code = ir.string("productCode", Need::kRequired, kCodeChars);
     auto serials =
         ir.string_array("serialNumbers", Need::kRequired, kMaxSerialsPerProduct, kCodeChars);
@@ -343,22 +325,17 @@ std::vector<CodeguardItem> parse_codeguard(const http::Request& req) {
     }
     auto active = ir.boolean("active", Need::kOptional);
     if (code) item.product_code = *code;
-    if (ir.has_problems()) {
-      item.error = joined(ir.take_problems());
-    } else {
-      for (const auto& s : *serials) {
-        auto t = core::trimmed(s);
-        // Each serial once, as first given (compared as stored).
-        const bool seen =
-            std::any_of(item.serial_numbers.begin(), item.serial_numbers.end(),
-                        [&](const std::string& x) { return serial_key_of(x) == serial_key_of(t); });
-        if (!seen && !t.empty()) item.serial_numbers.push_back(std::move(t));
-      }
-      item.active = active.value.value_or(true);
+    item.active = active.value.value_or(true);
+    if (!serials) return;
+    for (const auto& serial : *serials) {
+      auto t = core::trimmed(serial);
+      // Each serial once, as first given (compared as stored).
+      const bool seen =
+          std::any_of(item.serial_numbers.begin(), item.serial_numbers.end(),
+                      [&](const std::string& x) { return serial_key_of(x) == serial_key_of(t); });
+      if (!seen && !t.empty()) item.serial_numbers.push_back(std::move(t));
     }
-    out.push_back(std::move(item));
-  }
-  return out;
+  });
 }
 
 api::Reply serial_reply(const SerialRecord& r, const core::TimeZone& zone) {
