@@ -544,33 +544,11 @@ TEST_F(DealApi, ConcurrentMovesKeepEveryColumnWithoutGapsOrDuplicates) {
 // Numbering under concurrency
 
 TEST_F(DealApi, OneHundredConcurrentCreatesGetConsecutiveNumbers) {
-  std::mutex mutex;
-  std::vector<std::string> numbers, failures;
-  std::vector<std::thread> threads;
-  const std::string body = create_body().json();
-  for (int t = 0; t < 10; ++t) {
-    threads.emplace_back([&] {
-      auto client = server_.client();
-      for (int i = 0; i < 10; ++i) {
-        auto res = client.request("POST", "/v1/deals", company_.auth_json(), body);
-        std::lock_guard lock(mutex);
-        if (res.status == 200) {
-          numbers.emplace_back(res.json()["data"]["value"]["dealNo"].GetString());
-        } else {
-          failures.push_back(res.body);
-        }
-      }
-    });
-  }
-  for (auto& th : threads) th.join();
-  ASSERT_TRUE(failures.empty()) << failures.front();
-  std::sort(numbers.begin(), numbers.end());
+  const auto numbers = concurrent_numbers(server_, company_, "/v1/deals", create_body().json(),
+                                          "/data/value/dealNo", 10, 10);
   ASSERT_EQ(numbers.size(), 100u);
-  for (int i = 0; i < 100; ++i) {
-    char expected[16];
-    std::snprintf(expected, sizeof expected, "D2502%05d", 1 + i);
-    ASSERT_EQ(numbers[i], expected);
-  }
+  EXPECT_EQ(numbers.front(), "D250200001");
+  expect_consecutive(numbers, 5);
   // Every card has its own place.
   EXPECT_EQ(indexes(kPresentation).back(), 102);
   EXPECT_EQ(card_count(kPresentation), 102);

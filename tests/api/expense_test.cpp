@@ -915,33 +915,11 @@ TEST_F(ExpenseEnquiry, RefusesWhatItCannotRead) {
 // Numbers
 
 TEST_F(ExpenseApi, NumbersStayConsecutiveUnderConcurrentCreates) {
-  std::mutex mutex;
-  std::vector<std::string> numbers, failures;
-  std::vector<std::thread> threads;
-  const std::string body = create_body().json();
-  for (int t = 0; t < 10; ++t) {
-    threads.emplace_back([&] {
-      auto client = server_.client();
-      for (int i = 0; i < 10; ++i) {
-        auto res = client.request("POST", "/v1/expenses", company_.auth_json(), body);
-        std::lock_guard lock(mutex);
-        if (res.status == 200) {
-          numbers.emplace_back(res.json()["data"]["value"]["expenseNo"].GetString());
-        } else {
-          failures.push_back(res.body);
-        }
-      }
-    });
-  }
-  for (auto& th : threads) th.join();
-  ASSERT_TRUE(failures.empty()) << failures.front();
+  const auto numbers = concurrent_numbers(server_, company_, "/v1/expenses", create_body().json(),
+                                          "/data/value/expenseNo", 10, 10);
   ASSERT_EQ(numbers.size(), 100u);
-  std::sort(numbers.begin(), numbers.end());
-  for (int i = 0; i < 100; ++i) {
-    char expected[16];
-    std::snprintf(expected, sizeof expected, "EXP2502%05d", 1 + i);
-    ASSERT_EQ(numbers[i], expected);
-  }
+  EXPECT_EQ(numbers.front(), "EXP250200001");
+  expect_consecutive(numbers, 7);
   EXPECT_EQ(count("expense_details"), 2 + 300);
 }
 

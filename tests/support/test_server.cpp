@@ -2,8 +2,13 @@
 
 #include <gtest/gtest.h>
 
+#include <rapidjson/pointer.h>
+
+#include <algorithm>
 #include <cstdlib>
+#include <mutex>
 #include <random>
+#include <thread>
 
 #include "auth/provisioning.hpp"
 #include "modules/demo/demo_data.hpp"
@@ -164,6 +169,34 @@ void TestServer::exec(const std::string& sql, std::initializer_list<storage::Val
 std::int64_t TestServer::customer_id(std::string_view code, const TestCompany& c) {
   return scalar("SELECT customer_id FROM customers WHERE company_id = ? AND customer_code = ?",
                 {c.id, code});
+}
+
+std::vector<std::string> concurrent_numbers(TestServer& server, const TestCompany& company,
+                                            const std::string& path, const std::string& body,
+                                            const char* number, int threads, int per_thread) {
+  std::mutex mutex;
+  std::vector<std::string> numbers, failures;
+  std::vector<std::thread> clients;
+  for (int t = 0; t < threads; ++t) {
+    clients.emplace_back([&] {
+      auto client = server.client();
+      for (int i = 0; i < per_thread; ++i) {
+        auto res = client.request("POST", path, company.auth_json(), body);
+        std::lock_guard lock(mutex);
+        const auto doc = res.json();
+        const auto* v = rapidjson::Pointer(number).Get(doc);
+        if (res.status == 200 && v && v->IsString()) {
+          numbers.emplace_back(v->GetString());
+        } else {
+          failures.push_back(res.body);
+        }
+      }
+    });
+  }
+  for (auto& c : clients) c.join();
+  EXPECT_TRUE(failures.empty()) << failures.front();
+  std::sort(numbers.begin(), numbers.end());
+  return numbers;
 }
 
 }  // namespace ov::test

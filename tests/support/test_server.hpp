@@ -102,6 +102,13 @@ class TestServer {
   std::unique_ptr<app::Application> app_;
 };
 
+// The business numbers (at JSON pointer `number` of each reply) that `threads` clients get
+// POSTing `body` to `path` `per_thread` times each, all at once, sorted; a request that fails
+// fails the test.
+std::vector<std::string> concurrent_numbers(TestServer& server, const TestCompany& company,
+                                            const std::string& path, const std::string& body,
+                                            const char* number, int threads, int per_thread);
+
 // The Venio docs' Add Case request example, verbatim.
 extern const char* const kDocAddCaseExample;
 // The Venio docs' Edit Case request example, verbatim.
