@@ -372,6 +372,16 @@ struct StockResult {
   std::string error;
 };
 
+// What a product stores of its prices and text, as the server writes them (the seeders of
+// bench/ too): the price tiers as the object shows them (products name a tier's VAT vatValue
+// and say whether it follows the tenant's rate, variants name it vat), the default price they
+// give (§4.8: the first tier's salePrice when above 0, else its regularPrice), a variant's
+// attributes, and the text smartSearch matches (code, barcode, brand, name and tags).
+std::string prices_json(const std::vector<PriceInput>& tiers, bool variant);
+core::Decimal default_price(const std::vector<PriceInput>& tiers);
+std::string attributes_json(const std::vector<AttributeInput>& list);
+std::string search_text_of(const ProductRecord& p);
+
 // The JSON of a result's `error`: null, or {"code":"4001","message":…}.
 void write_item_error(api::JsonWriter& w, const std::string& error);
 
