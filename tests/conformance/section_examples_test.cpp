@@ -82,6 +82,8 @@ constexpr Operation kOperations[] = {
     {"/v1/deals/enquiry", "post", api::Family::kV, 1},
     {"/v1/expenses", "post", api::Family::kV, 1},
     {"/v1/expenses/enquiry", "post", api::Family::kV, 2},
+    {"/v3/products", "post", api::Family::kS, 2},
+    {"/v2/products/getproduct", "post", api::Family::kS, 2},
 };
 
 class SectionExamples : public ::testing::Test {
