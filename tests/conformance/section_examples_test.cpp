@@ -84,6 +84,7 @@ constexpr Operation kOperations[] = {
     {"/v1/expenses/enquiry", "post", api::Family::kV, 2},
     {"/v3/products", "post", api::Family::kS, 2},
     {"/v2/products/getproduct", "post", api::Family::kS, 2},
+    {"/v3/products/codeguard", "post", api::Family::kS, 1},
 };
 
 class SectionExamples : public ::testing::Test {
