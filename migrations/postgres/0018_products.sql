@@ -107,8 +107,9 @@ CREATE TABLE products (
 CREATE UNIQUE INDEX products_code ON products (company_id, lower(product_code));
 -- A product's variants.
 CREATE INDEX products_parent ON products (company_id, parent_product_id) WHERE parent_product_id IS NOT NULL;
--- Get Products By Filter: one type's products by name, and by group at each level.
-CREATE INDEX products_type_name ON products (company_id, product_type, lower(product_name), product_id);
+-- Get Products By Filter: the products by name, and by group at each level (a type filter is
+-- no narrowing: nearly every product has the same).
+CREATE INDEX products_name ON products (company_id, lower(product_name), product_id);
 CREATE INDEX products_group1 ON products (company_id, group1_id, lower(product_name), product_id);
 CREATE INDEX products_group2 ON products (company_id, group2_id, lower(product_name), product_id);
 CREATE INDEX products_group3 ON products (company_id, group3_id, lower(product_name), product_id);

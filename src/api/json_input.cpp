@@ -332,7 +332,18 @@ Input<core::Decimal> ObjectReader::decimal(std::string_view name, Need need, int
                              core::Decimal::kMaxScale);
   }
   if (!d) {
-    invalid(name, "must be a number");
+    // Digits past what a decimal holds (16 integer digits) are a number out of range.
+    const bool numeric = v->IsString() && v->GetStringLength() > 0 && [&] {
+      std::string_view t = core::trim({v->GetString(), v->GetStringLength()});
+      if (!t.empty() && (t.front() == '-' || t.front() == '+')) t.remove_prefix(1);
+      return !t.empty() && t.find_first_not_of("0123456789.") == std::string_view::npos &&
+             t.find_first_of("0123456789") != std::string_view::npos && t.find('.') == t.rfind('.');
+    }();
+    if (numeric) {
+      invalid(name, "must be between " + min.to_json_number() + " and " + max.to_json_number());
+    } else {
+      invalid(name, "must be a number");
+    }
     return in;
   }
   // Trailing zeros beyond the field's scale carry nothing and are dropped.

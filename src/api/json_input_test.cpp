@@ -685,5 +685,17 @@ TEST(Utf8LengthTest, CountsCodePoints) {
   EXPECT_EQ(utf8_length("𝗢𝗮𝘀𝗶𝘀 𝗦𝗽𝗮 Thailand"), 18u);
 }
 
+TEST(ObjectReaderDecimalTest, SmallNumbersAndLongDigitsReadAsTheyAre) {
+  Body b(R"({"a":0.0001,"b":"1000000000000000","c":"12x","d":1e-5})");
+  ASSERT_TRUE(b.reader.quantity("a", Need::kRequired));
+  EXPECT_EQ(b.reader.quantity("a", Need::kRequired)->to_string(), "0.0001");
+  EXPECT_FALSE(b.reader.money("b", Need::kRequired));
+  EXPECT_FALSE(b.reader.money("c", Need::kRequired));
+  EXPECT_FALSE(b.reader.quantity("d", Need::kRequired));
+  EXPECT_EQ(b.problems(), (std::vector<std::string>{"b|b must be between 0 and 999999999999999.99",
+                                                    "c|c must be a number",
+                                                    "d|d must have at most 4 decimal places"}));
+}
+
 }  // namespace
 }  // namespace ov::api

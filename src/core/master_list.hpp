@@ -84,6 +84,8 @@ struct MasterList {
   std::string_view order;  // ORDER BY of the endpoint, ending in a unique column
   std::span<const MasterSeed> seeds;
   std::span<const MasterColumn> extras;
+  // How many of the extras an item shows before its name (product groups: their code).
+  std::size_t extras_before_name = 0;
   std::span<const MasterFilter> filters;
   // Entries carry created_by_user_id and date_created (those created on first use by a
   // client's request, storage::find_or_add_by_name).

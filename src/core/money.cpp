@@ -126,7 +126,40 @@ std::optional<Decimal> Decimal::from_double(double d, int max_scale) {
     ++significant;
   }
   if (significant > 15) return std::nullopt;
-  return parse(text, max_scale);
+  const auto e = text.find_first_of("eE");
+  if (e == std::string_view::npos) return parse(text, max_scale);
+  // The shortest form may be scientific (1e-04, 2.5e+20): written out in plain digits.
+  std::string_view mantissa = text.substr(0, e);
+  int exponent = 0;
+  std::from_chars(text.data() + e + 1 + (text[e + 1] == '+' ? 1 : 0), text.data() + text.size(),
+                  exponent);
+  std::string sign;
+  if (!mantissa.empty() && mantissa.front() == '-') {
+    sign = "-";
+    mantissa.remove_prefix(1);
+  }
+  std::string digits;
+  int point = static_cast<int>(mantissa.size());
+  for (std::size_t i = 0; i < mantissa.size(); ++i) {
+    if (mantissa[i] == '.') {
+      point = static_cast<int>(i);
+    } else {
+      digits.push_back(mantissa[i]);
+    }
+  }
+  point += exponent;
+  if (point <= 0) {
+    digits.insert(0, static_cast<std::size_t>(-point), '0');
+    point = 0;
+  } else if (point > static_cast<int>(digits.size())) {
+    digits.append(static_cast<std::size_t>(point) - digits.size(), '0');
+  }
+  std::string plain = sign;
+  plain.append(point == 0 ? "0" : digits.substr(0, static_cast<std::size_t>(point)));
+  if (static_cast<std::size_t>(point) < digits.size()) {
+    plain.append(".").append(digits.substr(static_cast<std::size_t>(point)));
+  }
+  return parse(plain, max_scale);
 }
 
 Decimal Decimal::rounded(int scale) const {

@@ -109,6 +109,13 @@ TEST(DecimalTest, DoublesAreTakenOnlyWhenTheirDecimalIsCertain) {
   EXPECT_EQ(f(0.1 + 0.2, 2), "<invalid>");  // 0.30000000000000004: 17 digits
   EXPECT_EQ(f(1.0 / 3.0, 6), "<invalid>");
   EXPECT_EQ(f(12.345, 2), "<invalid>");  // too precise for the field
+  // Values whose shortest form is scientific are read in plain digits.
+  EXPECT_EQ(f(0.0001, 4), "0.0001");
+  EXPECT_EQ(f(0.0005, 4), "0.0005");
+  EXPECT_EQ(f(-0.00025, 5), "-0.00025");
+  EXPECT_EQ(f(1e14, 2), "100000000000000");
+  EXPECT_EQ(f(2.5e16, 0), "<invalid>");   // 17 integer digits
+  EXPECT_EQ(f(0.00001, 4), "<invalid>");  // 5 decimals
 }
 
 TEST(DecimalTest, UnitsAndScaleRoundTrip) {

@@ -1,5 +1,7 @@
 #include "modules/master_data.hpp"
 
+#include <algorithm>
+
 #include "api/bounds.hpp"
 #include "api/pipeline.hpp"
 #include "api/query_input.hpp"
@@ -52,12 +54,15 @@ void write_master_item(api::JsonWriter& w, const core::MasterList& list,
   w.StartObject();
   api::write_key(w, list.id_key);
   w.Int64(row.id);
-  api::write_key(w, list.name_key);
-  api::write_string(w, row.name);
-  for (std::size_t i = 0; i < list.extras.size(); ++i) {
+  auto extra = [&](std::size_t i) {
     api::write_key(w, list.extras[i].json);
     write_master_extra(w, row.extras[i]);
-  }
+  };
+  const auto before = std::min(list.extras_before_name, list.extras.size());
+  for (std::size_t i = 0; i < before; ++i) extra(i);
+  api::write_key(w, list.name_key);
+  api::write_string(w, row.name);
+  for (std::size_t i = before; i < list.extras.size(); ++i) extra(i);
   if (list.show_active) {
     api::write_key(w, "isActive");
     w.Bool(row.is_active);

@@ -49,12 +49,13 @@ core::Page<R> run_page(Session& s, const Table<R>& table, const Sql& where, bool
   std::string sql = "SELECT ";
   sql += table.columns();
   if (costly_matches) {
-    sql += ", p.total FROM (SELECT " + key + " AS id, COUNT(*) OVER () AS total";
+    // The page's alias is one no entity uses (products are "p").
+    sql += ", page_.total FROM (SELECT " + key + " AS id, COUNT(*) OVER () AS total";
     sql += where.text();
     sql += order;
-    sql += " LIMIT ? OFFSET ?) p CROSS JOIN ";
+    sql += " LIMIT ? OFFSET ?) page_ CROSS JOIN ";
     sql.append(table.table()).append(" ").append(table.alias()).append(table.joins());
-    sql += " WHERE " + key + " = p.id";
+    sql += " WHERE " + key + " = page_.id";
     sql += order;
     // The outer ORDER BY repeats the inner one's parameters.
     params.insert(params.end(), order_params.begin(), order_params.end());

@@ -52,8 +52,9 @@ std::string payload(const Event& e, std::int64_t company_id, Data data, core::Un
     if (const auto* n = std::get_if<std::int64_t>(&f.value)) {
       w.Int64(*n);
     } else if (const auto* d = std::get_if<core::Decimal>(&f.value)) {
-      const auto text = d->to_string();
-      w.RawNumber(text.data(), static_cast<rapidjson::SizeType>(text.size()));
+      const auto text = d->to_json_number();
+      // Written as the number it is (RawNumber would quote it).
+      w.RawValue(text.data(), text.size(), rapidjson::kNumberType);
     } else {
       write_string(w, std::get<std::string_view>(f.value));
     }

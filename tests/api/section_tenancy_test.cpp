@@ -1,7 +1,7 @@
-// Two tenants on one server, for the Activity, Employee, Task, Setting, Deal and Expense
-// sections: another company's activity, employee, task reference, key activity, header
-// template, deal, deal board, stage, label, interest or missed reason, or expense and its
-// attachments is unknown.
+// Two tenants on one server, for the Activity, Employee, Task, Setting, Deal, Expense and
+// Product sections: another company's activity, employee, task reference, key activity, header
+// template, deal, deal board, stage, label, interest or missed reason, expense and its
+// attachments, or product, variant, ticket, unit, group and property is unknown.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -475,6 +475,155 @@ TEST_F(SectionTenancy, DealListsAreEachCompanysOwn) {
   EXPECT_EQ(server_.scalar("SELECT COUNT(*) FROM deal_board_defaults WHERE company_id IN (?, ?)",
                            {a_.id, b_.id}),
             2);
+}
+
+// A's product, its variant, its ticket and the group, unit and property it created.
+Body product_body(const std::string& code) {
+  Body b;
+  b.str("productCode", code)
+      .str("productName", "Tenancy tea")
+      .str("category", "Only in A")
+      .str("subCategory", "Only in A too")
+      .set("cost", "10")
+      .set("prices", R"([{"priceTierName":"Retail","regularPrice":20}])")
+      .str("productUnitName", "Only in A")
+      .set("trackInventory", "true")
+      .set("qty", "5")
+      .set("useWarranty", "false")
+      .set("visibility", "true")
+      .set("active", "true")
+      .set("productVariant",
+           R"([{"productCode":")" + code +
+               R"(-V","productName":"Tenancy tea, small","prices":[{"priceTierName":"Retail",)"
+               R"("regularPrice":12}],"active":true,"attribute":[{"attributeName":"Only in A",)"
+               R"("attributeValueName":"Only in A"}]}])");
+  return b;
+}
+
+TEST_F(SectionTenancy, AnotherCompanysProductIsNotFoundAndUntouched) {
+  const std::string body = R"({"products":[)" + product_body("TEN-1").json() + "]}";
+  auto created = post(a_, "/v3/Products", body);
+  ASSERT_EQ(created.status, 200) << created.body;
+  ASSERT_NE(created.body.find(R"("successItems":1,)"), std::string::npos) << created.body;
+  const auto ticket = std::to_string(created.json()["data"]["ticketId"].GetInt64());
+  const auto before = get(a_, "/v2/products/TEN-1");
+  ASSERT_EQ(before.status, 200) << before.body;
+  const auto a_doc = before.json();
+  const auto id = a_doc["data"]["productId"].GetInt64();
+  const auto unit = std::to_string(a_doc["data"]["unitId"].GetInt64());
+  const auto group = a_doc["data"]["productGroupId"].GetInt64();
+  ASSERT_EQ(unit, "2");  // after the demo's ชิ้น
+  // By code, the product and its variant; the ticket by both paths; the unit by id.
+  expect_not_found(get(b_, "/v2/products/TEN-1"), api::Family::kS,
+                   "productCode TEN-1 was not found");
+  expect_not_found(get(b_, "/v2/products/ten-1-v"), api::Family::kS,
+                   "productCode ten-1-v was not found");
+  for (const auto& path : {"/v3/products/tickets/" + ticket, "/tickets/" + ticket}) {
+    expect_not_found(get(b_, path), api::Family::kS, "ticketId " + ticket + " was not found");
+  }
+  expect_not_found(get(b_, "/v1/products/units/" + unit), api::Family::kN,
+                   "unitId " + unit + " was not found");
+  // Each company's lists show its own: A's new group, unit and property are not B's.
+  struct List {
+    const char* path;
+    const char* a_total;
+    const char* b_total;
+  };
+  for (const auto& l : {List{"/v1/products/groups", "4", "2"}, List{"/v1/products/units", "2", "1"},
+                        List{"/v1/products/properties", "1", "0"}}) {
+    SCOPED_TRACE(l.path);
+    auto a = get(a_, l.path);
+    auto b = get(b_, l.path);
+    ASSERT_EQ(a.status, 200) << a.body;
+    ASSERT_EQ(b.status, 200) << b.body;
+    EXPECT_EQ(a.header("x-total-count"), l.a_total);
+    EXPECT_EQ(b.header("x-total-count"), l.b_total);
+    EXPECT_NE(a.body.find("Only in A"), std::string::npos);
+    EXPECT_EQ(b.body.find("Only in A"), std::string::npos);
+  }
+  // The catalogue lists and the filter: A's product is A's alone, whatever names it.
+  const auto codes = [&](const TestCompany& c, const std::string& path, const std::string& q) {
+    auto res = post(c, path, q);
+    EXPECT_EQ(res.status, 200) << res.body;
+    std::vector<std::string> out;
+    auto doc = res.json();
+    if (!doc.IsObject() || !doc["data"].IsArray()) return out;
+    for (const auto& p : doc["data"].GetArray()) {
+      if (p.HasMember("companyId")) {
+        EXPECT_EQ(p["companyId"].GetInt64(), c.id);
+      }
+      out.emplace_back(p["productCode"].GetString());
+    }
+    return out;
+  };
+  const std::vector<std::string> demo = {"A001", "A002", "A003"};
+  const std::vector<std::string> none;
+  EXPECT_EQ(codes(b_, "/v2/Products/GetProduct", R"({"take":100,"status":[]})"), demo);
+  EXPECT_EQ(codes(a_, "/v2/Products/GetProduct", R"({"take":100,"status":[]})"),
+            (std::vector<std::string>{"A001", "A002", "A003", "TEN-1"}));
+  for (const std::string& filter :
+       {std::string(R"("smartSearch":"TEN-1")"), std::string(R"("smartSearch":"Tenancy")"),
+        R"("productGroupIds":[)" + std::to_string(group) + "]",
+        std::string(R"("productFor":"G00003")")}) {
+    SCOPED_TRACE(filter);
+    const auto q = R"({"productType":1031,"status":[],"take":100,)" + filter + "}";
+    EXPECT_EQ(codes(a_, "/v1/products/getProduct", q), std::vector<std::string>{"TEN-1"});
+    EXPECT_EQ(codes(b_, "/v1/products/getProduct", q), none);
+  }
+  EXPECT_EQ(codes(b_, "/v1/products/getProduct", R"({"productType":1031,"status":[],"take":100})"),
+            demo);
+  // B's stock update of A's code finds nothing; B's A001 is B's own.
+  auto stock = put(b_, "/v1/products/stock",
+                   R"([{"productCode":"TEN-1","qty":99},{"productCode":"TEN-1-V","qty":99},)"
+                   R"({"productCode":"A001","qty":99}])");
+  ASSERT_EQ(stock.status, 200) << stock.body;
+  EXPECT_EQ(
+      stock.body,
+      R"({"data":[{"productCode":"TEN-1","qty":null,"isSuccess":false,"error":{"code":"4001",)"
+      R"("message":"productCode TEN-1 was not found"}},{"productCode":"TEN-1-V","qty":null,)"
+      R"("isSuccess":false,"error":{"code":"4001","message":"productCode TEN-1-V was not )"
+      R"(found"}},{"productCode":"A001","qty":99,"isSuccess":true,"error":null}],)"
+      R"("statusCode":1000,"httpStatusCode":200})");
+  EXPECT_EQ(
+      server_.scalar("SELECT COUNT(*) FROM products WHERE company_id = ? AND qty = '99'", {a_.id}),
+      0);
+  EXPECT_EQ(server_.scalar("SELECT COUNT(*) FROM products WHERE company_id = ? AND "
+                           "product_code = 'A001' AND qty = '99'",
+                           {b_.id}),
+            1);
+  // B's upsert of the same codes creates B's own product and variant; A's stay as they were.
+  auto in_b = post(b_, "/v3/Products", body);
+  ASSERT_EQ(in_b.status, 200) << in_b.body;
+  EXPECT_NE(in_b.body.find(R"("results":[{"productCode":"TEN-1","isSuccess":true,"error":null}])"),
+            std::string::npos)
+      << in_b.body;
+  const auto b_ticket = std::to_string(in_b.json()["data"]["ticketId"].GetInt64());
+  EXPECT_NE(b_ticket, ticket);
+  expect_not_found(get(a_, "/tickets/" + b_ticket), api::Family::kS,
+                   "ticketId " + b_ticket + " was not found");
+  auto own = get(b_, "/v2/products/TEN-1");
+  ASSERT_EQ(own.status, 200) << own.body;
+  const auto b_doc = own.json();
+  EXPECT_NE(b_doc["data"]["productId"].GetInt64(), id);
+  ASSERT_EQ(b_doc["data"]["productVariant"].Size(), 1u) << own.body;
+  EXPECT_STREQ(b_doc["data"]["productVariant"][0]["productCode"].GetString(), "TEN-1-V");
+  EXPECT_EQ(server_.scalar("SELECT COUNT(*) FROM products WHERE company_id = ? AND "
+                           "parent_product_id = ?",
+                           {b_.id, b_doc["data"]["productId"].GetInt64()}),
+            1);
+  EXPECT_EQ(get(a_, "/v2/products/TEN-1").body, before.body);
+  // Each company's groups, units and properties are numbered on their own.
+  EXPECT_EQ(b_doc["data"]["unitId"].GetInt64(), 2);
+  EXPECT_EQ(b_doc["data"]["productGroupId"].GetInt64(), group);
+  for (const char* table : {"product_groups", "product_units", "product_attributes"}) {
+    SCOPED_TRACE(table);
+    for (const auto& c : {a_, b_}) {
+      EXPECT_EQ(server_.scalar(std::string("SELECT COUNT(*) FROM ") + table +
+                                   " WHERE company_id = ? AND name = 'Only in A'",
+                               {c.id}),
+                1);
+    }
+  }
 }
 
 // The administration plane decides an expense only under its own company's id.

@@ -312,7 +312,7 @@ void seed_demo_products(storage::Session& s, std::int64_t company_id, core::Unix
     in.product_code = seed.code;
     in.product_name = seed.name;
     in.category = "Spa systems";
-    in.sub_category = "Front desk";
+    in.sub_category = api::given(std::string("Front desk"));
     in.cost = *core::Decimal::parse(seed.price, 2) - *core::Decimal::parse("1000.00", 2);
     products::PriceInput tier;
     tier.price_tier_name = "Retail";

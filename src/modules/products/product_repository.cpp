@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "core/error.hpp"
 #include "storage/paging.hpp"
 #include "storage/sql.hpp"
 #include "storage/table.hpp"
@@ -51,7 +52,7 @@ std::optional<ProductRecord> ProductRepository::find_for_update(std::int64_t com
 void ProductRepository::load_variants(ProductRecord& p) {
   static const std::string sql = kProducts.select() +
                                  " WHERE p.company_id = ? AND p.parent_product_id = ? ORDER BY "
-                                 "p.product_id";
+                                 "p.parent_product_id, p.product_id";
   p.variants.clear();
   if (p.parent_product_id) return;
   auto rows = s_.query(sql, {p.company_id, p.product_id});
@@ -80,64 +81,110 @@ std::int64_t ProductRepository::group_for(std::int64_t company_id,
         "COALESCE(parent_group_id, 0) = ? AND lower(name) = lower(?)",
         {company_id, parent_key, std::string_view(name)});
   };
-  if (auto id = find()) return *id;
-  const auto next = s_.query_i64(
-                          "SELECT COALESCE(MAX(product_group_id), 0) + 1 FROM product_groups WHERE "
-                          "company_id = ?",
-                          {company_id})
-                        .value_or(1);
-  char code[24];
-  std::snprintf(code, sizeof code, "G%05lld", static_cast<long long>(next));
-  storage::Value parent_value = parent ? storage::Value(*parent) : storage::Value(nullptr);
-  s_.exec(
-      "INSERT INTO product_groups (company_id, product_group_id, code, name, parent_group_id, "
-      "level, is_active, created_by_user_id, date_created) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) "
-      "ON CONFLICT DO NOTHING",
-      {company_id, next, std::string_view(code), std::string_view(name), parent_value,
-       std::int64_t{level}, std::string_view(user_id), now});
-  // Another server may have stored the same name at the same moment: the one stored is used.
+  // The next id; another server taking it (or the name) at the same moment leaves ours
+  // unstored: look again, then try the id after. A few rounds settle any real race.
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    if (auto id = find()) return *id;
+    const auto next = s_.query_i64(
+                            "SELECT COALESCE(MAX(product_group_id), 0) + 1 FROM product_groups "
+                            "WHERE company_id = ?",
+                            {company_id})
+                          .value_or(1);
+    char code[24];
+    std::snprintf(code, sizeof code, "G%05lld", static_cast<long long>(next));
+    storage::Value parent_value = parent ? storage::Value(*parent) : storage::Value(nullptr);
+    s_.exec(
+        "INSERT INTO product_groups (company_id, product_group_id, code, name, parent_group_id, "
+        "level, is_active, created_by_user_id, date_created) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?) "
+        "ON CONFLICT DO NOTHING",
+        {company_id, next, std::string_view(code), std::string_view(name), parent_value,
+         std::int64_t{level}, std::string_view(user_id), now});
+  }
   if (auto id = find()) return *id;
   throw core::conflict("category " + name + " could not be stored; try again");
 }
 
 void ProductRepository::attribute_value_for(std::int64_t company_id, std::int64_t attribute_id,
                                             const std::string& name) {
-  s_.exec(
-      "INSERT INTO product_attribute_values (company_id, attribute_id, attribute_value_id, name) "
-      "SELECT ?, ?, COALESCE(MAX(attribute_value_id), 0) + 1, ? FROM product_attribute_values "
-      "WHERE company_id = ? AND attribute_id = ? AND NOT EXISTS (SELECT 1 FROM "
-      "product_attribute_values v WHERE v.company_id = ? AND v.attribute_id = ? AND "
-      "lower(v.name) = lower(?)) ON CONFLICT DO NOTHING",
-      {company_id, attribute_id, std::string_view(name), company_id, attribute_id, company_id,
-       attribute_id, std::string_view(name)});
+  auto found = [&] {
+    return s_
+        .query_i64(
+            "SELECT 1 FROM product_attribute_values WHERE company_id = ? AND attribute_id = ? "
+            "AND lower(name) = lower(?)",
+            {company_id, attribute_id, std::string_view(name)})
+        .has_value();
+  };
+  // As group_for: a concurrent value taking the next id leaves ours unstored; try the next.
+  for (int attempt = 0; attempt < 8; ++attempt) {
+    if (found()) return;
+    s_.exec(
+        "INSERT INTO product_attribute_values (company_id, attribute_id, attribute_value_id, "
+        "name) SELECT ?, ?, COALESCE(MAX(attribute_value_id), 0) + 1, ? FROM "
+        "product_attribute_values WHERE company_id = ? AND attribute_id = ? ON CONFLICT DO "
+        "NOTHING",
+        {company_id, attribute_id, std::string_view(name), company_id, attribute_id});
+  }
+  if (!found()) {
+    throw core::conflict("attributeValueName " + name + " could not be stored; try again");
+  }
 }
 
-std::vector<ProductRecord> ProductRepository::take_by_status(std::int64_t company_id,
-                                                             const ListInput& in) {
+core::Page<ProductRecord> ProductRepository::take_by_status(std::int64_t company_id,
+                                                            const ListInput& in) {
+  storage::Sql where;
+  where.add(" WHERE p.company_id = ? AND p.parent_product_id IS NULL").bind(company_id);
+  if (in.status.size() == 1) {
+    where.add(" AND p.active = ?").bind(std::int64_t{in.status[0] ? 1 : 0});
+  }
+  core::Page<ProductRecord> page;
+  {
+    auto rows = s_.query("SELECT COUNT(*) FROM products p" + where.text(), where.params());
+    page.total = rows.next() ? rows.i64(0) : 0;
+  }
   storage::Sql q;
-  q.add(kProducts.select());
-  q.add(" WHERE p.company_id = ? AND p.parent_product_id IS NULL").bind(company_id);
-  if (in.status.size() == 1) q.add(" AND p.active = ?").bind(std::int64_t{in.status[0] ? 1 : 0});
+  q.add(kProducts.select()).add(where.text());
+  for (const auto& v : where.params()) q.bind(v);
   q.add(" ORDER BY lower(p.product_code), p.product_id LIMIT ? OFFSET ?")
       .bind(in.take)
       .bind(in.skip);
-  std::vector<ProductRecord> out;
   auto rows = s_.query(q.text(), q.params());
-  while (rows.next()) out.push_back(kProducts.read(rows));
-  for (auto& p : out) load_variants(p);
-  return out;
+  while (rows.next()) page.items.push_back(kProducts.read(rows));
+  for (auto& p : page.items) load_variants(p);
+  return page;
 }
 
 core::Page<ProductRecord> ProductRepository::filter(std::int64_t company_id, const ListInput& in) {
-  // Group codes (productFor) name groups of any level, as productGroupIds do.
-  std::vector<std::int64_t> groups = in.group_ids;
+  // Groups of any level, named by id or by code (productFor); each filters the column of its
+  // level, so that its index leads. An id or code no group has matches nothing.
+  std::vector<std::int64_t> by_level[3];
+  bool unknown = false;
+  auto add_group = [&](std::optional<std::int64_t> level, std::int64_t id) {
+    if (level && *level >= 1 && *level <= 3) {
+      by_level[*level - 1].push_back(id);
+    } else {
+      unknown = true;
+    }
+  };
+  for (auto id : in.group_ids) {
+    add_group(s_.query_i64(
+                  "SELECT level FROM product_groups WHERE company_id = ? AND product_group_id = ?",
+                  {company_id, id}),
+              id);
+  }
   for (const auto& code : in.group_codes) {
-    auto id = s_.query_i64(
-        "SELECT product_group_id FROM product_groups WHERE company_id = ? AND lower(code) = "
-        "lower(?)",
+    auto rows = s_.query(
+        "SELECT level, product_group_id FROM product_groups WHERE company_id = ? AND lower(code) "
+        "= lower(?)",
         {company_id, std::string_view(code)});
-    // A code no group has matches nothing (it is not left out of the filter).
-    groups.push_back(id.value_or(0));
+    if (rows.next()) {
+      add_group(rows.i64(0), rows.i64(1));
+    } else {
+      unknown = true;
+    }
+  }
+  const bool grouped = !in.group_ids.empty() || !in.group_codes.empty();
+  if (grouped && unknown && by_level[0].empty() && by_level[1].empty() && by_level[2].empty()) {
+    return {};
   }
   auto filtered = [&](storage::Sql& q, bool joins) {
     q.add(" FROM products p");
@@ -148,10 +195,14 @@ core::Page<ProductRecord> ProductRepository::filter(std::int64_t company_id, con
     if (in.status.size() == 1) q.add(" AND p.active = ?").bind(std::int64_t{in.status[0] ? 1 : 0});
     if (in.type_for == 1) q.add(" AND p.visibility = 1");
     if (in.type_for == 2) q.add(" AND p.track_inventory = 1");
-    if (!groups.empty()) {
-      q.add(" AND (p.group1_id IN ").in_list(groups);
-      q.add(" OR p.group2_id IN ").in_list(groups);
-      q.add(" OR p.group3_id IN ").in_list(groups);
+    if (grouped) {
+      static constexpr std::string_view kColumns[] = {"p.group1_id", "p.group2_id", "p.group3_id"};
+      const char* glue = " AND (";
+      for (int level = 0; level < 3; ++level) {
+        if (by_level[level].empty()) continue;
+        q.add(glue).add(kColumns[level]).add(" IN ").in_list(by_level[level]);
+        glue = " OR ";
+      }
       q.add(")");
     }
     if (in.smart_search) storage::add_contains_any(q, s_, {"p.search_text"}, *in.smart_search);

@@ -32,8 +32,8 @@ class ProductRepository {
   void attribute_value_for(std::int64_t company_id, std::int64_t attribute_id,
                            const std::string& name);
 
-  // Get Products With Take & Status: top-level products by code.
-  std::vector<ProductRecord> take_by_status(std::int64_t company_id, const ListInput& in);
+  // Get Products With Take & Status: top-level products by code, and how many there are.
+  core::Page<ProductRecord> take_by_status(std::int64_t company_id, const ListInput& in);
   // Get Products By Filter: rows and the number of all matches.
   core::Page<ProductRecord> filter(std::int64_t company_id, const ListInput& in);
 

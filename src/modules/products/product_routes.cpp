@@ -48,12 +48,6 @@ std::vector<PriceInput> read_prices(ObjectReader& r, bool variant) {
   return tiers ? *tiers : std::vector<PriceInput>{};
 }
 
-std::vector<std::string> read_list(ObjectReader& r, std::string_view name, std::size_t max_items,
-                                   std::size_t max_chars) {
-  auto list = r.string_array(name, Need::kOptional, max_items, max_chars);
-  return list ? *list : std::vector<std::string>{};
-}
-
 VariantInput read_variant(ObjectReader& r) {
   VariantInput v;
   auto code = r.string("productCode", Need::kRequired, kCodeChars);
@@ -62,7 +56,8 @@ VariantInput read_variant(ObjectReader& r) {
   v.product_description = r.string("productDescription", Need::kOptional, kTextChars).value;
   v.cost = r.money("cost", Need::kOptional).value;
   v.prices = read_prices(r, true);
-  v.product_image = read_list(r, "productImage", kMaxImages, kUrlChars);
+  v.product_image = r.string_array("productImage", Need::kOptional, kMaxImages, kUrlChars)
+                        .value.value_or(std::vector<std::string>{});
   v.qty = r.quantity("qty", Need::kOptional).value;
   v.low_stock_alert = r.quantity("lowStockAlert", Need::kOptional).value;
   auto active = r.boolean("active", Need::kRequired);
@@ -89,39 +84,45 @@ VariantInput read_variant(ObjectReader& r) {
 ProductInput read_product(ObjectReader& r) {
   ProductInput p;
   auto code = r.string("productCode", Need::kRequired, kCodeChars);
-  p.product_barcode = r.string("productBarcode", Need::kOptional, kCodeChars).value;
+  p.product_barcode = r.string("productBarcode", Need::kOptional, kCodeChars);
   auto name = r.string("productName", Need::kRequired, kNameChars);
-  p.product_description = r.string("productDescription", Need::kOptional, kTextChars).value;
+  p.product_description = r.string("productDescription", Need::kOptional, kTextChars);
   auto category = r.string("category", Need::kRequired, kNameChars);
-  p.sub_category = api::filter_text(r.string("subCategory", Need::kOptional, kNameChars));
-  p.sub_sub_category = api::filter_text(r.string("sub_SubCategory", Need::kOptional, kNameChars));
+  // A blank level is none.
+  auto level = [&](std::string_view key) {
+    auto in = r.string(key, Need::kOptional, kNameChars);
+    if (in.value) in.value = api::filter_text(in);
+    return in;
+  };
+  p.sub_category = level("subCategory");
+  p.sub_sub_category = level("sub_SubCategory");
   if (p.sub_sub_category && !p.sub_category) {
     r.problem("sub_SubCategory", r.path("sub_SubCategory") + " needs " + r.path("subCategory"));
   }
   auto cost = r.money("cost", Need::kRequired);
   p.prices = read_prices(r, false);
   auto unit = r.string("productUnitName", Need::kRequired, kNameChars);
-  p.product_weight = r.quantity("productWeight", Need::kOptional).value;
-  p.product_weight_unit = r.string("productWeightUnit", Need::kOptional, kCodeChars).value;
-  p.product_tag = read_list(r, "productTag", kMaxTags, kNameChars);
-  p.product_image = read_list(r, "productImage", kMaxImages, kUrlChars);
+  p.product_weight = r.quantity("productWeight", Need::kOptional);
+  p.product_weight_unit = r.string("productWeightUnit", Need::kOptional, kCodeChars);
+  p.product_tag = r.string_array("productTag", Need::kOptional, kMaxTags, kNameChars);
+  p.product_image = r.string_array("productImage", Need::kOptional, kMaxImages, kUrlChars);
   auto track = r.boolean("trackInventory", Need::kRequired);
   p.qty = r.quantity("qty", Need::kOptional).value;
-  p.low_stock_alert = r.quantity("lowStockAlert", Need::kOptional).value;
+  p.low_stock_alert = r.quantity("lowStockAlert", Need::kOptional);
   auto warranty = r.boolean("useWarranty", Need::kRequired);
   const auto warranty_need = warranty && *warranty ? Need::kRequired : Need::kOptional;
-  p.time_warranty_value = r.integer("timeWarrantyValue", warranty_need, 0, 1000).value;
+  p.time_warranty_value = r.integer("timeWarrantyValue", warranty_need, 0, 1000);
   // The unit is checked where it counts: a product without warranty keeps what it was sent.
-  auto unit_of_time = r.string("timeWarrantyUnit", warranty_need, kCodeChars);
+  p.time_warranty_unit = r.string("timeWarrantyUnit", warranty_need, kCodeChars);
+  const auto& unit_of_time = p.time_warranty_unit;
   if (warranty_need == Need::kRequired && unit_of_time && *unit_of_time != "y" &&
       *unit_of_time != "m" && *unit_of_time != "d") {
     r.problem("timeWarrantyUnit", r.path("timeWarrantyUnit") + " must be y, m or d");
   }
-  p.time_warranty_unit = unit_of_time.value;
-  p.warranty_note = r.string("warrantyNote", Need::kOptional, kTextChars).value;
+  p.warranty_note = r.string("warrantyNote", Need::kOptional, kTextChars);
   auto visibility = r.boolean("visibility", Need::kRequired);
   auto active = r.boolean("active", Need::kRequired);
-  p.brand_name = r.string("brandName", Need::kOptional, kNameChars).value;
+  p.brand_name = r.string("brandName", Need::kOptional, kNameChars);
   auto variants = r.object_list("productVariant", Need::kOptional, kMaxVariants, read_variant);
   if (code) p.product_code = core::trimmed(*code);
   if (name) p.product_name = *name;
@@ -242,6 +243,12 @@ ListInput parse_filter(const http::Request& req) {
   in.status = read_status(r);
   const auto page = api::read_page(r, {.take = "take"});
   auto search = r.string("smartSearch", Need::kOptional, kNameChars);
+  // The searched text keeps each field on a line of its own: a line break (or any control
+  // character) would match across fields.
+  if (search && std::any_of(search->begin(), search->end(),
+                            [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+    r.problem("smartSearch", "smartSearch must not contain control characters");
+  }
   in.order = api::read_order(r, "orderBy", kRowSort, {{kSortByName, false}, {kSortById, false}});
   r.check();
   if (for_codes) {
@@ -374,8 +381,9 @@ void register_routes(api::Routes& routes, ProductService& service, storage::Data
         [&service](http::Request& req) -> asio::awaitable<api::Reply> {
           auto in = parse_take_status(req);
           const auto caller = api::caller_of(req);
-          auto list = co_await service.take_by_status(caller, std::move(in));
-          co_return api::list_reply(list, core::Fields<ProductRecord>(kProductFields), {req.zone});
+          auto page = co_await service.take_by_status(caller, std::move(in));
+          co_return api::list_reply(page.items, page.total,
+                                    core::Fields<ProductRecord>(kProductFields), {req.zone});
         });
 
   s.add(verb::get, "/v2/products/{productCode}",

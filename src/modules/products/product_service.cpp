@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "api/json_fields.hpp"
+#include "api/update.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "modules/refs.hpp"
@@ -17,6 +18,16 @@ namespace {
 constexpr std::string_view kReservedCodes[] = {"GetProduct", "tickets", "serials", "codeguard",
                                                "stock",      "units",   "groups",  "properties"};
 
+// A new product's or variant's code may not be a literal segment of the section's paths.
+void require_unreserved(const std::string& code, const std::string& field) {
+  for (auto reserved : kReservedCodes) {
+    if (core::iequals(code, reserved)) {
+      throw core::validation(field,
+                             field + " " + code + " is reserved: it is a path segment of the API");
+    }
+  }
+}
+
 void emit_stock(webhooks::Outbox& events, const ProductRecord& p, const core::Decimal& previous,
                 const core::Decimal& qty) {
   events.emit(webhooks::kProductStockUpdated,
@@ -30,9 +41,13 @@ void save_variant(storage::Session& s, ProductRepository& repo, const core::Call
   const auto company = caller.company_id;
   std::string field = "productVariant[" + std::to_string(index) + "].productCode";
   auto found = repo.find_for_update(company, v.product_code);
+  if (found && found->product_id == parent.product_id) {
+    throw core::validation(field, field + " " + v.product_code + " is its product's own code");
+  }
   if (found && found->parent_product_id != parent.product_id) {
     throw core::validation(field, field + " " + v.product_code + " is the code of another product");
   }
+  if (!found) require_unreserved(v.product_code, field);
   ProductRecord p = found ? *found : ProductRecord{};
   const ProductRecord before = p;
   if (!found) {
@@ -95,14 +110,7 @@ ProductRecord save_product(storage::Session& s, const core::Caller& caller, cons
     throw core::validation("productCode", "productCode " + in.product_code +
                                               " is a variant; it is saved with its product");
   }
-  if (!found) {
-    for (auto reserved : kReservedCodes) {
-      if (core::iequals(in.product_code, reserved)) {
-        throw core::validation("productCode", "productCode " + in.product_code +
-                                                  " is reserved: it is a path segment of the API");
-      }
-    }
-  }
+  if (!found) require_unreserved(in.product_code, "productCode");
   ProductRecord p = found ? *found : ProductRecord{};
   const ProductRecord before = p;
   if (!found) {
@@ -112,19 +120,29 @@ ProductRecord save_product(storage::Session& s, const core::Caller& caller, cons
     // The initial stock; afterwards Update Product Stock sets it (§4.8.1).
     p.qty = in.qty.value_or(core::Decimal::of(0));
   }
-  p.product_barcode = in.product_barcode;
+  using api::patch;
+  patch(p.product_barcode, in.product_barcode);
   p.product_name = in.product_name;
-  p.product_description = in.product_description;
-  // The category tree: each level's name found or created under the one above.
+  patch(p.product_description, in.product_description);
+  // The category tree: each level's name found or created under the one above. A level the
+  // body leaves out keeps the stored one while the level above it stays the same.
   p.group1_id = repo.group_for(company, std::nullopt, 1, in.category, caller.user_id, now);
-  p.group2_id.reset();
-  p.group3_id.reset();
-  if (in.sub_category) {
-    p.group2_id = repo.group_for(company, p.group1_id, 2, *in.sub_category, caller.user_id, now);
-    if (in.sub_sub_category) {
+  if (in.sub_category.present) {
+    p.group2_id.reset();
+    if (in.sub_category) {
+      p.group2_id = repo.group_for(company, p.group1_id, 2, *in.sub_category, caller.user_id, now);
+    }
+  } else if (p.group1_id != before.group1_id) {
+    p.group2_id.reset();
+  }
+  if (in.sub_sub_category.present) {
+    p.group3_id.reset();
+    if (in.sub_sub_category && p.group2_id) {
       p.group3_id =
           repo.group_for(company, p.group2_id, 3, *in.sub_sub_category, caller.user_id, now);
     }
+  } else if (p.group2_id != before.group2_id) {
+    p.group3_id.reset();
   }
   p.product_group_id = p.group3_id ? p.group3_id : p.group2_id ? p.group2_id : p.group1_id;
   p.cost = in.cost;
@@ -133,19 +151,19 @@ ProductRecord save_product(storage::Session& s, const core::Caller& caller, cons
   p.unit_id = storage::find_or_add_by_name(s, kProductUnits, company, in.product_unit_name,
                                            caller.user_id, now)
                   .id;
-  p.product_weight = in.product_weight;
-  p.product_weight_unit = in.product_weight_unit;
-  p.product_tag = in.product_tag;
-  p.product_image = in.product_image;
+  patch(p.product_weight, in.product_weight);
+  patch(p.product_weight_unit, in.product_weight_unit);
+  patch(p.product_tag, in.product_tag);
+  patch(p.product_image, in.product_image);
   p.track_inventory = in.track_inventory;
-  p.low_stock_alert = in.low_stock_alert;
+  patch(p.low_stock_alert, in.low_stock_alert);
   p.use_warranty = in.use_warranty;
-  p.time_warranty_value = in.time_warranty_value;
-  p.time_warranty_unit = in.time_warranty_unit;
-  p.warranty_note = in.warranty_note;
+  patch(p.time_warranty_value, in.time_warranty_value);
+  patch(p.time_warranty_unit, in.time_warranty_unit);
+  patch(p.warranty_note, in.warranty_note);
   p.visibility = in.visibility;
   p.active = in.active;
-  p.brand_name = in.brand_name;
+  patch(p.brand_name, in.brand_name);
   p.search_text = search_text_of(p);
   p.date_modified = now;
   webhooks::Outbox events(s, company, now, *caller.zone);
@@ -201,7 +219,8 @@ boost::asio::awaitable<TicketRecord> ProductService::upsert(const core::Caller& 
       w.EndObject();
     }
     w.EndArray();
-    t.status = kTicketCompleted;
+    // Every product refused: the batch failed (§4.8 ticket status 4).
+    t.status = t.success_items == 0 ? kTicketFailed : kTicketCompleted;
     ProductRepository(s).insert_ticket(t);
     return t;
   });
@@ -226,7 +245,7 @@ boost::asio::awaitable<ProductRecord> ProductService::get(const core::Caller& ca
   co_return std::move(*found);
 }
 
-boost::asio::awaitable<std::vector<ProductRecord>> ProductService::take_by_status(
+boost::asio::awaitable<core::Page<ProductRecord>> ProductService::take_by_status(
     const core::Caller& caller, ListInput in) {
   co_return co_await db_.read_apart(
       [&](storage::Session& s) {

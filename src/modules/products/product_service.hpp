@@ -25,8 +25,8 @@ class ProductService {
                                               std::vector<BatchItem> items);
   boost::asio::awaitable<TicketRecord> ticket(const core::Caller& caller, std::int64_t ticket_id);
   boost::asio::awaitable<ProductRecord> get(const core::Caller& caller, std::string code);
-  boost::asio::awaitable<std::vector<ProductRecord>> take_by_status(const core::Caller& caller,
-                                                                    ListInput in);
+  boost::asio::awaitable<core::Page<ProductRecord>> take_by_status(const core::Caller& caller,
+                                                                   ListInput in);
   boost::asio::awaitable<core::Page<ProductRecord>> filter(const core::Caller& caller,
                                                            ListInput in);
   boost::asio::awaitable<std::vector<ProductRepository::Attribute>> properties(

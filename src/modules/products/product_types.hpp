@@ -61,6 +61,7 @@ inline constexpr core::MasterList kProductGroups{
     .rows = core::ListedRows::kAll,
     .order = "level, lower(name), product_group_id",
     .extras = kGroupColumns,
+    .extras_before_name = 1,  // productGroupId, productGroupCode, productGroupName (§4.8.5)
     .audited = true,
 };
 
@@ -309,32 +310,33 @@ struct VariantInput {
   bool active = true;
   std::vector<AttributeInput> attributes;
 };
-// One product of Create Or Update Products (§4.8.1), checked.
+// One product of Create Or Update Products (§4.8.1), checked. On update, optional properties
+// keep the three states of a body: absent keeps the stored value, null clears it (§1.5).
 struct ProductInput {
   std::string product_code;
-  std::optional<std::string> product_barcode;
+  api::Input<std::string> product_barcode;
   std::string product_name;
-  std::optional<std::string> product_description;
+  api::Input<std::string> product_description;
   std::string category;
-  std::optional<std::string> sub_category;
-  std::optional<std::string> sub_sub_category;
+  api::Input<std::string> sub_category;      // blank is none
+  api::Input<std::string> sub_sub_category;  // blank is none
   core::Decimal cost;
   std::vector<PriceInput> prices;
   std::string product_unit_name;
-  std::optional<core::Decimal> product_weight;
-  std::optional<std::string> product_weight_unit;
-  std::vector<std::string> product_tag;
-  std::vector<std::string> product_image;
+  api::Input<core::Decimal> product_weight;
+  api::Input<std::string> product_weight_unit;
+  api::Input<std::vector<std::string>> product_tag;
+  api::Input<std::vector<std::string>> product_image;
   bool track_inventory = false;
-  std::optional<core::Decimal> qty;
-  std::optional<core::Decimal> low_stock_alert;
+  std::optional<core::Decimal> qty;  // create only
+  api::Input<core::Decimal> low_stock_alert;
   bool use_warranty = false;
-  std::optional<std::int64_t> time_warranty_value;
-  std::optional<std::string> time_warranty_unit;
-  std::optional<std::string> warranty_note;
+  api::Input<std::int64_t> time_warranty_value;
+  api::Input<std::string> time_warranty_unit;
+  api::Input<std::string> warranty_note;
   bool visibility = true;
   bool active = true;
-  std::optional<std::string> brand_name;
+  api::Input<std::string> brand_name;
   std::vector<VariantInput> variants;
 };
 // A product of the body: checked (`input`), or refused with its problems (`error`, the message
