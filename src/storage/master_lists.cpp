@@ -113,6 +113,12 @@ void add_master_row(Session& s, const core::MasterList& list, std::int64_t compa
   }
 }
 
+void lock_new_entries(Session& s, std::string_view table, std::int64_t company_id) {
+  if (!s.concurrent_writers()) return;
+  s.query_i64("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?), ?)",
+              {table, static_cast<std::int64_t>(company_id % 2147483647)});
+}
+
 MasterRow find_or_add_by_name(Session& s, const core::MasterList& list, std::int64_t company_id,
                               std::string_view name, std::string_view user_id, std::int64_t now) {
   std::string find = select_of(list);
@@ -129,6 +135,11 @@ MasterRow find_or_add_by_name(Session& s, const core::MasterList& list, std::int
   add.append(" FROM ").append(list.table).append(" WHERE company_id = ? ON CONFLICT DO NOTHING");
   // A conflict on the id (another name took it at the same moment) leaves the name unstored:
   // try again with the next id. A few rounds settle any real race.
+  {
+    auto rows = s.query(find, {company_id, name});
+    if (rows.next()) return read_row(rows, list);
+  }
+  lock_new_entries(s, list.table, company_id);
   for (int attempt = 0; attempt < 8; ++attempt) {
     {
       auto rows = s.query(find, {company_id, name});

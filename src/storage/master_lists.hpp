@@ -44,6 +44,13 @@ std::vector<std::int64_t> require_masters(Session& s, const core::MasterList& li
 // Adds an entry (the seed rows, demo data, the administration).
 void add_master_row(Session& s, const core::MasterList& list, std::int64_t company_id,
                     std::int64_t id, std::string_view name, bool active = true);
+// Before a write gives out the next id of a company's entries (the largest in use plus one):
+// on a backend with concurrent writers, a transaction-scoped lock on (table, company), so that
+// two writers creating entries at once take turns and the second sees the first's (its next
+// statement reads what committed). SQLite's one writer needs none. Creating entries is rare
+// (first use of a name), so the turns cost nothing measurable.
+void lock_new_entries(Session& s, std::string_view table, std::int64_t company_id);
+
 // The entry named `name` (compared case-insensitively, surrounding spaces aside), created with
 // the next id when the company has none: master entries clients name by name (§7.1 sources,
 // groups, interests…). Another server creating the same entry at the same moment is resolved

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "core/error.hpp"
+#include "storage/master_lists.hpp"
 #include "storage/paging.hpp"
 #include "storage/sql.hpp"
 #include "storage/table.hpp"
@@ -81,8 +82,9 @@ std::int64_t ProductRepository::group_for(std::int64_t company_id,
         "COALESCE(parent_group_id, 0) = ? AND lower(name) = lower(?)",
         {company_id, parent_key, std::string_view(name)});
   };
-  // The next id; another server taking it (or the name) at the same moment leaves ours
-  // unstored: look again, then try the id after. A few rounds settle any real race.
+  if (auto id = find()) return *id;
+  // The next id, in turn with other writers creating groups of the company.
+  storage::lock_new_entries(s_, "product_groups", company_id);
   for (int attempt = 0; attempt < 8; ++attempt) {
     if (auto id = find()) return *id;
     const auto next = s_.query_i64(
@@ -114,7 +116,9 @@ void ProductRepository::attribute_value_for(std::int64_t company_id, std::int64_
             {company_id, attribute_id, std::string_view(name)})
         .has_value();
   };
-  // As group_for: a concurrent value taking the next id leaves ours unstored; try the next.
+  if (found()) return;
+  // As group_for: in turn with other writers creating values.
+  storage::lock_new_entries(s_, "product_attribute_values", company_id);
   for (int attempt = 0; attempt < 8; ++attempt) {
     if (found()) return;
     s_.exec(
