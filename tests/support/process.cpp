@@ -197,12 +197,20 @@ std::vector<std::string> numbers_from_two_servers(const std::string& path, const
   EXPECT_TRUE(a.wait_ready(std::chrono::milliseconds(15000))) << a.log();
   EXPECT_TRUE(b.wait_ready(std::chrono::milliseconds(15000))) << b.log();
   const auto headers = api_headers(creds, fetch_token(a.port(), creds));
+  return numbers_posted([&](int t) { return t % 2 ? a.port() : b.port(); }, headers, path, body,
+                        number, threads, per_thread);
+}
+
+std::vector<std::string> numbers_posted(const std::function<std::uint16_t(int)>& port_of,
+                                        const Headers& headers, const std::string& path,
+                                        const std::string& body, const char* number, int threads,
+                                        int per_thread) {
   std::mutex mutex;
   std::vector<std::string> numbers, failures;
   std::vector<std::thread> clients;
   for (int t = 0; t < threads; ++t) {
     clients.emplace_back([&, t] {
-      HttpClient client("127.0.0.1", t % 2 ? a.port() : b.port());
+      HttpClient client("127.0.0.1", port_of(t));
       for (int i = 0; i < per_thread; ++i) {
         auto res = client.request("POST", path, headers, body);
         std::lock_guard lock(mutex);

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -59,6 +60,13 @@ std::string feedback_no(const HttpResponse& res);
 // it, and `threads` clients (alternating between the servers) each sending `per_thread` POSTs
 // of `body` to `path`. Returns the numbers found at JSON pointer `number` of the replies
 // (e.g. "/data/value/dealNo"), sorted; an answer other than 200 fails the test.
+// The business numbers (at JSON pointer `number` of each reply) that `threads` clients get
+// POSTing `body` with `headers` to `path` `per_thread` times each, all at once; client `t` talks
+// to port `port_of(t)`. Sorted; a request that fails fails the test.
+std::vector<std::string> numbers_posted(const std::function<std::uint16_t(int)>& port_of,
+                                        const Headers& headers, const std::string& path,
+                                        const std::string& body, const char* number, int threads,
+                                        int per_thread);
 std::vector<std::string> numbers_from_two_servers(const std::string& path, const std::string& body,
                                                   const char* number, int threads, int per_thread);
 // Numbers sharing their first `prefix` characters and counting up by one after them.

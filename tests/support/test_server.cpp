@@ -2,8 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <rapidjson/pointer.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <mutex>
@@ -13,6 +11,7 @@
 #include "auth/provisioning.hpp"
 #include "modules/demo/demo_data.hpp"
 #include "modules/modules.hpp"
+#include "support/process.hpp"
 
 namespace ov::test {
 
@@ -174,29 +173,9 @@ std::int64_t TestServer::customer_id(std::string_view code, const TestCompany& c
 std::vector<std::string> concurrent_numbers(TestServer& server, const TestCompany& company,
                                             const std::string& path, const std::string& body,
                                             const char* number, int threads, int per_thread) {
-  std::mutex mutex;
-  std::vector<std::string> numbers, failures;
-  std::vector<std::thread> clients;
-  for (int t = 0; t < threads; ++t) {
-    clients.emplace_back([&] {
-      auto client = server.client();
-      for (int i = 0; i < per_thread; ++i) {
-        auto res = client.request("POST", path, company.auth_json(), body);
-        std::lock_guard lock(mutex);
-        const auto doc = res.json();
-        const auto* v = rapidjson::Pointer(number).Get(doc);
-        if (res.status == 200 && v && v->IsString()) {
-          numbers.emplace_back(v->GetString());
-        } else {
-          failures.push_back(res.body);
-        }
-      }
-    });
-  }
-  for (auto& c : clients) c.join();
-  EXPECT_TRUE(failures.empty()) << failures.front();
-  std::sort(numbers.begin(), numbers.end());
-  return numbers;
+  const auto port = server.port();
+  return numbers_posted([port](int) { return port; }, company.auth_json(), path, body, number,
+                        threads, per_thread);
 }
 
 }  // namespace ov::test

@@ -439,26 +439,8 @@ void register_routes(api::Routes& routes, ProductService& service, storage::Data
           auto items = parse_stock(req);
           const auto caller = api::caller_of(req);
           auto results = co_await service.set_stock(caller, std::move(items));
-          co_return api::payload([&](api::JsonWriter& w) {
-            w.StartArray();
-            for (const auto& r : results) {
-              w.StartObject();
-              api::write_key(w, "productCode");
-              api::write_string(w, r.product_code);
-              api::write_key(w, "qty");
-              if (r.qty) {
-                api::write_decimal(w, *r.qty);
-              } else {
-                w.Null();
-              }
-              api::write_key(w, "isSuccess");
-              w.Bool(r.is_success);
-              api::write_key(w, "error");
-              write_item_error(w, r.error);
-              w.EndObject();
-            }
-            w.EndArray();
-          });
+          co_return api::list_reply(results, core::Fields<StockResult>(kStockResultFields),
+                                    {req.zone});
         });
 
   s.add(verb::post, "/v3/products/serials/verification",
@@ -484,22 +466,8 @@ void register_routes(api::Routes& routes, ProductService& service, storage::Data
           auto items = parse_codeguard(req);
           const auto caller = api::caller_of(req);
           auto results = co_await service.codeguard(caller, std::move(items));
-          co_return api::payload([&](api::JsonWriter& w) {
-            w.StartArray();
-            for (const auto& r : results) {
-              w.StartObject();
-              api::write_key(w, "productCode");
-              api::write_string(w, r.product_code);
-              api::write_key(w, "serialCount");
-              w.Int64(r.serial_count);
-              api::write_key(w, "isSuccess");
-              w.Bool(r.is_success);
-              api::write_key(w, "error");
-              write_item_error(w, r.error);
-              w.EndObject();
-            }
-            w.EndArray();
-          });
+          co_return api::list_reply(results, core::Fields<CodeguardResult>(kCodeguardResultFields),
+                                    {req.zone});
         });
 
   // One unit (§4.8.13), as the unit list shows it.

@@ -8,8 +8,10 @@
 #include <string_view>
 #include <vector>
 
+#include "api/json_fields.hpp"
 #include "core/fields.hpp"
 #include "core/time.hpp"
+#include "modules/products/product_types.hpp"
 
 namespace ov::products {
 
@@ -103,6 +105,14 @@ struct CodeguardResult {
 // The key a serial number is compared by: ASCII letters in lower case, the rest as given (the
 // same on both backends, as codes compare).
 std::string serial_key_of(std::string_view serial);
+
+// Codeguard's result per product (§4.8.10).
+inline constexpr core::Field<CodeguardResult> kCodeguardResultFields[] = {
+    core::json_only<CodeguardResult>("productCode", &CodeguardResult::product_code),
+    core::json_only<CodeguardResult>("serialCount", &CodeguardResult::serial_count),
+    core::json_only<CodeguardResult>("isSuccess", &CodeguardResult::is_success),
+    {"error", api::custom_writer<CodeguardResult, write_result_error<CodeguardResult>>},
+};
 
 // The day `years`, `months` or `days` after `from` in `zone` (a warranty's end): a month end
 // that the later month lacks becomes its last day (31 January + 1 month = 28 or 29 February).
