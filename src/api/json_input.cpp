@@ -529,6 +529,21 @@ Input<std::vector<std::int64_t>> ObjectReader::integer_list(std::string_view nam
   return in;
 }
 
+const rapidjson::Value* ObjectReader::items(std::string_view name, std::size_t max_items) {
+  bool present = false;
+  const auto* v = open(name, Need::kRequired, present);
+  if (!v) return nullptr;
+  if (!v->IsArray()) {
+    invalid(name, "must be an array");
+    return nullptr;
+  }
+  if (v->Empty() || v->Size() > max_items) {
+    invalid(name, "must have 1 to " + std::to_string(max_items) + " items");
+    return nullptr;
+  }
+  return v;
+}
+
 Input<std::vector<bool>> ObjectReader::boolean_list(std::string_view name, Need need,
                                                     std::size_t max_items) {
   Input<std::vector<bool>> in;

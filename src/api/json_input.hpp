@@ -135,6 +135,10 @@ class ObjectReader {
   Input<std::vector<std::string>> guid_list(std::string_view name, Need need,
                                             std::size_t max_items);
 
+  // The array `name` must be, with 1 to max_items items of any kind (a batch's items, each read
+  // on its own by the caller); nullptr when it is not, its problem recorded ("is required",
+  // "must be an array", "must have 1 to N items").
+  const rapidjson::Value* items(std::string_view name, std::size_t max_items);
   // Records a problem of property `name` (e.g. a rule across fields).
   void problem(std::string_view name, std::string message);
   // Records the problems found inside property `name` (e.g. by an ObjectReader over one item of

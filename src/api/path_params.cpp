@@ -7,8 +7,6 @@
 
 namespace ov::api {
 
-namespace {
-
 std::optional<std::int64_t> as_id(std::string_view v) {
   if (v.empty() || v.size() > 19) return std::nullopt;
   std::int64_t id = 0;
@@ -19,7 +17,7 @@ std::optional<std::int64_t> as_id(std::string_view v) {
   return id;
 }
 
-}  // namespace
+namespace {}  // namespace
 
 std::int64_t path_id(const http::Request& req, std::size_t i) {
   const auto& p = req.params.at(i);

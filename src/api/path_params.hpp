@@ -22,6 +22,10 @@ std::string path_code(const http::Request& req, std::size_t i, std::size_t max_c
 // "Digits are an id, anything else a business number" (Deal, Expense, Quotation paths): a
 // value of 1–19 ASCII digits within int64 is an id, any other one a number of at most
 // `max_chars` characters (404 beyond, as path_code).
+// 1-19 ASCII digits as an id (no sign, no spaces), or nullopt: how a path tells an id from a
+// number, and how bodies that type an id as a string do too.
+std::optional<std::int64_t> as_id(std::string_view v);
+
 struct IdOrNumber {
   std::optional<std::int64_t> id;
   std::string number;  // the value as sent when it is not an id

@@ -4,6 +4,7 @@
 
 #include "api/bounds.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "storage/table.hpp"
 
 namespace ov::attachments {
@@ -36,11 +37,7 @@ std::optional<FileName> read_filename(api::ObjectReader& r) {
     r.problem("filename", r.path("filename") + " must have an extension (e.g. report.pdf)");
     return std::nullopt;
   }
-  FileName out{name, name.substr(dot + 1)};
-  for (auto& c : out.extension) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
+  return FileName{name, core::ascii_lower(std::string_view(name).substr(dot + 1))};
 }
 
 bool valid_link(std::string_view url) {

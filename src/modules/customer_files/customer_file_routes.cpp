@@ -99,14 +99,7 @@ AttachInput parse_attach(const http::Request& req) {
   auto customer = r.string("customerCode", Need::kRequired, kCodeChars);
   auto category = r.integer("fileCategoryId", Need::kRequired, 1, kMaxId);
   AttachInput in;
-  const auto* files = r.find("files");
-  if (!files || files->IsNull()) {
-    r.problem("files", "files is required");
-  } else if (!files->IsArray()) {
-    r.problem("files", "files must be an array");
-  } else if (files->Empty() || files->Size() > kMaxFilesPerRequest) {
-    r.problem("files", "files must have 1 to " + std::to_string(kMaxFilesPerRequest) + " items");
-  } else {
+  if (const auto* files = r.items("files", kMaxFilesPerRequest)) {
     for (rapidjson::SizeType i = 0; i < files->Size(); ++i) {
       const auto& item = (*files)[i];
       const std::string path = "files[" + std::to_string(i) + "]";

@@ -25,11 +25,9 @@ namespace {
 // (§4.7.1: the docs type activityId as a string).
 refs::NumberRef require_activity(storage::Session& s, std::int64_t company_id,
                                  const std::string& key) {
-  const bool digits =
-      !key.empty() && key.size() <= 18 &&
-      std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
-  auto found = digits ? refs::find_activity_by_id(s, company_id, std::stoll(key))
-                      : refs::find_activity_ref(s, company_id, key);
+  const auto id = api::as_id(key);
+  auto found = id ? refs::find_activity_by_id(s, company_id, *id)
+                  : refs::find_activity_ref(s, company_id, key);
   if (!found) throw core::not_found("activityId " + key + " was not found");
   return *found;
 }

@@ -147,18 +147,9 @@ std::string joined(const std::vector<core::FieldProblem>& problems) {
   return out;
 }
 
-// The `name` array of a batch body: present and an array of 1 to `max_items` items; otherwise a
-// 4001 for the whole call.
+// The `name` array of a batch body (ObjectReader::items); otherwise a 4001 for the whole call.
 const rapidjson::Value& batch_list(ObjectReader& r, std::string_view name, std::size_t max_items) {
-  const auto* list = r.find(name);
-  const std::string field(name);
-  if (!list || list->IsNull()) {
-    r.problem(name, field + " is required");
-  } else if (!list->IsArray()) {
-    r.problem(name, field + " must be an array");
-  } else if (list->Empty() || list->Size() > max_items) {
-    r.problem(name, field + " must have 1 to " + std::to_string(max_items) + " items");
-  }
+  const auto* list = r.items(name, max_items);
   r.check();
   return *list;
 }

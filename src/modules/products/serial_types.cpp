@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/text.hpp"
+
 namespace ov::products {
 
 namespace {
@@ -14,13 +16,7 @@ int days_in_month(int year, int month) {
 
 }  // namespace
 
-std::string serial_key_of(std::string_view serial) {
-  std::string out(serial);
-  for (auto& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-  }
-  return out;
-}
+std::string serial_key_of(std::string_view serial) { return core::ascii_lower(serial); }
 
 core::UnixSeconds add_period(core::UnixSeconds from, std::int64_t amount, char unit,
                              const core::TimeZone& zone) {
