@@ -304,6 +304,7 @@ void seed_demo_products(storage::Session& s, std::int64_t company_id, core::Unix
     const char* price;
     const char* qty;
   };
+  webhooks::Outbox events(s, company_id, now, *caller.zone);
   constexpr Seed kSeeds[] = {{"A001", "Booking system licence", "12000.00", "10"},
                              {"A002", "Queue display screen", "8500.00", "10"},
                              {"A003", "Receipt printer", "3900.00", "10"}};
@@ -322,7 +323,7 @@ void seed_demo_products(storage::Session& s, std::int64_t company_id, core::Unix
     in.product_unit_name = "ชิ้น";
     in.track_inventory = true;
     in.qty = *core::Decimal::parse(seed.qty, 0);
-    products::save_product(s, caller, in, now);
+    products::save_product(s, caller, in, now, events);
   }
 }
 

@@ -45,9 +45,7 @@ std::optional<ProductRecord> ProductRepository::find_for_update(std::int64_t com
         "FOR UPDATE",
         {company_id, code});
   }
-  auto p = find_row(company_id, code);
-  if (p) load_variants(*p);
-  return p;
+  return find_row(company_id, code);
 }
 
 void ProductRepository::load_variants(ProductRecord& p) {

@@ -17,7 +17,10 @@ class ProductRepository {
 
   // A product or variant by its code (case-insensitive), with its variants.
   std::optional<ProductRecord> find_by_code(std::int64_t company_id, std::string_view code);
-  // The same row for a write that changes it: locked on a backend with concurrent writers.
+  // The row alone, without its variants.
+  std::optional<ProductRecord> find_row(std::int64_t company_id, std::string_view code);
+  // The row for a write that changes it (no variants): locked on a backend with concurrent
+  // writers.
   std::optional<ProductRecord> find_for_update(std::int64_t company_id, std::string_view code);
   void insert(ProductRecord& p);
   void update(const ProductRecord& before, const ProductRecord& p);
@@ -59,7 +62,6 @@ class ProductRepository {
                                           core::UnixSeconds since);
 
  private:
-  std::optional<ProductRecord> find_row(std::int64_t company_id, std::string_view code);
   void load_variants(ProductRecord& p);
 
   storage::Session& s_;

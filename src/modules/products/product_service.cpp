@@ -102,7 +102,7 @@ void save_variant(storage::Session& s, ProductRepository& repo, const core::Call
 }  // namespace
 
 ProductRecord save_product(storage::Session& s, const core::Caller& caller, const ProductInput& in,
-                           core::UnixSeconds now) {
+                           core::UnixSeconds now, webhooks::Outbox& events) {
   ProductRepository repo(s);
   const auto company = caller.company_id;
   auto found = repo.find_for_update(company, in.product_code);
@@ -166,7 +166,6 @@ ProductRecord save_product(storage::Session& s, const core::Caller& caller, cons
   patch(p.brand_name, in.brand_name);
   p.search_text = search_text_of(p);
   p.date_modified = now;
-  webhooks::Outbox events(s, company, now, *caller.zone);
   if (found) {
     repo.update(before, p);
   } else {
@@ -183,6 +182,8 @@ boost::asio::awaitable<TicketRecord> ProductService::upsert(const core::Caller& 
                                                             std::vector<BatchItem> items) {
   co_return co_await db_.write([&](storage::Session& s) {
     const auto now = clock_.now();
+    // One outbox for the call: the company's subscriptions are read once, at the first event.
+    webhooks::Outbox events(s, caller.company_id, now, *caller.zone);
     TicketRecord t;
     t.company_id = caller.company_id;
     t.total_items = static_cast<std::int64_t>(items.size());
@@ -198,7 +199,7 @@ boost::asio::awaitable<TicketRecord> ProductService::upsert(const core::Caller& 
         // itself is no ApiError and fails the whole call, ticket included.
         storage::Savepoint part(s, "product");
         try {
-          save_product(s, caller, *item.input, now);
+          save_product(s, caller, *item.input, now, events);
           part.release();
         } catch (const core::ApiError& e) {
           error = e.what();
@@ -337,7 +338,7 @@ boost::asio::awaitable<SerialRecord> ProductService::verify_serial(const core::C
     r.longitude = in.longitude;
     r.purchase_date = in.purchase_date;
     // The warranty runs from the purchase for the product's period (§4.8.8).
-    auto product = repo.find_by_code(company, r.product_code);
+    auto product = repo.find_row(company, r.product_code);
     r.warranty_expire_date.reset();
     if (product && product->use_warranty && product->time_warranty_value &&
         product->time_warranty_unit && !product->time_warranty_unit->empty()) {
@@ -377,7 +378,7 @@ boost::asio::awaitable<std::vector<CodeguardResult>> ProductService::codeguard(
         // A product's serials are saved together or not at all.
         storage::Savepoint part(s, "serials");
         try {
-          auto product = repo.find_by_code(company, item.product_code);
+          auto product = repo.find_row(company, item.product_code);
           if (!product)
             throw core::not_found("productCode " + item.product_code + " was not found");
           r.product_code = product->product_code;

@@ -12,6 +12,7 @@
 #include "modules/products/product_repository.hpp"
 #include "modules/products/product_types.hpp"
 #include "storage/database.hpp"
+#include "webhooks/events.hpp"
 
 namespace ov::products {
 
@@ -46,9 +47,9 @@ class ProductService {
   const core::Clock& clock_;
 };
 
-// Creates or updates one product as Create Or Update Products would (the demo data and the
-// tests use it too): throws core::ApiError when the product cannot be saved.
+// Creates or updates one product as Create Or Update Products would (the demo data uses it
+// too), its events into `events`: throws core::ApiError when the product cannot be saved.
 ProductRecord save_product(storage::Session& s, const core::Caller& caller, const ProductInput& in,
-                           core::UnixSeconds now);
+                           core::UnixSeconds now, webhooks::Outbox& events);
 
 }  // namespace ov::products
