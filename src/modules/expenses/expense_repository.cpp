@@ -28,9 +28,9 @@ std::vector<R> read_children(storage::Session& s, const storage::Table<R>& table
 
 }  // namespace
 
-std::optional<ExpenseRecord> ExpenseRepository::find_row(std::int64_t company_id,
-                                                         const std::optional<std::int64_t>& id,
-                                                         std::string_view expense_no) {
+std::optional<ExpenseRecord> ExpenseRepository::find(std::int64_t company_id,
+                                                     const std::optional<std::int64_t>& id,
+                                                     std::string_view expense_no) {
   static const std::string by_id =
       kExpenses.select() + " WHERE e.company_id = ? AND e.expense_id = ?";
   static const std::string by_no =
@@ -40,12 +40,6 @@ std::optional<ExpenseRecord> ExpenseRepository::find_row(std::int64_t company_id
   auto e = kExpenses.read(rows);
   load_details(e);
   return e;
-}
-
-std::optional<ExpenseRecord> ExpenseRepository::find(std::int64_t company_id,
-                                                     const std::optional<std::int64_t>& id,
-                                                     std::string_view expense_no) {
-  return find_row(company_id, id, expense_no);
 }
 
 std::optional<ExpenseRecord> ExpenseRepository::find_for_update(
@@ -62,9 +56,9 @@ std::optional<ExpenseRecord> ExpenseRepository::find_for_update(
                  "lower(?) FOR UPDATE",
                  {company_id, expense_no});
     if (!locked) return std::nullopt;
-    return find_row(company_id, *locked, "");
+    return find(company_id, *locked, "");
   }
-  return find_row(company_id, id, expense_no);
+  return find(company_id, id, expense_no);
 }
 
 void ExpenseRepository::load_details(ExpenseRecord& e) {

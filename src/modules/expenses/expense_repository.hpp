@@ -40,9 +40,6 @@ class ExpenseRepository {
   std::vector<ExpenseGroup> enquiry(std::int64_t company_id, const EnquiryInput& in);
 
  private:
-  std::optional<ExpenseRecord> find_row(std::int64_t company_id,
-                                        const std::optional<std::int64_t>& id,
-                                        std::string_view expense_no);
   void load_details(ExpenseRecord& e);
 
   storage::Session& s_;
