@@ -1,12 +1,13 @@
--- GET /v1/expenses/{expenseNo} for a random seeded expense (the expense object with its lines,
--- approval trail, log and attachments).
--- Environment: OV_KEY, OV_TOKEN, OV_EXPENSES (the seeder's output: creator and expense lines).
+-- GET <OV_GET_PATH><number> for a random seeded record, by its business number (a deal's or an
+-- expense's object).
+-- Environment: OV_KEY, OV_TOKEN; OV_NUMBERS_FILE, a seeder's output, whose lines
+-- "<OV_NUMBER_TAG> <number> …" name the records; OV_GET_PATH, the path before the number.
 -- The requests are formatted once per thread in init(), for a uniform sample of 100 000 of the
--- seeded expenses (kept by reservoir sampling while the file is read): a million formatted
+-- seeded records (kept by reservoir sampling while the file is read): a million formatted
 -- requests would take the load generator about a gigabyte, and a sample this large already
--- touches nearly every page of the expense tables, so the reads are as spread as over all of
--- them.
+-- touches nearly every page of the tables, so the reads are as spread as over all of them.
 local key, token = os.getenv("OV_KEY"), os.getenv("OV_TOKEN")
+local tag, path = os.getenv("OV_NUMBER_TAG"), os.getenv("OV_GET_PATH")
 local sample_size = 100000
 local requests = {}
 
@@ -15,8 +16,8 @@ function setup(thread) thread:set("seed", math.random(1, 1000000)) end
 function init()
   math.randomseed(seed)
   local numbers, seen = {}, 0
-  for line in io.lines(os.getenv("OV_EXPENSES")) do
-    local no = line:match("^expense (%S+)")
+  for line in io.lines(os.getenv("OV_NUMBERS_FILE")) do
+    local no = line:match("^" .. tag .. " (%S+)")
     if no then
       seen = seen + 1
       if seen <= sample_size then
@@ -31,7 +32,7 @@ function init()
     ["Ocp-Apim-Subscription-Key"] = key,
     ["Authorization"] = "Bearer " .. token,
   }
-  for i, no in ipairs(numbers) do requests[i] = wrk.format("GET", "/v1/expenses/" .. no, headers) end
+  for i, no in ipairs(numbers) do requests[i] = wrk.format("GET", path .. no, headers) end
 end
 
 request = function() return requests[math.random(1, #requests)] end
