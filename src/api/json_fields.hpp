@@ -2,8 +2,10 @@
 // order, a missing value as null and an empty list as [] (ENDPOINTS.md §1.4 output rules).
 #pragma once
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -205,6 +207,36 @@ void nested_object(void* out, const R& r, const void* ctx) {
   }
   using Child = typename std::remove_cvref_t<decltype(child)>::value_type;
   write_object(w, *child, core::Fields<Child>(ChildFields), *static_cast<const OutContext*>(ctx));
+}
+
+// The `error` of a per-item result (§4.8.11, also Reject SaleOrder): null when the item
+// succeeded, else {"code":"4001","message":…}.
+inline void write_item_error(JsonWriter& w, const std::string& error) {
+  if (error.empty()) {
+    w.Null();
+    return;
+  }
+  w.StartObject();
+  write_key(w, "code");
+  write_string(w, "4001");
+  write_key(w, "message");
+  write_string(w, error);
+  w.EndObject();
+}
+template <class R>
+void write_result_error(JsonWriter& w, const R& r, const OutContext&) {
+  write_item_error(w, r.error);
+}
+
+// The properties of `r` in table order except those named in `skip` (a view that shows some
+// fields first, then the rest of the object).
+template <class R>
+void write_fields_except(JsonWriter& w, const R& r, core::Fields<R> fields,
+                         std::span<const std::string_view> skip, const OutContext& ctx) {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (std::find(skip.begin(), skip.end(), fields[i].json) != skip.end()) continue;
+    write_fields(w, r, fields.subspan(i, 1), ctx);
+  }
 }
 
 // Constants the contract fixes for every record of an entity.

@@ -25,6 +25,10 @@ inline constexpr NumberFormat kCaseNumber{"T", PeriodKind::kYYMM, 5};
 inline constexpr NumberFormat kActivityNumber{"A", PeriodKind::kYYYYMM, 5};
 inline constexpr NumberFormat kDealNumber{"D", PeriodKind::kYYMM, 5};
 inline constexpr NumberFormat kExpenseNumber{"EXP", PeriodKind::kYYMM, 5};
+inline constexpr NumberFormat kQuotationNumber{"Q", PeriodKind::kYYMM, 5};
+inline constexpr NumberFormat kSalesOrderNumber{"SO", PeriodKind::kYYMM, 5};
+// A new quotation's referenceNo when the client gives none (§1.8, designed).
+inline constexpr NumberFormat kQuotationReference{"DRAFT", PeriodKind::kYYMM, 6};
 
 // The period key of the sequence row: "2502" for kYYMM, "202502" for kYYYYMM, "" for kNone,
 // taken from `local` (the creation instant in the company's zone).

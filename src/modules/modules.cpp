@@ -14,6 +14,8 @@
 #include "modules/expenses/expense_routes.hpp"
 #include "modules/master_data.hpp"
 #include "modules/products/product_routes.hpp"
+#include "modules/quotations/quotation_routes.hpp"
+#include "modules/sales_orders/sales_order_routes.hpp"
 #include "modules/tasks/task_routes.hpp"
 #include "storage/master_lists.hpp"
 
@@ -29,7 +31,9 @@ struct Sections::Impl {
         activities(database, clock, options.keyword_read_limit),
         employees(database),
         tasks(database, clock),
-        deals(database, clock, options.keyword_read_limit),
+        sales_orders(database, clock),
+        quotations(database, clock),
+        deals(database, clock, options.keyword_read_limit, &sales_orders),
         expenses(database, clock, options.keyword_read_limit),
         products(database, clock) {}
   storage::Database& db;
@@ -40,6 +44,9 @@ struct Sections::Impl {
   activities::ActivityService activities;
   employees::EmployeeService employees;
   tasks::TaskService tasks;
+  // Before deals: a lost deal cancels its orders through it (deals::DealOrders).
+  sales_orders::SalesOrderService sales_orders;
+  quotations::QuotationService quotations;
   deals::DealService deals;
   expenses::ExpenseService expenses;
   products::ProductService products;
@@ -61,6 +68,8 @@ void Sections::register_routes(api::Routes& routes) {
   deals::register_routes(routes, impl_->deals);
   expenses::register_routes(routes, impl_->expenses);
   products::register_routes(routes, impl_->products, impl_->db);
+  quotations::register_routes(routes, impl_->quotations);
+  sales_orders::register_routes(routes, impl_->sales_orders);
 }
 
 void seed_master_data(storage::Session& s, std::int64_t company_id) {

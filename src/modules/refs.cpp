@@ -91,6 +91,18 @@ std::optional<NumberRef> find_deal_ref(storage::Session& s, std::int64_t company
   return NumberRef{rows.i64(0), rows.str(1)};
 }
 
+std::optional<ProductRef> find_product_ref(storage::Session& s, std::int64_t company_id,
+                                           std::string_view product_code) {
+  auto rows = s.query(
+      "SELECT p.product_id, p.product_code, p.product_name, p.default_price, p.unit_id, un.name, "
+      "p.active FROM products p LEFT JOIN product_units un ON un.company_id = p.company_id AND "
+      "un.unit_id = p.unit_id WHERE p.company_id = ? AND lower(p.product_code) = lower(?)",
+      {company_id, product_code});
+  if (!rows.next()) return std::nullopt;
+  return ProductRef{rows.i64(0),     rows.str(1),     rows.str(2),     rows.str(3),
+                    rows.opt_i64(4), rows.opt_str(5), rows.i64(6) != 0};
+}
+
 std::optional<NumberRef> find_case_ref(storage::Session& s, std::int64_t company_id,
                                        std::string_view case_no) {
   auto rows = s.query(

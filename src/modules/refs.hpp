@@ -70,6 +70,20 @@ std::optional<NumberRef> find_deal_ref(storage::Session& s, std::int64_t company
 std::optional<NumberRef> find_case_ref(storage::Session& s, std::int64_t company_id,
                                        std::string_view case_no);
 
+// A product a document line names (§4.9.1 rule 6): its name, unit and default price fill what
+// the line leaves out. Active or not; a line may name only an active one.
+struct ProductRef {
+  std::int64_t product_id = 0;
+  std::string product_code;  // as stored
+  std::string product_name;
+  std::string default_price;  // exact decimal text
+  std::optional<std::int64_t> unit_id;
+  std::optional<std::string> unit_name;
+  bool active = true;
+};
+std::optional<ProductRef> find_product_ref(storage::Session& s, std::int64_t company_id,
+                                           std::string_view product_code);
+
 // The record `find` finds for `key`, or 404 "<what> <key> was not found".
 template <class Find>
 auto require_one(const std::string& key, std::string_view what, Find find) {

@@ -43,6 +43,15 @@ inline constexpr Event kExpenseCreated{"Expense", "Created", "Expense.Created"};
 inline constexpr Event kExpenseUpdated{"Expense", "Updated", "Expense.Updated"};
 inline constexpr Event kExpenseStatusChanged{"Expense", "StatusChanged", "Expense.StatusChanged"};
 inline constexpr Event kProductStockUpdated{"Product", "StockUpdated", "Product.StockUpdated"};
+inline constexpr Event kQuotationCreated{"Quotation", "Created", "Quotation.Created"};
+inline constexpr Event kQuotationUpdated{"Quotation", "Updated", "Quotation.Updated"};
+inline constexpr Event kQuotationStatusChanged{"Quotation", "StatusChanged",
+                                               "Quotation.StatusChanged"};
+// "SaleOrder", as the public hint spells it (§5.3).
+inline constexpr Event kSaleOrderCreated{"SaleOrder", "Created", "SaleOrder.Created"};
+inline constexpr Event kSaleOrderUpdated{"SaleOrder", "Updated", "SaleOrder.Updated"};
+inline constexpr Event kSaleOrderStatusChanged{"SaleOrder", "StatusChanged",
+                                               "SaleOrder.StatusChanged"};
 
 // Every event name of §5.3, those of sections still to come included: a subscription may name
 // them before their section emits them.

@@ -173,8 +173,9 @@ TEST_F(SectionTenancy, AnotherCompanysEmployeeIsNotFoundAndCannotBeAssigned) {
   expect_not_found(get(b_, std::string("/v1/employees/") + kOnlyInA), api::Family::kV,
                    std::string("Employee ") + kOnlyInA + " was not found");
   expect_not_found(get(b_, "/v1/employees/onlya"), api::Family::kV, "Employee onlya was not found");
-  EXPECT_EQ(post(a_, "/v1/employees/enquiry", R"({"take":10})").header("x-total-count"), "4");
-  EXPECT_EQ(post(b_, "/v1/employees/enquiry", R"({"take":10})").header("x-total-count"), "3");
+  // The demo's six employees (three named by the money documents' examples), and A's own.
+  EXPECT_EQ(post(a_, "/v1/employees/enquiry", R"({"take":10})").header("x-total-count"), "7");
+  EXPECT_EQ(post(b_, "/v1/employees/enquiry", R"({"take":10})").header("x-total-count"), "6");
   const std::string missing = std::string(" ") + kOnlyInA + " was not found";
   expect_not_found(post(b_, "/v2/activities", activity_body(kOnlyInA).json()), api::Family::kS,
                    "assignToUserId" + missing);
@@ -512,7 +513,7 @@ TEST_F(SectionTenancy, AnotherCompanysProductIsNotFoundAndUntouched) {
   const auto id = a_doc["data"]["productId"].GetInt64();
   const auto unit = std::to_string(a_doc["data"]["unitId"].GetInt64());
   const auto group = a_doc["data"]["productGroupId"].GetInt64();
-  ASSERT_EQ(unit, "2");  // after the demo's ชิ้น
+  ASSERT_EQ(unit, "3");  // after the demo's ชิ้น and กล่อง
   // By code, the product and its variant; the ticket by both paths; the unit by id.
   expect_not_found(get(b_, "/v2/products/TEN-1"), api::Family::kS,
                    "productCode TEN-1 was not found");

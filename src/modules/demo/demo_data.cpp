@@ -11,7 +11,9 @@
 #include "modules/employees/employee_service.hpp"
 #include "modules/expenses/expense_service.hpp"
 #include "modules/products/product_service.hpp"
+#include "modules/quotations/quotation_service.hpp"
 #include "modules/refs.hpp"
+#include "modules/sales_orders/sales_order_service.hpp"
 #include "modules/settings/setting_repository.hpp"
 #include "storage/master_lists.hpp"
 #include "storage/sequences.hpp"
@@ -327,6 +329,195 @@ void seed_demo_products(storage::Session& s, std::int64_t company_id, core::Unix
   }
 }
 
+// What the money documents' examples name (§4.10, §4.11): the customers, staff and products
+// of a published sample client's quotation (daisy, Admin01, AB00025dddd) and of the Venio
+// sales-order examples A (CUST-001, STAFF-001, PRD-001, PRD-002) and B (C000001 with its
+// documented customerId, 00004, PD002).
+void seed_demo_document_refs(storage::Session& s, std::int64_t company_id, core::UnixSeconds now) {
+  struct Staff {
+    const char* user_id;
+    const char* code;
+    const char* first;
+    const char* last;
+  };
+  constexpr Staff kStaff[] = {
+      {"5f2b9c1e-3d4a-4b6c-8e7f-1a2b3c4d5e01", "Admin01", "Anan", "Wongsa"},
+      {"5f2b9c1e-3d4a-4b6c-8e7f-1a2b3c4d5e02", "STAFF-001", "Malee", "Chaiyo"},
+      {"5f2b9c1e-3d4a-4b6c-8e7f-1a2b3c4d5e03", "00004", "Preecha", "Boonma"},
+  };
+  for (const auto& st : kStaff) {
+    employees::NewEmployee e;
+    e.user_id = st.user_id;
+    e.first_name = st.first;
+    e.last_name = st.last;
+    e.email = std::string(st.first) + "@demo-trading.example";
+    e.staff_code = st.code;
+    e.team = kDemoTeamName;
+    e.position = "Sales executive";
+    employees::add_employee(s, company_id, e, now);
+  }
+  auto customer = [&](const char* code, const char* name, std::int64_t documented) {
+    customers::CustomerRecord c;
+    c.customer_id = documented ? documented_id(s, "customers", "customer_id", documented) : 0;
+    c.company_id = company_id;
+    c.customer_code = code;
+    c.customer_name = name;
+    c.tax_no = "0105556001001";
+    c.branch_code = "00000";
+    customers::Address a;
+    a.location_name = "Head office";
+    a.location = "123/45 Sukhumvit Road, Khlong Toei, Bangkok 10110";
+    a.created_by_user_id = kApiUserId;
+    a.date_created = now;
+    c.addresses.push_back(std::move(a));
+    c.date_acquired = c.date_created = c.date_modified = now;
+    c.created_by_user_id = c.modified_by_user_id = kApiUserId;
+    customers::insert_customer(s, c);
+  };
+  customer("daisy", "Daisy Flower Shop", 0);
+  customer("CUST-001", "บริษัท ABC จำกัด", 1001);
+  customer("C000001", "Venio Audio Co., Ltd.", 592512);
+
+  const core::Caller caller{company_id, kApiUserId, &core::TimeZone::bangkok()};
+  webhooks::Outbox events(s, company_id, now, *caller.zone);
+  struct Item {
+    const char* code;
+    const char* name;
+    const char* price;
+    const char* unit;
+  };
+  constexpr Item kItems[] = {{"AB00025dddd", "Flower arrangement", "450.00", "ชิ้น"},
+                             {"PRD-001", "สินค้าตัวอย่าง A", "1000.00", "ชิ้น"},
+                             {"PRD-002", "สินค้าตัวอย่าง B", "500.00", "กล่อง"},
+                             {"PD002", "Venio Headphone", "800.00", "ชิ้น"}};
+  for (const auto& item : kItems) {
+    products::ProductInput in;
+    in.product_code = item.code;
+    in.product_name = item.name;
+    in.category = "Demo goods";
+    in.cost = *core::Decimal::parse(item.price, 2);
+    products::PriceInput tier;
+    tier.price_tier_name = "Retail";
+    tier.regular_price = *core::Decimal::parse(item.price, 2);
+    tier.use_default_vat = true;
+    in.prices = {tier};
+    in.product_unit_name = item.unit;
+    products::save_product(s, caller, in, now, events);
+  }
+}
+
+documents::LineInput demo_line(const char* code, const char* qty, const char* price = nullptr) {
+  documents::LineInput l;
+  l.product_code = code;
+  l.qty = *core::Decimal::parse(qty, 4);
+  if (price) l.price = *core::Decimal::parse(price, 2);
+  return l;
+}
+
+// The documents the examples name: quotation Q01230000002 (sent, so that the sample client's
+// Convert succeeds) and the draft DRAFT2301000004 the sample client edits, and the sales orders
+// SO24090001 (approved, with two instalments, for Update SalesOrder Payment's example),
+// SOZ-260400032 (Venio example A's order, a draft) and SO260600039 (example B's, waiting approval,
+// with its documented salesOrderId 281940).
+void seed_demo_documents(storage::Session& s, std::int64_t company_id) {
+  const core::Caller caller{company_id, kApiUserId, &core::TimeZone::bangkok()};
+  {
+    constexpr core::UnixSeconds kCreated = 1672801200;  // 2023-01-04T10:00:00+0700
+    quotations::QuotationInput in;
+    in.doc.subject = "Flower arrangements for the opening";
+    in.doc.customer_code = "daisy";
+    in.doc.staff_code = "Admin01";
+    in.doc.document_date = 1672765200;  // 2023-01-04
+    in.valid_until = 1675443600;        // 2023-02-04
+    in.doc.vat_calculation = true;
+    in.doc.lines = {demo_line("AB00025dddd", "4")};
+    in.status = quotations::kDraft;
+    quotations::save_quotation(s, caller, in, kCreated, "Q01230000002");
+    // Approved, then sent: the upserts of the status table.
+    in.quotation_no = "Q01230000002";
+    in.status = quotations::kAwaitingApproval;
+    quotations::save_quotation(s, caller, in, kCreated + 600);
+    in.status = quotations::kAwaitingSending;
+    quotations::save_quotation(s, caller, in, kCreated + 1200);
+    in.status = quotations::kSent;
+    quotations::save_quotation(s, caller, in, kCreated + 1800);
+    // The draft the sample client edits by its referenceNo.
+    quotations::QuotationInput draft = in;
+    draft.quotation_no.reset();
+    draft.status = quotations::kDraft;
+    draft.doc.subject = "Test open api quotation consoleapp";
+    draft.doc.reference_no = api::given(std::string("DRAFT2301000004"));
+    quotations::save_quotation(s, caller, draft, kCreated + 3600);
+  }
+  {
+    constexpr core::UnixSeconds kCreated = 1725594000;  // 2024-09-06T10:40:00+0700
+    sales_orders::SalesOrderInput in;
+    in.doc.subject = "Booking system for Oasis Spa";
+    in.doc.customer_code = "C000154";
+    in.doc.staff_code = kOwnerStaffCode;
+    in.doc.document_date = 1725555600;  // 2024-09-06
+    in.doc.vat_calculation = true;
+    in.doc.lines = {demo_line("A001", "1"), demo_line("A003", "2")};
+    in.payment = api::given(sales_orders::PaymentInput{
+        sales_orders::kPercentOfTotal,
+        {{1, core::Decimal::of(50), std::nullopt}, {2, core::Decimal::of(50), std::nullopt}}});
+    in.status = sales_orders::kWaitingApproval;
+    sales_orders::save_sales_order(s, caller, in, kCreated, "SO24090001");
+    sales_orders::approve_order(s, caller, "SO24090001", kCreated + 3600);
+  }
+  {
+    constexpr core::UnixSeconds kCreated = 1776740400;  // 2026-04-21T10:00:00+0700
+    sales_orders::SalesOrderInput in;
+    in.doc.subject = "ใบสั่งขาย - บริษัท ABC จำกัด";
+    in.doc.customer_code = "CUST-001";
+    in.doc.staff_code = "STAFF-001";
+    in.doc.document_date = 1776704400;  // 2026-04-21
+    in.doc.vat_calculation = true;
+    in.doc.recipient_name = api::given(std::string("คุณสมชาย ใจดี"));
+    in.doc.recipient_address =
+        api::given(std::string("123/45 ถ.สุขุมวิท แขวงคลองเตย เขตคลองเตย กรุงเทพฯ 10110"));
+    in.doc.payment_term = api::given(std::string("Net 30"));
+    in.doc.remark = api::given(std::string("กรุณาจัดส่งในวันทำการถัดไป"));
+    in.sales_order_note = api::given(std::string("ลูกค้า VIP — ดูแลเป็นพิเศษ"));
+    in.warehouse_code = api::given(std::string("WHGENERAL"));
+    auto a = demo_line("PRD-001", "2", "1000.00");
+    a.discount_type = false;
+    a.discount_value = core::Decimal::of(50);
+    a.wh_tax_value = core::Decimal::of(3);
+    auto b = demo_line("PRD-002", "5", "500.00");
+    b.discount_type = true;
+    b.discount_value = core::Decimal::of(10);
+    b.is_shipping = false;
+    in.doc.lines = {a, b};
+    in.doc.discount_name = api::given(std::string("ส่วนลดพิเศษ"));
+    in.doc.discount_type = api::given(false);
+    in.doc.discount_value = api::given(core::Decimal::of(100));
+    in.payment = api::given(sales_orders::PaymentInput{
+        sales_orders::kPercentOfTotal, {{1, core::Decimal::of(100), std::nullopt}}});
+    sales_orders::save_sales_order(s, caller, in, kCreated, "SOZ-260400032");
+  }
+  {
+    constexpr core::UnixSeconds kCreated = 1780630800;  // 2026-06-05T10:40:00+0700
+    sales_orders::SalesOrderInput in;
+    in.doc.subject = "ATM Edit SO Full Detail";
+    in.doc.customer_code = "C000001";
+    in.doc.staff_code = "00004";
+    in.doc.document_date = 1780592400;  // 2026-06-05
+    in.doc.vat_calculation = true;
+    in.doc.include_vat = api::given(true);
+    in.doc.currency_code = api::given(std::string("USD"));
+    in.doc.lines = {demo_line("PD002", "3.6")};
+    in.doc.discount_type = api::given(true);
+    in.doc.discount_value = api::given(core::Decimal::of(20));
+    in.status = sales_orders::kWaitingApproval;
+    sales_orders::save_sales_order(s, caller, in, kCreated, "SO260600039",
+                                   documented_id(s, "sales_orders", "sales_order_id", 281940));
+  }
+  // New numbers continue after the documented ones of their months.
+  storage::continue_sequence_after(s, company_id, core::kQuotationReference, "2301", 4);
+  storage::continue_sequence_after(s, company_id, core::kSalesOrderNumber, "2606", 39);
+}
+
 }  // namespace
 
 void seed_demo_data(storage::Session& s, std::int64_t company_id, core::UnixSeconds now) {
@@ -341,6 +532,8 @@ void seed_demo_data(storage::Session& s, std::int64_t company_id, core::UnixSeco
   seed_demo_customer_events(s, company_id, now);
   seed_demo_expense(s, company_id);
   seed_demo_products(s, company_id, now);
+  seed_demo_document_refs(s, company_id, now);
+  seed_demo_documents(s, company_id);
 }
 
 }  // namespace ov::demo

@@ -216,7 +216,7 @@ boost::asio::awaitable<TicketRecord> ProductService::upsert(const core::Caller& 
       api::write_key(w, "isSuccess");
       w.Bool(error.empty());
       api::write_key(w, "error");
-      write_item_error(w, error);
+      api::write_item_error(w, error);
       w.EndObject();
     }
     w.EndArray();

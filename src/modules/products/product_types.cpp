@@ -8,19 +8,6 @@ int product_type_of(std::int64_t value) {
   return 0;
 }
 
-void write_item_error(api::JsonWriter& w, const std::string& error) {
-  if (error.empty()) {
-    w.Null();
-    return;
-  }
-  w.StartObject();
-  api::write_key(w, "code");
-  api::write_string(w, "4001");
-  api::write_key(w, "message");
-  api::write_string(w, error);
-  w.EndObject();
-}
-
 std::string prices_json(const std::vector<PriceInput>& tiers, bool variant) {
   std::string out;
   api::StringSink sink(out);

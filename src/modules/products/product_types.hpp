@@ -384,19 +384,12 @@ core::Decimal default_price(const std::vector<PriceInput>& tiers);
 std::string attributes_json(const std::vector<AttributeInput>& list);
 std::string search_text_of(const ProductRecord& p);
 
-// The JSON of a result's `error`: null, or {"code":"4001","message":…}.
-void write_item_error(api::JsonWriter& w, const std::string& error);
-template <class R>
-void write_result_error(api::JsonWriter& w, const R& r, const api::OutContext&) {
-  write_item_error(w, r.error);
-}
-
 // Update Product Stock's result (§4.8.11, documented).
 inline constexpr core::Field<StockResult> kStockResultFields[] = {
     core::json_only<StockResult>("productCode", &StockResult::product_code),
     core::json_only<StockResult>("qty", &StockResult::qty),
     core::json_only<StockResult>("isSuccess", &StockResult::is_success),
-    {"error", api::custom_writer<StockResult, write_result_error<StockResult>>},
+    {"error", api::custom_writer<StockResult, api::write_result_error<StockResult>>},
 };
 
 }  // namespace ov::products

@@ -111,7 +111,7 @@ inline constexpr core::Field<CodeguardResult> kCodeguardResultFields[] = {
     core::json_only<CodeguardResult>("productCode", &CodeguardResult::product_code),
     core::json_only<CodeguardResult>("serialCount", &CodeguardResult::serial_count),
     core::json_only<CodeguardResult>("isSuccess", &CodeguardResult::is_success),
-    {"error", api::custom_writer<CodeguardResult, write_result_error<CodeguardResult>>},
+    {"error", api::custom_writer<CodeguardResult, api::write_result_error<CodeguardResult>>},
 };
 
 // The day `years`, `months` or `days` after `from` in `zone` (a warranty's end): a month end

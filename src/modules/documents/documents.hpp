@@ -1,0 +1,92 @@
+// The shared machinery of the money documents (ENDPOINTS.md §4.9): reading the body both
+// upserts share, resolving what it names (customer, staff, header template, deal, products),
+// computing the totals, and storing the lines. Quotations and sales orders call these and add
+// their own fields and status rules.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "api/json_fields.hpp"
+#include "api/json_input.hpp"
+#include "core/time.hpp"
+#include "modules/documents/document_types.hpp"
+#include "modules/documents/totals.hpp"
+#include "storage/database.hpp"
+
+namespace ov::documents {
+
+// --- Reading ---------------------------------------------------------------------------------
+
+// One line of `names.lines`, every problem collected in `r`.
+LineInput read_line(api::ObjectReader& r, const InputNames& names);
+// The shared body into `in`; problems are collected in `r` (the caller calls r.check()).
+void read_document(api::ObjectReader& r, const InputNames& names, const core::TimeZone& zone,
+                   DocumentInput& in);
+// A discount's discountValue: a percent (0–100) when its discountType is true, else an amount.
+api::Input<core::Decimal> read_discount(api::ObjectReader& r, const api::Input<bool>& type);
+// A string read under `name` or, when absent, under `alias` (§6 aliases).
+api::Input<std::string> string_or_alias(api::ObjectReader& r, std::string_view name,
+                                        std::string_view alias, api::Need need,
+                                        std::size_t max_chars);
+
+// --- Writing ---------------------------------------------------------------------------------
+
+// The company's VAT rate (per cent; 7 unless the administration set another).
+core::Decimal vat_rate(storage::Session& s, std::int64_t company_id);
+// The default header template of a document type (§4.13.1: exactly one per type).
+std::int64_t default_template(storage::Session& s, std::int64_t company_id, int document_type);
+
+// Applies the shared body to `d` (a new document or one whose content may change): the
+// customer (active), the staff (an active employee), the header template (of the document's
+// type, active; null or 0 the default), the deal, the lines with what they leave out taken from
+// their products, and the totals of §4.9.1 with `extras` after the header discount (sales
+// orders). Unknown references answer 404; every problem of the amounts is thrown together.
+Totals apply_document(storage::Session& s, int document_type, DocumentRecord& d,
+                      const DocumentInput& in, const InputNames& names,
+                      std::span<const Discount> extras = {});
+
+// The lines of a document, in their order.
+std::vector<DocumentLine> load_lines(storage::Session& s, std::int64_t company_id,
+                                     int document_type, std::int64_t document_id);
+// Makes d.lines the stored lines of the document.
+void save_lines(storage::Session& s, int document_type, std::int64_t document_id,
+                DocumentRecord& d);
+
+// --- Writing JSON ----------------------------------------------------------------------------
+
+// The lines as each document shows them (§4.10 quotationDetails, §4.11 salesorderDetails).
+inline constexpr core::Field<DocumentLine> kQuotationLineFields[] = {
+    core::json_only<DocumentLine>("productCode", &DocumentLine::product_code),
+    core::json_only<DocumentLine>("productName", &DocumentLine::product_name),
+    core::json_only<DocumentLine>("price", &DocumentLine::price),
+    core::json_only<DocumentLine>("qty", &DocumentLine::qty),
+    core::json_only<DocumentLine>("productUnitName", &DocumentLine::product_unit_name),
+    core::json_only<DocumentLine>("productDescription", &DocumentLine::product_description),
+    core::json_only<DocumentLine>("discountType", &DocumentLine::discount_type),
+    core::json_only<DocumentLine>("discountValue", &DocumentLine::discount_value),
+    core::json_only<DocumentLine>("vatTaxValue", &DocumentLine::vat_tax_value),
+    core::json_only<DocumentLine>("whTaxValue", &DocumentLine::wh_tax_value),
+    core::json_only<DocumentLine>("totalPrice", &DocumentLine::total_price),
+};
+inline constexpr core::Field<DocumentLine> kSalesOrderLineFields[] = {
+    core::json_only<DocumentLine>("productCode", &DocumentLine::product_code),
+    core::json_only<DocumentLine>("productName", &DocumentLine::product_name),
+    core::json_only<DocumentLine>("price", &DocumentLine::price),
+    core::json_only<DocumentLine>("qty", &DocumentLine::qty),
+    core::json_only<DocumentLine>("productUnitName", &DocumentLine::product_unit_name),
+    core::json_only<DocumentLine>("productDescription", &DocumentLine::product_description),
+    core::json_only<DocumentLine>("discountValue", &DocumentLine::discount_value),
+    core::json_only<DocumentLine>("discountType", &DocumentLine::discount_type),
+    core::json_only<DocumentLine>("vatTaxValue", &DocumentLine::vat_tax_value),
+    core::json_only<DocumentLine>("whtTaxValue", &DocumentLine::wh_tax_value),
+    core::json_only<DocumentLine>("totalPrice", &DocumentLine::total_price),
+    core::json_only<DocumentLine>("unitId", &DocumentLine::unit_id),
+    core::json_only<DocumentLine>("isShipping", &DocumentLine::is_shipping),
+    core::json_only<DocumentLine>("warehouseCode", &DocumentLine::warehouse_code),
+};
+
+}  // namespace ov::documents
