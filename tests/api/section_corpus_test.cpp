@@ -1,7 +1,7 @@
-// The malformed request bodies of the Activity, Task, Employee, Deal, Expense and Product
-// sections (tests/corpus/<section>/): each is rejected with the status its README line expects,
-// in its endpoint's error envelope, without writing anything or spoiling the connection; and
-// each corpus's reference body, which its files change one thing of, is accepted.
+// The malformed request bodies of the Activity, Task, Employee, Deal, Expense, Product, Quotation
+// and SalesOrder sections (tests/corpus/<section>/): each is rejected with the status its README
+// line expects, in its endpoint's error envelope, without writing anything or spoiling the
+// connection; and each corpus's reference body, which its files change one thing of, is accepted.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -28,7 +28,7 @@ namespace fs = std::filesystem;
 constexpr const char* kCorpora[] = {
     "activities",   "tasks",          "activity-enquiry", "employee-enquiry", "deals",
     "deal-updates", "deal-enquiry",   "expenses",         "expense-updates",  "expense-enquiry",
-    "products",     "product-filter", "product-stock"};
+    "products",     "product-filter", "product-stock",    "quotations",       "salesorders"};
 
 // The records the corpora target beyond the demo data, made in the demo company before any body
 // is sent: expense-updates' waiting expense EXP250200001 (the demo expense EXP230100001 is
@@ -219,7 +219,9 @@ class SectionCorpus : public ::testing::TestWithParam<Param> {
         "0) FROM products) + (SELECT COUNT(*) FROM product_groups) + (SELECT COUNT(*) FROM "
         "product_units) + (SELECT COUNT(*) FROM product_attributes) + (SELECT COUNT(*) FROM "
         "product_attribute_values) + (SELECT COUNT(*) FROM product_tickets) + (SELECT COUNT(*) "
-        "FROM webhook_messages)");
+        "FROM webhook_messages) + (SELECT COUNT(*) FROM quotations) + (SELECT COUNT(*) FROM "
+        "sales_orders) + (SELECT COUNT(*) FROM document_lines) + (SELECT COUNT(*) FROM "
+        "sales_order_discounts) + (SELECT COUNT(*) FROM sales_order_installments)");
   }
   static std::unique_ptr<TestServer> server_;
   static std::unique_ptr<TestCompany> company_;
