@@ -46,4 +46,19 @@ std::vector<std::int64_t> decode_id_list(std::string_view json) {
   return out;
 }
 
+std::optional<std::int64_t> find_for_write(Session& s, const NumberedTable& t,
+                                           std::int64_t company_id,
+                                           const std::optional<std::int64_t>& id,
+                                           std::string_view number) {
+  std::string sql = "SELECT ";
+  sql.append(t.id_column).append(" FROM ").append(t.table).append(" WHERE company_id = ? AND ");
+  if (id) {
+    sql.append(t.id_column).append(" = ?");
+  } else {
+    sql.append("lower(").append(t.number_column).append(") = lower(?)");
+  }
+  if (s.concurrent_writers()) sql += " FOR UPDATE";
+  return id ? s.query_i64(sql, {company_id, *id}) : s.query_i64(sql, {company_id, number});
+}
+
 }  // namespace ov::storage

@@ -78,4 +78,20 @@ class Sql {
   std::deque<std::string> owned_;
 };
 
+// A table whose records are named by an id or by a business number (expenses, sales orders,
+// quotations).
+struct NumberedTable {
+  std::string_view table;
+  std::string_view id_column;
+  std::string_view number_column;
+};
+// The id of the company's record that `id` or, without one, `number` names (numbers compare
+// case-insensitively), for a write that changes it: where writers run concurrently (PostgreSQL)
+// its row is locked to the commit, so two changes of one record run one after the other and
+// the second reads what the first wrote; SQLite's one writer needs no lock.
+std::optional<std::int64_t> find_for_write(Session& s, const NumberedTable& t,
+                                           std::int64_t company_id,
+                                           const std::optional<std::int64_t>& id,
+                                           std::string_view number);
+
 }  // namespace ov::storage

@@ -311,6 +311,16 @@ std::string percent_encoded(std::string_view s) {
 
 class ProductApi : public ::testing::Test {
  protected:
+  // The catalogue these tests read is the Product section's own demo products, A001 to A003:
+  // the products the money documents' examples name (AB00025dddd, PRD-001, PRD-002, PD002)
+  // are taken out of this company first, so that every list below holds what its test made.
+  ProductApi() {
+    server_.exec(
+        "DELETE FROM products WHERE company_id = ? AND product_code IN ('AB00025dddd', "
+        "'PRD-001', 'PRD-002', 'PD002')",
+        {company_.id});
+  }
+
   static TestServerOptions options() {
     auto o = fixed_at(kNow);
     o.configure = [](app::AppConfig& c) {

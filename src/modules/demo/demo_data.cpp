@@ -296,37 +296,52 @@ void seed_demo_expense(storage::Session& s, std::int64_t company_id) {
                    *caller.zone);  // 12:05:20+0700
 }
 
+// A product as Create Or Update Products saves it: one price tier, a unit, a category and, when
+// `qty` is given, tracked stock.
+struct DemoProduct {
+  const char* code;
+  const char* name;
+  const char* price;
+  const char* cost;
+  const char* unit;
+  const char* category;
+  const char* sub_category = nullptr;
+  const char* qty = nullptr;
+};
+void save_demo_product(storage::Session& s, const core::Caller& caller, core::UnixSeconds now,
+                       webhooks::Outbox& events, const DemoProduct& seed) {
+  products::ProductInput in;
+  in.product_code = seed.code;
+  in.product_name = seed.name;
+  in.category = seed.category;
+  if (seed.sub_category) in.sub_category = api::given(std::string(seed.sub_category));
+  const auto price = *core::Decimal::parse(seed.price, 2);
+  in.cost = *core::Decimal::parse(seed.cost, 2);
+  products::PriceInput tier;
+  tier.price_tier_name = "Retail";
+  tier.regular_price = price;
+  tier.use_default_vat = true;
+  in.prices = {tier};
+  in.product_unit_name = seed.unit;
+  if (seed.qty) {
+    in.track_inventory = true;
+    in.qty = *core::Decimal::parse(seed.qty, 0);
+  }
+  products::save_product(s, caller, in, now, events);
+}
+
 // The products the Update Product Stock example names (§4.8.11), A001 to A003, saved as Create
 // Or Update Products saves them: one category tree, a unit, one price tier each, tracked stock.
 void seed_demo_products(storage::Session& s, std::int64_t company_id, core::UnixSeconds now) {
   const core::Caller caller{company_id, kApiUserId, &core::TimeZone::bangkok()};
-  struct Seed {
-    const char* code;
-    const char* name;
-    const char* price;
-    const char* qty;
-  };
   webhooks::Outbox events(s, company_id, now, *caller.zone);
-  constexpr Seed kSeeds[] = {{"A001", "Booking system licence", "12000.00", "10"},
-                             {"A002", "Queue display screen", "8500.00", "10"},
-                             {"A003", "Receipt printer", "3900.00", "10"}};
-  for (const auto& seed : kSeeds) {
-    products::ProductInput in;
-    in.product_code = seed.code;
-    in.product_name = seed.name;
-    in.category = "Spa systems";
-    in.sub_category = api::given(std::string("Front desk"));
-    in.cost = *core::Decimal::parse(seed.price, 2) - *core::Decimal::parse("1000.00", 2);
-    products::PriceInput tier;
-    tier.price_tier_name = "Retail";
-    tier.regular_price = *core::Decimal::parse(seed.price, 2);
-    tier.use_default_vat = true;
-    in.prices = {tier};
-    in.product_unit_name = "ชิ้น";
-    in.track_inventory = true;
-    in.qty = *core::Decimal::parse(seed.qty, 0);
-    products::save_product(s, caller, in, now, events);
-  }
+  constexpr DemoProduct kSeeds[] = {
+      {"A001", "Booking system licence", "12000.00", "11000.00", "ชิ้น", "Spa systems", "Front desk",
+       "10"},
+      {"A002", "Queue display screen", "8500.00", "7500.00", "ชิ้น", "Spa systems", "Front desk",
+       "10"},
+      {"A003", "Receipt printer", "3900.00", "2900.00", "ชิ้น", "Spa systems", "Front desk", "10"}};
+  for (const auto& seed : kSeeds) save_demo_product(s, caller, now, events, seed);
 }
 
 // What the money documents' examples name (§4.10, §4.11): the customers, staff and products
@@ -380,30 +395,12 @@ void seed_demo_document_refs(storage::Session& s, std::int64_t company_id, core:
 
   const core::Caller caller{company_id, kApiUserId, &core::TimeZone::bangkok()};
   webhooks::Outbox events(s, company_id, now, *caller.zone);
-  struct Item {
-    const char* code;
-    const char* name;
-    const char* price;
-    const char* unit;
-  };
-  constexpr Item kItems[] = {{"AB00025dddd", "Flower arrangement", "450.00", "ชิ้น"},
-                             {"PRD-001", "สินค้าตัวอย่าง A", "1000.00", "ชิ้น"},
-                             {"PRD-002", "สินค้าตัวอย่าง B", "500.00", "กล่อง"},
-                             {"PD002", "Venio Headphone", "800.00", "ชิ้น"}};
-  for (const auto& item : kItems) {
-    products::ProductInput in;
-    in.product_code = item.code;
-    in.product_name = item.name;
-    in.category = "Demo goods";
-    in.cost = *core::Decimal::parse(item.price, 2);
-    products::PriceInput tier;
-    tier.price_tier_name = "Retail";
-    tier.regular_price = *core::Decimal::parse(item.price, 2);
-    tier.use_default_vat = true;
-    in.prices = {tier};
-    in.product_unit_name = item.unit;
-    products::save_product(s, caller, in, now, events);
-  }
+  constexpr DemoProduct kItems[] = {
+      {"AB00025dddd", "Flower arrangement", "450.00", "300.00", "ชิ้น", "Spa systems", "Front desk"},
+      {"PRD-001", "สินค้าตัวอย่าง A", "1000.00", "700.00", "ชิ้น", "Spa systems", "Front desk"},
+      {"PRD-002", "สินค้าตัวอย่าง B", "500.00", "350.00", "ชิ้น", "Spa systems", "Front desk"},
+      {"PD002", "Venio Headphone", "800.00", "520.00", "ชิ้น", "Spa systems", "Front desk"}};
+  for (const auto& item : kItems) save_demo_product(s, caller, now, events, item);
 }
 
 documents::LineInput demo_line(const char* code, const char* qty, const char* price = nullptr) {
@@ -488,6 +485,8 @@ void seed_demo_documents(storage::Session& s, std::int64_t company_id) {
     b.discount_type = true;
     b.discount_value = core::Decimal::of(10);
     b.is_shipping = false;
+    // Example A sells it by the box.
+    b.product_unit_name = "กล่อง";
     in.doc.lines = {a, b};
     in.doc.discount_name = api::given(std::string("ส่วนลดพิเศษ"));
     in.doc.discount_type = api::given(false);

@@ -44,21 +44,10 @@ std::optional<ExpenseRecord> ExpenseRepository::find(std::int64_t company_id,
 
 std::optional<ExpenseRecord> ExpenseRepository::find_for_update(
     std::int64_t company_id, const std::optional<std::int64_t>& id, std::string_view expense_no) {
-  if (s_.concurrent_writers()) {
-    // The row lock is held to the commit; SQLite's one writer needs none.
-    auto locked =
-        id ? s_.query_i64(
-                 "SELECT expense_id FROM expenses WHERE company_id = ? AND expense_id = ? FOR "
-                 "UPDATE",
-                 {company_id, *id})
-           : s_.query_i64(
-                 "SELECT expense_id FROM expenses WHERE company_id = ? AND lower(expense_no) = "
-                 "lower(?) FOR UPDATE",
-                 {company_id, expense_no});
-    if (!locked) return std::nullopt;
-    return find(company_id, *locked, "");
-  }
-  return find(company_id, id, expense_no);
+  auto locked = storage::find_for_write(s_, {"expenses", "expense_id", "expense_no"}, company_id,
+                                        id, expense_no);
+  if (!locked) return std::nullopt;
+  return find(company_id, *locked, "");
 }
 
 void ExpenseRepository::load_details(ExpenseRecord& e) {

@@ -30,14 +30,18 @@ std::optional<QuotationRecord> QuotationRepository::find(std::int64_t company_id
 std::optional<QuotationRecord> QuotationRepository::find_for_update(std::int64_t company_id,
                                                                     std::string_view no,
                                                                     bool by_reference) {
-  std::string sql = by_reference
-                        ? "SELECT quotation_id FROM quotations WHERE company_id = ? AND "
-                          "lower(reference_no) = lower(?) ORDER BY quotation_id DESC LIMIT 1"
-                        : "SELECT quotation_id FROM quotations WHERE company_id = ? AND "
-                          "lower(quotation_no) = lower(?)";
-  // The row lock is held to the commit; SQLite's one writer needs none.
-  if (s_.concurrent_writers()) sql += " FOR UPDATE";
-  auto id = s_.query_i64(sql, {company_id, no});
+  std::optional<std::int64_t> id;
+  if (by_reference) {
+    // The newest quotation carrying the reference, locked as find_for_write locks.
+    std::string sql =
+        "SELECT quotation_id FROM quotations WHERE company_id = ? AND lower(reference_no) = "
+        "lower(?) ORDER BY quotation_id DESC LIMIT 1";
+    if (s_.concurrent_writers()) sql += " FOR UPDATE";
+    id = s_.query_i64(sql, {company_id, no});
+  } else {
+    id = storage::find_for_write(s_, {"quotations", "quotation_id", "quotation_no"}, company_id,
+                                 std::nullopt, no);
+  }
   if (!id) return std::nullopt;
   return find(company_id, *id, "");
 }

@@ -39,20 +39,10 @@ std::optional<SalesOrderRecord> SalesOrderRepository::find(std::int64_t company_
 
 std::optional<SalesOrderRecord> SalesOrderRepository::find_for_update(
     std::int64_t company_id, std::optional<std::int64_t> id, std::string_view no) {
-  if (s_.concurrent_writers()) {
-    // The row lock is held to the commit; SQLite's one writer needs none.
-    auto locked = id ? s_.query_i64(
-                           "SELECT sales_order_id FROM sales_orders WHERE company_id = ? AND "
-                           "sales_order_id = ? FOR UPDATE",
-                           {company_id, *id})
-                     : s_.query_i64(
-                           "SELECT sales_order_id FROM sales_orders WHERE company_id = ? AND "
-                           "lower(sales_order_no) = lower(?) FOR UPDATE",
-                           {company_id, no});
-    if (!locked) return std::nullopt;
-    return find(company_id, *locked, "");
-  }
-  return find(company_id, id, no);
+  auto locked = storage::find_for_write(s_, {"sales_orders", "sales_order_id", "sales_order_no"},
+                                        company_id, id, no);
+  if (!locked) return std::nullopt;
+  return find(company_id, *locked, "");
 }
 
 std::vector<std::int64_t> SalesOrderRepository::of_deal(std::int64_t company_id,
