@@ -111,23 +111,69 @@ const core::TimeZone& zone_named(const std::string& name) {
 }
 }  // namespace
 
+void write_company(api::JsonWriter& w, const CompanyRecord& c) {
+  w.StartObject();
+  api::write_key(w, "companyId");
+  w.Int64(c.company_id);
+  api::write_key(w, "name");
+  api::write_string(w, c.name);
+  api::write_key(w, "timezone");
+  api::write_string(w, c.timezone);
+  api::write_key(w, "vatRate");
+  write_vat(w, c.vat_rate);
+  api::write_key(w, "createdAt");
+  api::write_string(w, core::format_datetime(c.created_at, zone_named(c.timezone)));
+  w.EndObject();
+}
+
 void write_companies(api::JsonWriter& w, const std::vector<CompanyRecord>& companies) {
   w.StartArray();
-  for (const auto& c : companies) {
-    w.StartObject();
-    api::write_key(w, "companyId");
-    w.Int64(c.company_id);
-    api::write_key(w, "name");
-    api::write_string(w, c.name);
-    api::write_key(w, "timezone");
-    api::write_string(w, c.timezone);
-    api::write_key(w, "vatRate");
-    write_vat(w, c.vat_rate);
-    api::write_key(w, "createdAt");
-    api::write_string(w, core::format_datetime(c.created_at, zone_named(c.timezone)));
-    w.EndObject();
-  }
+  for (const auto& c : companies) write_company(w, c);
   w.EndArray();
+}
+
+CompanyRecord find_company(storage::Session& s, std::int64_t company_id) {
+  auto rows = s.query(
+      "SELECT company_id, name, timezone, vat_rate, created_at FROM companies WHERE company_id "
+      "= ?",
+      {company_id});
+  if (!rows.next()) {
+    throw core::not_found("company " + std::to_string(company_id) + " was not found");
+  }
+  return {rows.i64(0), rows.str(1), rows.str(2), rows.str(3), rows.i64(4)};
+}
+
+CompanyChanges read_company_changes(const rapidjson::Value& body) {
+  ObjectReader in(body);
+  auto name = in.string("name", Need::kOptional, api::kNameChars);
+  auto timezone = in.string("timezone", Need::kOptional, kTimeZoneChars);
+  auto vat = in.decimal("vatRate", Need::kOptional, kVatRateScale, core::Decimal::of(0),
+                        core::Decimal::of(kMaxVatRatePercent));
+  // A company always has a name, a zone and a rate: null clears none of them.
+  for (const char* field : {"name", "timezone", "vatRate"}) {
+    if (null_given(in, field)) in.problem(field, must_be(field, "must not be null"));
+  }
+  if (name && core::trim(*name).empty()) in.problem("name", must_be("name", "must not be blank"));
+  if (timezone && !core::TimeZone::find(*timezone)) {
+    in.problem("timezone", must_be("timezone", "must be an IANA time zone such as Asia/Bangkok"));
+  }
+  in.check();
+  CompanyChanges c;
+  if (name) c.name = core::trimmed(*name);
+  c.timezone = timezone.value;
+  c.vat_rate = vat.value;
+  return c;
+}
+
+CompanyRecord update_company(storage::Session& s, std::int64_t company_id,
+                             const CompanyChanges& changes) {
+  auto c = find_company(s, company_id);
+  if (changes.name) c.name = *changes.name;
+  if (changes.timezone) c.timezone = *changes.timezone;
+  if (changes.vat_rate) c.vat_rate = changes.vat_rate->to_string();
+  s.exec("UPDATE companies SET name = ?, timezone = ?, vat_rate = ? WHERE company_id = ?",
+         {c.name, c.timezone, c.vat_rate, company_id});
+  return c;
 }
 
 // --- API clients and subscription keys ----------------------------------------------------

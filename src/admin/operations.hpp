@@ -48,6 +48,19 @@ struct CompanyRecord {
 };
 std::vector<CompanyRecord> list_companies(storage::Session& s);
 void write_companies(api::JsonWriter& w, const std::vector<CompanyRecord>& companies);
+// One company (404 when there is none of that id) and its object.
+CompanyRecord find_company(storage::Session& s, std::int64_t company_id);
+void write_company(api::JsonWriter& w, const CompanyRecord& c);
+// PUT /admin/v1/companies/{companyId}: what is given changes, what is absent stays. A new VAT
+// rate prices the documents saved from then on; stored documents keep their totals.
+struct CompanyChanges {
+  std::optional<std::string> name;
+  std::optional<std::string> timezone;
+  std::optional<core::Decimal> vat_rate;
+};
+CompanyChanges read_company_changes(const rapidjson::Value& body);
+CompanyRecord update_company(storage::Session& s, std::int64_t company_id,
+                             const CompanyChanges& changes);
 
 // --- API clients and subscription keys ----------------------------------------------------
 

@@ -38,6 +38,21 @@ void register_companies(AdminRoutes& routes, storage::Database& db, const core::
     auto list = co_await db.read([](storage::Session& s) { return list_companies(s); });
     co_return json(200, [&](api::JsonWriter& w) { write_companies(w, list); });
   });
+  routes.add(verb::get, "/admin/v1/companies/{companyId:int64}",
+             [&db](AdminRequest& req) -> asio::awaitable<AdminReply> {
+               const auto company = req.int_param(0);
+               auto c =
+                   co_await db.read([&](storage::Session& s) { return find_company(s, company); });
+               co_return json(200, [&](api::JsonWriter& w) { write_company(w, c); });
+             });
+  routes.add(verb::put, "/admin/v1/companies/{companyId:int64}",
+             [&db](AdminRequest& req) -> asio::awaitable<AdminReply> {
+               const auto company = req.int_param(0);
+               const auto changes = read_company_changes(req.body());
+               auto c = co_await db.write(
+                   [&](storage::Session& s) { return update_company(s, company, changes); });
+               co_return json(200, [&](api::JsonWriter& w) { write_company(w, c); });
+             });
 }
 
 void register_credentials(AdminRoutes& routes, storage::Database& db, const core::Clock& clock) {

@@ -230,6 +230,57 @@ TEST_F(AdminApi, CompanyInputIsChecked) {
   EXPECT_EQ(server_.scalar("SELECT COUNT(*) FROM companies"), before);
 }
 
+TEST_F(AdminApi, OneCompanyIsReadAndChangedAndItsVatRatePricesNewDocuments) {
+  const std::string path = "/admin/v1/companies/" + std::to_string(company_.id);
+  auto got = call("GET", path);
+  ASSERT_EQ(got.status, 200) << got.body;
+  auto doc = got.json();
+  EXPECT_EQ(keys_of(doc),
+            (std::vector<std::string>{"companyId", "name", "timezone", "vatRate", "createdAt"}));
+  EXPECT_EQ(to_json(doc["vatRate"]), "7");
+  const std::string name = doc["name"].GetString();
+
+  // What is absent stays.
+  auto changed = call("PUT", path, R"({"vatRate":10})");
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  doc = changed.json();
+  EXPECT_EQ(to_json(doc["vatRate"]), "10");
+  EXPECT_EQ(doc["name"].GetString(), name);
+  EXPECT_STREQ(doc["timezone"].GetString(), "Asia/Bangkok");
+  EXPECT_EQ(to_json(call("GET", path).json()["vatRate"]), "10");
+
+  // A quotation saved from now on is priced at the new rate: 1000 + 10 %.
+  auto q = client_.request(
+      "POST", "/v2/quotation", company_.auth_json(),
+      R"({"quotationSubject":"New rate","quotationDate":"2025-02-14",)"
+      R"("quotationValidUntil":"2025-03-14","quotationStatus":1,"customerCode":"C000154",)"
+      R"("staffCode":"staff01","vatCalculation":true,)"
+      R"("quotationDetails":[{"productCode":"A001","qty":1,"price":1000}]})");
+  ASSERT_EQ(q.status, 200) << q.body;
+  auto quotation = q.json();
+  EXPECT_EQ(to_json(quotation["data"]["totalVat"]), "100");
+  EXPECT_EQ(to_json(quotation["data"]["grandTotal"]), "1100");
+  EXPECT_EQ(to_json(quotation["data"]["quotationDetails"][0]["vatTaxValue"]), "10");
+
+  changed = call("PUT", path, R"({"name":"  Renamed Co  ","timezone":"Asia/Tokyo"})");
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  doc = changed.json();
+  EXPECT_STREQ(doc["name"].GetString(), "Renamed Co");
+  EXPECT_STREQ(doc["timezone"].GetString(), "Asia/Tokyo");
+  EXPECT_EQ(to_json(doc["vatRate"]), "10");
+
+  // Refused as a whole, nothing changed.
+  EXPECT_EQ(problem_fields(call("PUT", path, R"({"vatRate":100.5,"timezone":"Mars/Olympus"})")),
+            (std::vector<std::string>{"vatRate", "timezone"}));
+  EXPECT_EQ(problem_fields(call("PUT", path, R"({"name":null})")),
+            (std::vector<std::string>{"name"}));
+  EXPECT_EQ(problem_fields(call("PUT", path, R"({"name":"  "})")),
+            (std::vector<std::string>{"name"}));
+  EXPECT_EQ(to_json(call("GET", path).json()["vatRate"]), "10");
+  problem(call("GET", "/admin/v1/companies/987654"), 404);
+  problem(call("PUT", "/admin/v1/companies/987654", R"({"vatRate":7})"), 404);
+}
+
 // --- API clients and subscription keys ----------------------------------------------------
 
 TEST_F(AdminApi, ANewClientWorksAndARevokedOneStopsWithinTheCacheBound) {

@@ -225,8 +225,11 @@ TEST_F(PublishedClients, LegacyCustomerList) {
     codes.emplace_back(c["customerCode"].GetString());
     EXPECT_EQ(c["customerState"].GetInt(), 3);
   }
-  EXPECT_EQ(codes, (std::vector<std::string>{"C000055", "C000154", "C000349"}));
-  EXPECT_EQ(res.header("x-total-count"), "3");
+  // Every demo customer is a customer (state 3): those of the case and event examples, and
+  // those the money documents' examples name.
+  EXPECT_EQ(codes, (std::vector<std::string>{"C000001", "C000055", "C000154", "C000349", "CUST-001",
+                                             "daisy"}));
+  EXPECT_EQ(res.header("x-total-count"), "6");
 }
 
 }  // namespace
