@@ -478,10 +478,12 @@ void seed_demo_documents(storage::Session& s, std::int64_t company_id) {
     in.sales_order_note = api::given(std::string("ลูกค้า VIP — ดูแลเป็นพิเศษ"));
     in.warehouse_code = api::given(std::string("WHGENERAL"));
     auto a = demo_line("PRD-001", "2", "1000.00");
+    a.product_description = "รายละเอียดสินค้าตัวอย่าง A";
     a.discount_type = false;
     a.discount_value = core::Decimal::of(50);
     a.wh_tax_value = core::Decimal::of(3);
     auto b = demo_line("PRD-002", "5", "500.00");
+    b.product_description = "รายละเอียดสินค้าตัวอย่าง B";
     b.discount_type = true;
     b.discount_value = core::Decimal::of(10);
     b.is_shipping = false;

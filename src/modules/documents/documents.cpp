@@ -256,7 +256,16 @@ Totals apply_document(storage::Session& s, int document_type, DocumentRecord& d,
     }
     line.vat_tax_value = vat;
     line.wh_tax_value = l.wh_tax_value;
-    line.unit_id = l.unit_id ? l.unit_id : product->unit_id;
+    // A unit named on the line is the company's unit of that name (none when it has none).
+    if (l.unit_id) {
+      line.unit_id = l.unit_id;
+    } else if (l.product_unit_name) {
+      line.unit_id = s.query_i64(
+          "SELECT unit_id FROM product_units WHERE company_id = ? AND lower(name) = lower(?)",
+          {company, *l.product_unit_name});
+    } else {
+      line.unit_id = product->unit_id;
+    }
     line.is_shipping = l.is_shipping.value_or(true);
     line.warehouse_code = l.warehouse_code;
     amounts.push_back({line.qty,

@@ -70,18 +70,24 @@ api::Input<PaymentInput> read_payment(ObjectReader& r, const core::TimeZone& zon
   return in;
 }
 
-// recipient {name, address}: the nested spelling of recipientName and recipientAddress.
+// recipient {name, address}: the nested spelling of recipientName and recipientAddress; the flat
+// name wins field by field (§1.4), so the nested object fills only what the flat ones leave out.
 void read_recipient(ObjectReader& r, documents::DocumentInput& doc) {
   const auto* v = r.find("recipient");
-  if (!v || v->IsNull() || r.find("recipientName") || r.find("recipientAddress")) return;
+  if (!v || v->IsNull()) return;
   if (!v->IsObject()) {
     r.problem("recipient", "recipient must be an object");
     return;
   }
   ObjectReader p(*v, "recipient");
-  doc.recipient_name = p.string("name", Need::kOptional, kNameChars);
-  doc.recipient_address = p.string("address", Need::kOptional, kTextChars);
-  if (p.has_problems()) r.nested_problems("recipient", p.take_problems());
+  auto name = p.string("name", Need::kOptional, kNameChars);
+  auto address = p.string("address", Need::kOptional, kTextChars);
+  if (p.has_problems()) {
+    r.nested_problems("recipient", p.take_problems());
+    return;
+  }
+  if (!doc.recipient_name.present) doc.recipient_name = std::move(name);
+  if (!doc.recipient_address.present) doc.recipient_address = std::move(address);
 }
 
 SalesOrderInput parse_order(const http::Request& req) {
@@ -157,12 +163,12 @@ void register_routes(api::Routes& routes, SalesOrderService& service) {
   using http::bhttp::verb;
   auto section = routes.section(api::Family::kS);
 
-  section.add(
-      verb::post, "/v2/salesorder", [&service](http::Request& req) -> asio::awaitable<api::Reply> {
-        auto in = parse_order(req);
-        auto o = co_await service.upsert(api::caller_of(req), std::move(in));
-        co_return saved_reply(std::move(o), req);
-      });
+  section.add(verb::post, "/v2/salesorder",
+              [&service](http::Request& req) -> asio::awaitable<api::Reply> {
+                auto in = parse_order(req);
+                auto o = co_await service.upsert(api::caller_of(req), std::move(in));
+                co_return saved_reply(std::move(o), req);
+              });
 
   section.add(verb::get, "/v2/salesorder/{salesOrderNo}",
               [&service](http::Request& req) -> asio::awaitable<api::Reply> {
