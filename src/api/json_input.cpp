@@ -372,6 +372,13 @@ Input<core::UnixSeconds> ObjectReader::datetime(std::string_view name, Need need
   return in;
 }
 
+Input<core::UnixSeconds> ObjectReader::date(std::string_view name, Need need,
+                                            const core::TimeZone& zone) {
+  auto in = datetime(name, need, zone);
+  if (in) in.value = core::local_midnight(*in.value, zone);
+  return in;
+}
+
 Input<core::UnixSeconds> ObjectReader::range_end(std::string_view name, Need need,
                                                  const core::TimeZone& zone) {
   Input<core::UnixSeconds> in;

@@ -106,6 +106,8 @@ class ObjectReader {
   Input<core::Decimal> money(std::string_view name, Need need);
   Input<core::Decimal> quantity(std::string_view name, Need need);
   Input<core::UnixSeconds> datetime(std::string_view name, Need need, const core::TimeZone& zone);
+  // A date (date-only fields): any datetime() form, kept as the local midnight of its day.
+  Input<core::UnixSeconds> date(std::string_view name, Need need, const core::TimeZone& zone);
   // A date-time that ends a range: as datetime(), but a date-only value means the end of that
   // local day (parse_range_end).
   Input<core::UnixSeconds> range_end(std::string_view name, Need need, const core::TimeZone& zone);

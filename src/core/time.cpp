@@ -246,6 +246,11 @@ std::optional<UnixSeconds> parse_datetime(std::string_view text, const TimeZone&
          offset;
 }
 
+UnixSeconds local_midnight(UnixSeconds t, const TimeZone& zone) {
+  const auto day = zone.to_local(t);
+  return zone.from_local(day.year, day.month, day.day, 0, 0, 0).value_or(t);
+}
+
 std::string format_datetime(UnixSeconds t, const TimeZone& zone) {
   DateTimeText text;
   return std::string(format_datetime(t, zone, text));

@@ -54,6 +54,10 @@ class TimeZone {
 // including trailing characters, → nullopt.
 std::optional<UnixSeconds> parse_datetime(std::string_view text, const TimeZone& zone);
 
+// The local midnight that starts the day of `t` in `zone`: how a date-only field (a quotation's
+// date, a birthday) keeps the day it names, whatever time of day was sent with it.
+UnixSeconds local_midnight(UnixSeconds t, const TimeZone& zone);
+
 // yyyy-MM-ddTHH:mm:ss±HHmm in `zone`, e.g. 2025-02-06T09:41:33+0700.
 std::string format_datetime(UnixSeconds t, const TimeZone& zone);
 // The same into a caller's buffer, without allocating (responses format many dates).

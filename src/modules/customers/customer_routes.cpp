@@ -61,10 +61,9 @@ constexpr std::size_t kSocialKeyChars = 50;
 // the future (compared as calendar days in the company's zone).
 Input<core::UnixSeconds> birthdate(ObjectReader& r, std::string_view name,
                                    const core::TimeZone& zone, core::UnixSeconds now) {
-  auto in = r.datetime(name, Need::kOptional, zone);
+  auto in = r.date(name, Need::kOptional, zone);
   if (in) {
     const auto day = zone.to_local(*in);
-    in.value = zone.from_local(day.year, day.month, day.day, 0, 0, 0);
     const auto today = zone.to_local(now);
     if (std::tie(day.year, day.month, day.day) > std::tie(today.year, today.month, today.day)) {
       r.problem(name, r.path(name) + " must not be in the future");

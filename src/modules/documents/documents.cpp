@@ -124,7 +124,7 @@ LineInput read_line(ObjectReader& r, const InputNames& names) {
 void read_document(ObjectReader& r, const InputNames& names, const core::TimeZone& zone,
                    DocumentInput& in) {
   auto subject = r.string(names.subject, Need::kRequired, api::kNameChars);
-  auto date = r.datetime(names.date, Need::kRequired, zone);
+  auto date = r.date(names.date, Need::kRequired, zone);
   auto customer = r.string("customerCode", Need::kRequired, api::kCodeChars);
   auto staff = r.string("staffCode", Need::kRequired, api::kCodeChars);
   auto vat = r.boolean("vatCalculation", Need::kRequired);

@@ -32,7 +32,7 @@ QuotationInput parse_quotation(const http::Request& req) {
   const auto& zone = *req.zone;
   QuotationInput in;
   documents::read_document(r, kNames, zone, in.doc);
-  auto valid_until = r.datetime("quotationValidUntil", Need::kRequired, zone);
+  auto valid_until = r.date("quotationValidUntil", Need::kRequired, zone);
   auto status = r.integer("quotationStatus", Need::kRequired, kDraft, kCancelled);
   in.quotation_no = api::filter_text(r.string("quotationNo", Need::kOptional, kCodeChars));
   in.doc.reference_no.value = api::filter_text(in.doc.reference_no);
@@ -61,13 +61,9 @@ EnquiryInput parse_enquiry(const http::Request& req) {
   if (status) in.status = static_cast<int>(*status);
   if (day) {
     // A date, or the day of a date-time: from its local midnight to the next one.
-    auto midnight = [&](core::UnixSeconds t) {
-      const auto l = zone.to_local(t);
-      return zone.from_local(l.year, l.month, l.day, 0, 0, 0).value_or(t);
-    };
-    in.day_start = midnight(*day);
+    in.day_start = core::local_midnight(*day, zone);
     // A day is 23 to 25 hours long: 26 hours on is within the next one.
-    in.day_end = midnight(*in.day_start + 26 * 3600) - 1;
+    in.day_end = core::local_midnight(*in.day_start + 26 * 3600, zone) - 1;
   }
   in.take = page.take;
   in.skip = page.skip;

@@ -5,6 +5,7 @@
 #include "core/numbers.hpp"
 #include "modules/quotations/quotation_repository.hpp"
 #include "modules/sales_orders/sales_order_service.hpp"
+#include "storage/master_lists.hpp"
 #include "storage/sequences.hpp"
 #include "webhooks/events.hpp"
 
@@ -55,6 +56,12 @@ std::int64_t save_quotation(storage::Session& s, const core::Caller& caller,
     if (!found) quotation_not_found(*in.quotation_no);
   } else if (in.doc.reference_no) {
     found = repo.find_for_update(company, *in.doc.reference_no, true);
+    if (!found) {
+      // A reference no quotation carries yet: concurrent upserts of it take turns (PostgreSQL),
+      // so that the first creates the quotation and the others find it and update it.
+      storage::lock_new_entries(s, "quotations.reference_no", company);
+      found = repo.find_for_update(company, *in.doc.reference_no, true);
+    }
   }
   if (!found) {
     if (!documents::may_move(kTransitions, 0, in.status)) {

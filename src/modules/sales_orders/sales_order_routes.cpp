@@ -39,7 +39,7 @@ InstallmentInput read_installment(ObjectReader& r, const core::TimeZone& zone) {
   auto number = r.integer("installmentNumber", Need::kRequired, 1,
                           static_cast<std::int64_t>(kMaxInstallments));
   auto value = r.money("installmentValue", Need::kRequired);
-  i.installment_due_date = r.datetime("installmentDueDate", Need::kOptional, zone).value;
+  i.installment_due_date = r.date("installmentDueDate", Need::kOptional, zone).value;
   if (number) i.installment_number = *number;
   if (value) i.installment_value = *value;
   return i;

@@ -245,10 +245,8 @@ SalesOrderRecord create_from(storage::Session& s, const core::Caller& caller,
   static_cast<documents::DocumentRecord&>(o) = source;
   o.status = kDraft;
   o.sales_order_note = note;
-  // Today, as a date: local midnight.
-  const auto local = caller.zone->to_local(now);
-  o.document_date =
-      caller.zone->from_local(local.year, local.month, local.day, 0, 0, 0).value_or(now);
+  // Today, as a date.
+  o.document_date = core::local_midnight(now, *caller.zone);
   o.reference_no = std::string(source_no);
   o.header_template_id = documents::default_template(s, company, documents::kSalesOrder);
   for (auto& line : o.lines) line.document_type = documents::kSalesOrder;
