@@ -17,6 +17,7 @@
 #include "core/fields.hpp"
 #include "core/money.hpp"
 #include "core/time.hpp"
+#include "modules/refs.hpp"
 
 namespace ov::documents {
 
@@ -134,6 +135,9 @@ struct DocumentInput {
   api::Input<std::string> remark;
   api::Input<std::string> deal_no;
   api::Input<std::string> reference_no;
+  // The lines' products as a read found them before the write (find_products), one per line,
+  // so that the writer does not look them up; empty: the write looks them up itself.
+  std::vector<std::optional<refs::ProductRef>> products;
 };
 
 // The JSON names one document gives the shared body (§4.10.1, §4.11.1).

@@ -6,6 +6,7 @@
 #include "api/update.hpp"
 #include "core/error.hpp"
 #include "modules/refs.hpp"
+#include "storage/sql.hpp"
 #include "storage/table.hpp"
 
 namespace ov::documents {
@@ -225,7 +226,9 @@ Totals apply_document(storage::Session& s, int document_type, DocumentRecord& d,
   d.lines.clear();
   for (std::size_t i = 0; i < in.lines.size(); ++i) {
     const auto& l = in.lines[i];
-    auto product = refs::find_product_ref(s, company, l.product_code);
+    auto product = in.products.size() == in.lines.size()
+                       ? in.products[i]
+                       : refs::find_product_ref(s, company, l.product_code);
     if (!product || !product->active) {
       const auto field = line_field(names, i, "productCode");
       throw core::not_found(field + " " + l.product_code + " was not found");
@@ -302,6 +305,35 @@ std::vector<DocumentLine> load_lines(storage::Session& s, std::int64_t company_i
   std::vector<DocumentLine> out;
   auto rows = s.query(sql, {company_id, std::int64_t{document_type}, document_id});
   while (rows.next()) out.push_back(kLines.read(rows));
+  return out;
+}
+
+std::vector<std::optional<refs::ProductRef>> find_products(storage::Session& s,
+                                                           std::int64_t company_id,
+                                                           const std::vector<LineInput>& lines) {
+  std::vector<std::optional<refs::ProductRef>> out;
+  out.reserve(lines.size());
+  for (const auto& l : lines) out.push_back(refs::find_product_ref(s, company_id, l.product_code));
+  return out;
+}
+
+std::map<std::int64_t, std::vector<DocumentLine>> load_lines_of(
+    storage::Session& s, std::int64_t company_id, int document_type,
+    const std::vector<std::int64_t>& document_ids) {
+  std::map<std::int64_t, std::vector<DocumentLine>> out;
+  if (document_ids.empty()) return out;
+  storage::Sql q;
+  q.add(kLines.select())
+      .add(" WHERE dl.company_id = ? AND dl.document_type = ? AND dl.document_id IN ")
+      .bind(company_id)
+      .bind(std::int64_t{document_type})
+      .in_list(document_ids)
+      .add(" ORDER BY dl.document_id, dl.position");
+  auto rows = s.query(q.text(), q.params());
+  while (rows.next()) {
+    auto line = kLines.read(rows);
+    out[line.document_id].push_back(std::move(line));
+  }
   return out;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -49,9 +50,19 @@ Totals apply_document(storage::Session& s, int document_type, DocumentRecord& d,
                       const DocumentInput& in, const InputNames& names,
                       std::span<const Discount> extras = {});
 
+// The products of `lines`, one per line (nullopt for an unknown code), read before a write so
+// that the one writer spends no time on them (docs/decisions.md).
+std::vector<std::optional<refs::ProductRef>> find_products(storage::Session& s,
+                                                           std::int64_t company_id,
+                                                           const std::vector<LineInput>& lines);
+
 // The lines of a document, in their order.
 std::vector<DocumentLine> load_lines(storage::Session& s, std::int64_t company_id,
                                      int document_type, std::int64_t document_id);
+// The lines of several documents of one type, by document id (one statement).
+std::map<std::int64_t, std::vector<DocumentLine>> load_lines_of(
+    storage::Session& s, std::int64_t company_id, int document_type,
+    const std::vector<std::int64_t>& document_ids);
 // Makes d.lines the stored lines of the document.
 void save_lines(storage::Session& s, int document_type, std::int64_t document_id,
                 DocumentRecord& d);

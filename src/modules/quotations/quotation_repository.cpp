@@ -78,12 +78,17 @@ core::Page<QuotationRecord> QuotationRepository::enquiry(std::int64_t company_id
   }
   if (in.day_start) where.add(" AND q.document_date >= ?").bind(*in.day_start);
   if (in.day_end) where.add(" AND q.document_date <= ?").bind(*in.day_end);
+  // With a day, the matches are that day's: the page's ids and the count come from one read of
+  // an index that holds the filters and the order (quotations_status_day, quotations_day), and
+  // only the page's rows are read. Without one, a count and an ordered index walk that stops
+  // after the page. The page's lines come in one statement.
   auto page =
-      storage::run_page(s_, kQuotations, where, false,
+      storage::run_page(s_, kQuotations, where, in.day_start.has_value(),
                         " ORDER BY q.date_created DESC, q.quotation_id DESC", in.take, in.skip);
-  for (auto& q : page.items) {
-    q.lines = documents::load_lines(s_, company_id, documents::kQuotation, q.quotation_id);
-  }
+  std::vector<std::int64_t> ids;
+  for (const auto& q : page.items) ids.push_back(q.quotation_id);
+  auto lines = documents::load_lines_of(s_, company_id, documents::kQuotation, ids);
+  for (auto& q : page.items) q.lines = std::move(lines[q.quotation_id]);
   return page;
 }
 

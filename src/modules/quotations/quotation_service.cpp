@@ -122,6 +122,10 @@ boost::asio::awaitable<QuotationRecord> QuotationService::read_back(const core::
 
 boost::asio::awaitable<QuotationRecord> QuotationService::upsert(const core::Caller& caller,
                                                                  QuotationInput in) {
+  // What the lines name is read before the write, so that the one writer only writes.
+  in.doc.products = co_await db_.read([&](storage::Session& s) {
+    return documents::find_products(s, caller.company_id, in.doc.lines);
+  });
   const auto id = co_await db_.write(
       [&](storage::Session& s) { return save_quotation(s, caller, in, clock_.now()); });
   co_return co_await read_back(caller, id);

@@ -279,6 +279,10 @@ void approve_order(storage::Session& s, const core::Caller& caller, std::string_
 
 boost::asio::awaitable<SalesOrderRecord> SalesOrderService::upsert(const core::Caller& caller,
                                                                    SalesOrderInput in) {
+  // What the lines name is read before the write, so that the one writer only writes.
+  in.doc.products = co_await db_.read([&](storage::Session& s) {
+    return documents::find_products(s, caller.company_id, in.doc.lines);
+  });
   const auto id = co_await db_.write(
       [&](storage::Session& s) { return save_sales_order(s, caller, in, clock_.now()); });
   // After the commit, on a read connection: the writer only writes.
