@@ -670,20 +670,28 @@ TEST_F(CustomerApi, GetByTaxIdListsBranches) {
 
 // ---------------------------------------------------------------------------------------------
 // Customers Enquiry (#10)
+//
+// The demo company has six customers, in code order C000001, C000055, C000154, C000349, CUST-001
+// and daisy, all of state 3. Only C000055 and C000349 have owners (staff01), an e-mail and an
+// address with coordinates.
 
 TEST_F(CustomerApi, EnquiryPagesInCodeOrderWithTheTotalInAHeader) {
   auto res = post("/v3/customers/enquiry", R"({"take":2})");
   auto list = payload_of(res);
-  EXPECT_EQ(codes_of(list), (std::vector<std::string>{"C000055", "C000154"}));
-  EXPECT_EQ(res.header("x-total-count"), "3");
+  EXPECT_EQ(codes_of(list), (std::vector<std::string>{"C000001", "C000055"}));
+  EXPECT_EQ(res.header("x-total-count"), "6");
   EXPECT_EQ(keys_of(list[0]), kCustomerKeys);
-  EXPECT_EQ(enquiry_codes(R"({"take":2,"skip":2})"), (std::vector<std::string>{"C000349"}));
+  EXPECT_EQ(enquiry_codes(R"({"take":2,"skip":2})"),
+            (std::vector<std::string>{"C000154", "C000349"}));
+  // A short last page.
+  EXPECT_EQ(enquiry_codes(R"({"take":4,"skip":4})"),
+            (std::vector<std::string>{"CUST-001", "daisy"}));
   auto past = post("/v3/customers/enquiry", R"({"take":2,"skip":10})");
   EXPECT_EQ(to_json(payload_of(past)), "[]");
-  EXPECT_EQ(past.header("x-total-count"), "3");
+  EXPECT_EQ(past.header("x-total-count"), "6");
   // pageLength is the legacy name of take.
-  EXPECT_EQ(enquiry_codes(R"({"pageLength":1})"), (std::vector<std::string>{"C000055"}));
-  EXPECT_EQ(enquiry_codes(R"({"take":1,"pageLength":3})"), (std::vector<std::string>{"C000055"}));
+  EXPECT_EQ(enquiry_codes(R"({"pageLength":1})"), (std::vector<std::string>{"C000001"}));
+  EXPECT_EQ(enquiry_codes(R"({"take":1,"pageLength":3})"), (std::vector<std::string>{"C000001"}));
 }
 
 TEST_F(CustomerApi, EnquiryTakeRules) {
@@ -694,18 +702,23 @@ TEST_F(CustomerApi, EnquiryTakeRules) {
                "pageLength must be at least 1");
   expect_error(post("/v3/customers/enquiry", R"({"take":1,"skip":-1})"), 400,
                "skip must be between 0 and 9223372036854775807");
-  EXPECT_EQ(enquiry_ok(R"({"take":"5000"})").Size(), 3u);  // capped, not rejected
+  EXPECT_EQ(enquiry_ok(R"({"take":"5000"})").Size(), 6u);  // capped, not rejected
 }
 
 TEST_F(CustomerApi, EnquiryOrderBy) {
   create("b second", R"("customerState":1)");
   create("A first", R"("customerState":2)");
   EXPECT_EQ(enquiry_codes(R"({"take":10,"orderBy":"customerName"})"),
-            (std::vector<std::string>{"P000001", "L000001", "C000055", "C000349", "C000154"}));
+            (std::vector<std::string>{"P000001", "L000001", "daisy", "C000055", "C000001",
+                                      "CUST-001", "C000349", "C000154"}));
   EXPECT_EQ(enquiry_codes(R"({"take":10,"orderBy":"CustomerState DESC, customerCode desc"})"),
-            (std::vector<std::string>{"C000349", "C000154", "C000055", "P000001", "L000001"}));
-  EXPECT_EQ(enquiry_codes(R"({"take":2,"orderBy":"customerEmail asc"})"),
-            (std::vector<std::string>{"C000154", "L000001"}));  // NULL first, then by id
+            (std::vector<std::string>{"daisy", "CUST-001", "C000349", "C000154", "C000055",
+                                      "C000001", "P000001", "L000001"}));
+  // NULL first, then by id: CUST-001 and C000001 have the documented ids 1001 and 592512, below
+  // C000154's 705693; the created customers come after the demo ones.
+  EXPECT_EQ(enquiry_codes(R"({"take":10,"orderBy":"customerEmail asc"})"),
+            (std::vector<std::string>{"CUST-001", "C000001", "C000154", "daisy", "L000001",
+                                      "P000001", "C000349", "C000055"}));
   expect_error(post("/v3/customers/enquiry", R"({"take":1,"orderBy":"customerGender"})"), 400,
                "orderBy field customerGender is not a sortable field");
   expect_error(post("/v3/customers/enquiry", R"({"take":1,"orderBy":"customerName up"})"), 400,
@@ -731,7 +744,7 @@ TEST_F(CustomerApi, EnquiryKeywordSearchesEverySearchableField) {
   // A keyword never spans two fields.
   EXPECT_EQ(to_json(enquiry_ok(R"({"take":10,"keyword":"alpha bravo"})")), "[]");
   // Blank keywords filter nothing.
-  EXPECT_EQ(enquiry_ok(R"({"take":10,"keyword":"  "})").Size(), 5u);
+  EXPECT_EQ(enquiry_ok(R"({"take":10,"keyword":"  "})").Size(), 8u);
 }
 
 TEST_F(CustomerApi, KeywordsOfEveryLengthMatchAnywhereInTheText) {
@@ -848,20 +861,20 @@ TEST_F(CustomerApi, EnquiryFilters) {
             (std::vector<std::string>{"P000001"}));
   EXPECT_EQ(enquiry_codes(R"({"take":10,"statuses":[false]})"),
             (std::vector<std::string>{"L000001"}));
-  EXPECT_EQ(enquiry_ok(R"({"take":10,"statuses":[true,false]})").Size(), 5u);
+  EXPECT_EQ(enquiry_ok(R"({"take":10,"statuses":[true,false]})").Size(), 8u);
   // Owners: C000055 and C000349 belong to staff01 (team 1).
   EXPECT_EQ(enquiry_codes(R"({"take":10,"owners":["STAFF01"]})"),
             (std::vector<std::string>{"C000055", "C000349"}));
   EXPECT_EQ(to_json(enquiry_ok(R"({"take":10,"owners":["ghost"]})")), "[]");
   EXPECT_EQ(enquiry_codes(R"({"take":10,"ownerTeams":2})"),
             (std::vector<std::string>{"C000055", "C000349"}));
-  EXPECT_EQ(enquiry_codes(R"({"take":10,"ownerTeams":1})").size(), 5u);
+  EXPECT_EQ(enquiry_codes(R"({"take":10,"ownerTeams":1})").size(), 8u);
   EXPECT_EQ(to_json(enquiry_ok(R"({"take":10,"ownerTeams":77})")), "[]");
   // Ignored legacy fields.
   EXPECT_EQ(enquiry_ok(R"({"take":10,"actionStates":3,"probabilities":[1],)"
                        R"("displayColumns":["customerName"]})")
                 .Size(),
-            5u);
+            8u);
   expect_error(post("/v3/customers/enquiry", R"({"take":1,"customerType":11400})"), 400,
                "customerType must hold 1 (business), 2 (individual) or a legacy type 11100, 11200 "
                "or 11300");
@@ -894,7 +907,7 @@ TEST_F(CustomerApi, EnquiryTeamsGroupsClassificationsAndInterests) {
   EXPECT_EQ(enquiry_codes(R"({"take":10,"topicInterests":["42"]})"),
             (std::vector<std::string>{"L000001"}));
   EXPECT_EQ(to_json(enquiry_ok(R"({"take":10,"topicInterests":["43"]})")), "[]");
-  EXPECT_EQ(enquiry_ok(R"({"take":10,"groups":[]})").Size(), 4u);  // empty list: no filter
+  EXPECT_EQ(enquiry_ok(R"({"take":10,"groups":[]})").Size(), 7u);  // empty list: no filter
   EXPECT_EQ(enquiry_codes(R"({"take":10,"ownerTeams":1,"customerStates":[1]})"),
             (std::vector<std::string>{"L000001"}));
   EXPECT_EQ(enquiry_codes(R"({"take":10,"ownerTeams":"1","owners":["staff01"]})").size(), 3u);
@@ -905,7 +918,8 @@ TEST_F(CustomerApi, EnquiryTeamsGroupsClassificationsAndInterests) {
 }
 
 TEST_F(CustomerApi, EnquiryDistance) {
-  // Demo customers are at 13.7367, 100.5603 (Khlong Toei).
+  // The demo customers C000055 and C000349 are at 13.7367, 100.5603 (Khlong Toei); the others
+  // have no coordinates.
   create("Chiang Mai shop", R"("addresses":[{"locationName":"Shop","location":"Nimman",)"
                             R"("latitude":18.7961,"longitude":98.9656}])");
   // Siam Paragon, about 3 km from Khlong Toei; Chiang Mai is about 580 km away.
@@ -918,7 +932,7 @@ TEST_F(CustomerApi, EnquiryDistance) {
             (std::vector<std::string>{"C000055", "C000349", "C000350"}));
   // The legacy samples' zeros filter nothing.
   EXPECT_EQ(enquiry_ok(R"({"take":10,"latitude":0.0,"longitude":0.0,"distanceLimit":0.0})").Size(),
-            4u);
+            7u);
   expect_error(post("/v3/customers/enquiry", R"({"take":1,"distanceLimit":5})"), 400,
                "distanceLimit needs latitude and longitude");
 }
@@ -932,16 +946,16 @@ TEST_F(CustomerApi, LegacyRoutes) {
 
   create("A lead", R"("customerState":1)");
   auto page = post("/v1/Customers/filter?skip=1&pageLength=1", R"({"type":11300})");
-  EXPECT_EQ(codes_of(payload_of(page)), (std::vector<std::string>{"C000154"}));
-  EXPECT_EQ(page.header("x-total-count"), "3");
+  EXPECT_EQ(codes_of(payload_of(page)), (std::vector<std::string>{"C000055"}));
+  EXPECT_EQ(page.header("x-total-count"), "6");
   EXPECT_EQ(enquiry_codes(R"({"take":1,"skip":1,"customerType":11300})"),
             codes_of(payload_of(page)));
   // take is the query's other name of pageLength; without either the body's, or 20.
   EXPECT_EQ(codes_of(payload_of(post("/v1/customers/filter?take=2", "{}"))),
-            (std::vector<std::string>{"C000055", "C000154"}));
+            (std::vector<std::string>{"C000001", "C000055"}));
   EXPECT_EQ(codes_of(payload_of(post("/v1/Customers/filter", R"({"pageLength":1})"))),
-            (std::vector<std::string>{"C000055"}));
-  EXPECT_EQ(payload_of(post("/v1/Customers/filter", "{}")).Size(), 4u);
+            (std::vector<std::string>{"C000001"}));
+  EXPECT_EQ(payload_of(post("/v1/Customers/filter", "{}")).Size(), 7u);
   expect_error(post("/v1/Customers/filter?pageLength=abc", "{}"), 400,
                "pageLength must be an integer");
   expect_error(post("/v1/Customers/filter?pageLength=0", "{}"), 400,
@@ -969,12 +983,13 @@ TEST_F(CustomerApi, SearchReturnsCompactItemsExactCodeFirst) {
   EXPECT_EQ(list[0]["customerState"].GetInt(), 3);
   EXPECT_STREQ(list[0]["customerTaxNo"].GetString(), "123");
   EXPECT_TRUE(list[0]["customerPhone"].IsNull());
-  // By name after the exact code.
-  EXPECT_EQ(codes_of(payload_of(post("/v3/customers/search", R"({"searchText":"c000"})"))),
-            (std::vector<std::string>{"C000351", "C000055", "C000350", "C000349", "C000154"}));
+  // By name after the exact code (CUST-001 and daisy hold no "c000").
+  EXPECT_EQ(
+      codes_of(payload_of(post("/v3/customers/search", R"({"searchText":"c000"})"))),
+      (std::vector<std::string>{"C000351", "C000055", "C000001", "C000350", "C000349", "C000154"}));
   EXPECT_EQ(codes_of(payload_of(
                 post("/v3/customers/search", R"({"searchText":"c000","take":2,"skip":1})"))),
-            (std::vector<std::string>{"C000055", "C000350"}));
+            (std::vector<std::string>{"C000055", "C000001"}));
   EXPECT_EQ(to_json(payload_of(
                 post("/v3/customers/search", R"({"searchText":"c000","customerTypes":[11100]})"))),
             "[]");
@@ -987,7 +1002,7 @@ TEST_F(CustomerApi, SearchReturnsCompactItemsExactCodeFirst) {
   EXPECT_EQ(payload_of(post("/v3/customers/search",
                             R"({"searchText":"c000","customerStates":[3],"customerTypes":[1]})"))
                 .Size(),
-            5u);
+            6u);
   expect_error(post("/v3/customers/search", R"({"searchText":"ab","customerTypes":[3]})"), 400,
                "customerTypes must hold 1 (business), 2 (individual) or a legacy type 11100, "
                "11200 or 11300");

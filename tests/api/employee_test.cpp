@@ -147,16 +147,18 @@ TEST_F(EmployeeApi, AnInactiveEmployeeIsReadButNotListedByDefault) {
   auto res = get("staff02");
   ASSERT_EQ(res.status, 200);
   EXPECT_FALSE(res.json()["data"]["value"]["isActive"].GetBool());
-  EXPECT_EQ(codes(R"({"take":10})"), (std::vector<std::string>{"-", "staff01"}));
+  EXPECT_EQ(codes(R"({"take":10})"),
+            (std::vector<std::string>{"-", "00004", "Admin01", "STAFF-001", "staff01"}));
   EXPECT_EQ(codes(R"({"take":10,"isActive":null})"),
-            (std::vector<std::string>{"-", "staff01", "staff02"}));
+            (std::vector<std::string>{"-", "00004", "Admin01", "STAFF-001", "staff01", "staff02"}));
   EXPECT_EQ(codes(R"({"take":10,"isActive":false})"), (std::vector<std::string>{"staff02"}));
   // The published client's status: 1 active, 2 inactive, null all.
   EXPECT_EQ(codes(R"({"take":10,"status":2})"), (std::vector<std::string>{"staff02"}));
-  EXPECT_EQ(codes(R"({"take":10,"status":1})"), (std::vector<std::string>{"-", "staff01"}));
-  EXPECT_EQ(codes(R"({"take":10,"status":null})").size(), 3u);
+  EXPECT_EQ(codes(R"({"take":10,"status":1})"),
+            (std::vector<std::string>{"-", "00004", "Admin01", "STAFF-001", "staff01"}));
+  EXPECT_EQ(codes(R"({"take":10,"status":null})").size(), 6u);
   // isActive, the canonical name, wins over status.
-  EXPECT_EQ(codes(R"({"take":10,"status":2,"isActive":true})").size(), 2u);
+  EXPECT_EQ(codes(R"({"take":10,"status":2,"isActive":true})").size(), 5u);
 }
 
 TEST_F(EmployeeApi, TheEnquiryFiltersOrdersAndPages) {
@@ -171,18 +173,21 @@ TEST_F(EmployeeApi, TheEnquiryFiltersOrdersAndPages) {
   }
   auto res = enquiry(R"({"take":2,"skip":1})");
   ASSERT_EQ(res.status, 200) << res.body;
-  EXPECT_EQ(res.header("x-total-count"), "7");
+  EXPECT_EQ(res.header("x-total-count"), "10");
   auto doc = res.json();
   ASSERT_EQ(doc["data"]["value"].Size(), 2u);
   EXPECT_EQ(keys_of(doc["data"]["value"][0]), kEmployeeKeys);
   // Default order: staff code (none first), case-insensitively, then user id.
   EXPECT_EQ(codes(R"({"take":10})"),
-            (std::vector<std::string>{"-", "N0", "N1", "N2", "N3", "staff01", "staff02"}));
+            (std::vector<std::string>{"-", "00004", "Admin01", "N0", "N1", "N2", "N3", "STAFF-001",
+                                      "staff01", "staff02"}));
   EXPECT_EQ(codes(R"({"take":10,"orderBy":"staffCode desc"})"),
-            (std::vector<std::string>{"staff02", "staff01", "N3", "N2", "N1", "N0", "-"}));
+            (std::vector<std::string>{"staff02", "staff01", "STAFF-001", "N3", "N2", "N1", "N0",
+                                      "Admin01", "00004", "-"}));
   EXPECT_EQ(codes(R"({"take":10,"teamIds":[2]})"),
             (std::vector<std::string>{"N0", "N1", "N2", "N3"}));
-  EXPECT_EQ(codes(R"({"take":10,"teamId":1})"), (std::vector<std::string>{"staff01", "staff02"}));
+  EXPECT_EQ(codes(R"({"take":10,"teamId":1})"),
+            (std::vector<std::string>{"00004", "Admin01", "STAFF-001", "staff01", "staff02"}));
   EXPECT_EQ(codes(R"({"take":10,"staffCodes":["n2","STAFF02","nobody"]})"),
             (std::vector<std::string>{"N2", "staff02"}));
   // keyword: fullname, nickname, staff code or e-mail; a Thai substring; ASCII in any case.
