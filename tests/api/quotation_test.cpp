@@ -157,14 +157,7 @@ Body vector1_body() {
 
 class QuotationApi : public ::testing::Test {
  protected:
-  static TestServerOptions options() {
-    auto o = fixed_at(kNow);
-    o.configure = [](app::AppConfig& c) {
-      c.webhooks.retry_schedule = {300ms, 300ms};
-      c.webhooks.poll_interval = 100ms;
-    };
-    return o;
-  }
+  static TestServerOptions options() { return fixed_at_with_quick_retries(kNow); }
 
   HttpResponse call(const std::string& method, const std::string& path,
                     const std::string& body = "") {

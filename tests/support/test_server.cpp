@@ -94,6 +94,16 @@ TestServerOptions fixed_at_with_admin_key(core::UnixSeconds t, std::string admin
   return o;
 }
 
+TestServerOptions fixed_at_with_quick_retries(core::UnixSeconds t) {
+  using namespace std::chrono_literals;
+  TestServerOptions o = fixed_at(t);
+  o.configure = [](app::AppConfig& c) {
+    c.webhooks.retry_schedule = {300ms, 300ms};
+    c.webhooks.poll_interval = 100ms;
+  };
+  return o;
+}
+
 Headers admin_headers_for(const std::string& admin_key) {
   return {{"Authorization", "Bearer " + admin_key}, {"Content-Type", "application/json"}};
 }

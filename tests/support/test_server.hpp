@@ -66,6 +66,9 @@ struct TestServerOptions {
 
 // Options of a server whose clock stands at `t` (the tests that read dates back).
 TestServerOptions fixed_at(core::UnixSeconds t);
+// The same with webhook retries 300 ms apart and a 100 ms poll, so that a test sees a delivery
+// and its retries within a second or two (the sections' event tests).
+TestServerOptions fixed_at_with_quick_retries(core::UnixSeconds t);
 // The same with the administration plane opened by `admin_key`.
 TestServerOptions fixed_at_with_admin_key(core::UnixSeconds t, std::string admin_key);
 // The headers of an administration request (JSON body) authorised by `admin_key`.
