@@ -50,12 +50,16 @@ core::Page<R> run_page(Session& s, const Table<R>& table, const Sql& where, bool
   sql += table.columns();
   if (costly_matches) {
     // The page's alias is one no entity uses (products are "p").
-    sql += ", page_.total FROM (SELECT " + key + " AS id, COUNT(*) OVER () AS total";
+    // The page's rows are found again by their whole key: (company_id, id) for the tables keyed
+    // company first, which PostgreSQL indexes by that key only.
+    const std::string company = std::string(table.alias()) + ".company_id";
+    sql += ", page_.total FROM (SELECT " + key + " AS id, " + company +
+           " AS cid, COUNT(*) OVER () AS total";
     sql += where.text();
     sql += order;
     sql += " LIMIT ? OFFSET ?) page_ CROSS JOIN ";
     sql.append(table.table()).append(" ").append(table.alias()).append(table.joins());
-    sql += " WHERE " + key + " = page_.id";
+    sql += " WHERE " + key + " = page_.id AND " + company + " = page_.cid";
     sql += order;
     // The outer ORDER BY repeats the inner one's parameters.
     params.insert(params.end(), order_params.begin(), order_params.end());
