@@ -192,6 +192,49 @@ TEST_P(TableTest, CompanyFirstKeysAreGeneratedOnEveryBackend) {
   EXPECT_EQ(ids[4], backend() == Backend::kSqlite ? 501 : 4);
 }
 
+// Rows without a generated key, many at once: a statement of up to kRowsPerInsert rows each,
+// every row as one insert would write it, in order.
+struct Line {
+  std::int64_t company_id = 0;
+  std::int64_t position = 0;
+  core::Decimal amount;
+  std::optional<std::string> note;
+};
+constexpr core::Field<Line> kLineFields[] = {
+    {"companyId", "company_id", &Line::company_id},
+    {"position", "position", &Line::position},
+    {"amount", "amount", &Line::amount},
+    {"note", "note", &Line::note},
+};
+constexpr core::Entity<Line> kLineEntity{"lines", "l", kLineFields, ""};
+
+TEST_P(TableTest, InsertAllWritesEveryRowInStatementsOfBoundedSize) {
+  const Table<Line> lines(kLineEntity);
+  std::vector<Line> rows;
+  for (std::int64_t i = 0; i < 2 * static_cast<std::int64_t>(Table<Line>::kRowsPerInsert) + 3;
+       ++i) {
+    rows.push_back(
+        {7, i, core::Decimal::from_units(i * 125, 2),
+         i % 2 ? std::optional<std::string>("ทดสอบ " + std::to_string(i)) : std::nullopt});
+  }
+  std::vector<Line> read;
+  (*db_)->write_now([&](Session& s) {
+    s.exec(
+        "CREATE TABLE lines (company_id BIGINT NOT NULL, position BIGINT NOT NULL, amount TEXT "
+        "NOT NULL, note TEXT, PRIMARY KEY (company_id, position))");
+    lines.insert_all(s, {});
+    lines.insert_all(s, rows);
+    auto r = s.query(lines.select() + " WHERE l.company_id = ? ORDER BY l.position", {7});
+    while (r.next()) read.push_back(lines.read(r));
+  });
+  ASSERT_EQ(read.size(), rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    EXPECT_EQ(read[i].position, rows[i].position);
+    EXPECT_EQ(read[i].amount.to_string(), rows[i].amount.to_string());
+    EXPECT_EQ(read[i].note, rows[i].note);
+  }
+}
+
 TEST_P(TableTest, AKeyGivenIsKept) {
   auto w = widget(1, "W-3");
   w.id = 705693;

@@ -337,17 +337,20 @@ std::map<std::int64_t, std::vector<DocumentLine>> load_lines_of(
   return out;
 }
 
-void save_lines(storage::Session& s, int document_type, std::int64_t document_id,
-                DocumentRecord& d) {
-  s.exec(
-      "DELETE FROM document_lines WHERE company_id = ? AND document_type = ? AND document_id = ?",
-      {d.company_id, std::int64_t{document_type}, document_id});
+void save_lines(storage::Session& s, int document_type, std::int64_t document_id, DocumentRecord& d,
+                bool stored) {
+  if (stored) {
+    s.exec(
+        "DELETE FROM document_lines WHERE company_id = ? AND document_type = ? AND document_id = "
+        "?",
+        {d.company_id, std::int64_t{document_type}, document_id});
+  }
   for (auto& line : d.lines) {
     line.company_id = d.company_id;
     line.document_type = document_type;
     line.document_id = document_id;
-    kLines.insert(s, line);
   }
+  kLines.insert_all(s, d.lines);
 }
 
 }  // namespace ov::documents

@@ -63,9 +63,9 @@ std::vector<DocumentLine> load_lines(storage::Session& s, std::int64_t company_i
 std::map<std::int64_t, std::vector<DocumentLine>> load_lines_of(
     storage::Session& s, std::int64_t company_id, int document_type,
     const std::vector<std::int64_t>& document_ids);
-// Makes d.lines the stored lines of the document.
-void save_lines(storage::Session& s, int document_type, std::int64_t document_id,
-                DocumentRecord& d);
+// Makes d.lines the stored lines of the document; `stored` false: it has none yet (a new one).
+void save_lines(storage::Session& s, int document_type, std::int64_t document_id, DocumentRecord& d,
+                bool stored = true);
 
 // --- Writing JSON ----------------------------------------------------------------------------
 

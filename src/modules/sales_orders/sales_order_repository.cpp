@@ -64,37 +64,42 @@ std::vector<std::int64_t> SalesOrderRepository::of_deal(std::int64_t company_id,
 
 void SalesOrderRepository::insert(SalesOrderRecord& o, bool with_id) {
   o.sales_order_id = kOrders.insert(s_, o, with_id);
-  save_children(o);
+  save_children(o, false);
 }
 
 void SalesOrderRepository::update(const SalesOrderRecord& before, SalesOrderRecord& o,
                                   bool content) {
   kOrders.update_changed(s_, before, o);
-  if (content) save_children(o);
+  if (content) save_children(o, true);
 }
 
-void SalesOrderRepository::save_children(SalesOrderRecord& o) {
-  documents::save_lines(s_, documents::kSalesOrder, o.sales_order_id, o);
-  s_.exec("DELETE FROM sales_order_discounts WHERE company_id = ? AND sales_order_id = ?",
-          {o.company_id, o.sales_order_id});
+void SalesOrderRepository::save_children(SalesOrderRecord& o, bool stored) {
+  documents::save_lines(s_, documents::kSalesOrder, o.sales_order_id, o, stored);
+  if (stored) {
+    s_.exec("DELETE FROM sales_order_discounts WHERE company_id = ? AND sales_order_id = ?",
+            {o.company_id, o.sales_order_id});
+  }
   std::int64_t position = 0;
   for (auto& d : o.discounts) {
     d.company_id = o.company_id;
     d.sales_order_id = o.sales_order_id;
     d.position = position++;
-    kDiscounts.insert(s_, d);
   }
-  save_installments(o);
+  kDiscounts.insert_all(s_, o.discounts);
+  save_installments(o, stored);
 }
 
-void SalesOrderRepository::save_installments(const SalesOrderRecord& o) {
-  s_.exec("DELETE FROM sales_order_installments WHERE company_id = ? AND sales_order_id = ?",
-          {o.company_id, o.sales_order_id});
-  for (auto i : o.installments) {
+void SalesOrderRepository::save_installments(const SalesOrderRecord& o, bool stored) {
+  if (stored) {
+    s_.exec("DELETE FROM sales_order_installments WHERE company_id = ? AND sales_order_id = ?",
+            {o.company_id, o.sales_order_id});
+  }
+  auto schedule = o.installments;
+  for (auto& i : schedule) {
     i.company_id = o.company_id;
     i.sales_order_id = o.sales_order_id;
-    kInstallments.insert(s_, i);
   }
+  kInstallments.insert_all(s_, schedule);
 }
 
 }  // namespace ov::sales_orders

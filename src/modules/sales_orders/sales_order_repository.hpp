@@ -31,10 +31,11 @@ class SalesOrderRepository {
   void insert(SalesOrderRecord& o, bool with_id = false);
   // Writes the changed columns; with `content` also replaces lines, discounts and schedule.
   void update(const SalesOrderRecord& before, SalesOrderRecord& o, bool content);
-  void save_installments(const SalesOrderRecord& o);
+  // Makes o.installments the stored schedule; `stored` false: the order has none yet.
+  void save_installments(const SalesOrderRecord& o, bool stored = true);
 
  private:
-  void save_children(SalesOrderRecord& o);
+  void save_children(SalesOrderRecord& o, bool stored);
   storage::Session& s_;
 };
 
