@@ -111,6 +111,11 @@ class SqliteSession final : public Session {
       // places), and pages that fit stay dirty in memory until the commit instead of spilling
       // to the log mid-transaction. One writer connection per database bounds the memory.
       exec_plain("PRAGMA cache_size=-131072");
+      // Each job's savepoint journals the pages it first changes; past a small size SQLite
+      // spills that journal to a file in /var/tmp, a pwrite per page on the writer's critical
+      // path. In memory it is bounded by one group's changed pages, which the cache above holds
+      // anyway.
+      exec_plain("PRAGMA temp_store=MEMORY");
     }
     exec_plain("PRAGMA foreign_keys=ON");
     // Reads map the file instead of copying pages through pread: as much of it as SQLite allows
