@@ -103,16 +103,16 @@ const Words kFirstNames = {"Somchai", "Suda",     "Anan",    "Malee",   "Prasit"
                            "Kanya",   "Wichai",   "Nittaya", "Surasak", "Pranee",
                            "Chaiwat", "Ratana",   "Somsak",  "Wilai",   "Thongchai",
                            "Orawan",  "Kittisak", "Jintana", "Apichat", "Siriporn"};
-const Words kLastNames = {"Jaidee",   "Srisuk",   "Wongsa",  "Chaiyo",   "Boonma",
-                          "Rattana",  "Sukjai",   "Thongdee", "Kaewmanee", "Saelim"};
+const Words kLastNames = {"Jaidee",  "Srisuk", "Wongsa",   "Chaiyo",    "Boonma",
+                          "Rattana", "Sukjai", "Thongdee", "Kaewmanee", "Saelim"};
 const Words kCustomerNames = {
-    "บริษัท สยามเทรดดิ้ง จำกัด",  "บริษัท ไทยอินดัสทรี จำกัด",   "Bangkok Logistics Co., Ltd.",
-    "บริษัท เชียงใหม่ฟู้ดส์ จำกัด", "ห้างหุ้นส่วนจำกัด รุ่งเรืองการช่าง", "Eastern Seaboard Parts Co., Ltd.",
-    "บริษัท ภูเก็ตรีสอร์ท จำกัด",  "โรงพยาบาลสุขภาพดี",          "Mekong Engineering Co., Ltd.",
+    "บริษัท สยามเทรดดิ้ง จำกัด",   "บริษัท ไทยอินดัสทรี จำกัด",       "Bangkok Logistics Co., Ltd.",
+    "บริษัท เชียงใหม่ฟู้ดส์ จำกัด",   "ห้างหุ้นส่วนจำกัด รุ่งเรืองการช่าง", "Eastern Seaboard Parts Co., Ltd.",
+    "บริษัท ภูเก็ตรีสอร์ท จำกัด",    "โรงพยาบาลสุขภาพดี",           "Mekong Engineering Co., Ltd.",
     "บริษัท โคราชพลาสติก จำกัด",  "สำนักงานกฎหมาย ธรรมนิติ",      "Andaman Hotel Group",
     "บริษัท ขอนแก่นมอเตอร์ จำกัด", "โรงเรียนนานาชาติ กรุงเทพ",     "Thai Green Energy Co., Ltd.",
-    "บริษัท หาดใหญ่ซัพพลาย จำกัด", "คลินิกทันตกรรม ยิ้มสวย",        "Siam Retail Co., Ltd.",
-    "บริษัท อุดรการเกษตร จำกัด",   "Lanna Coffee Co., Ltd."};
+    "บริษัท หาดใหญ่ซัพพลาย จำกัด", "คลินิกทันตกรรม ยิ้มสวย",         "Siam Retail Co., Ltd.",
+    "บริษัท อุดรการเกษตร จำกัด",  "Lanna Coffee Co., Ltd."};
 
 // The catalogue: every price at least 250 baht, so that a line's amount discount (50 or 100
 // baht) never exceeds the line.
@@ -168,14 +168,14 @@ const std::vector<ProductSeed> kProducts = {
 bool is_service(const ProductSeed& p) { return std::string_view(p.category) == "Services"; }
 
 const Words kQuotationSubjects = {"ใบเสนอราคา อุปกรณ์ไอที",  "ใบเสนอราคา ระบบเครือข่าย",
-                                  "IT equipment refresh",   "ชุดอุปกรณ์สำนักงานใหม่",
-                                  "ระบบกล้องวงจรปิด",        "ระบบ POS สาขาใหม่",
-                                  "Annual maintenance",     "ห้องประชุมพร้อมโปรเจคเตอร์",
-                                  "Network upgrade",        "อุปกรณ์สำหรับพนักงานใหม่"};
+                                  "IT equipment refresh", "ชุดอุปกรณ์สำนักงานใหม่",
+                                  "ระบบกล้องวงจรปิด",       "ระบบ POS สาขาใหม่",
+                                  "Annual maintenance",   "ห้องประชุมพร้อมโปรเจคเตอร์",
+                                  "Network upgrade",      "อุปกรณ์สำหรับพนักงานใหม่"};
 const Words kOrderSubjects = {"ใบสั่งขาย อุปกรณ์ไอที", "ใบสั่งขาย ระบบเครือข่าย", "Office fit-out",
-                              "ใบสั่งขาย สาขาใหม่",     "Equipment order",        "ใบสั่งขาย ประจำไตรมาส"};
-const Words kNotes = {"ราคานี้รวมค่าติดตั้งแล้ว", "Delivery within 7 days of the order",
-                      "ยืนราคา 30 วัน", "Prices include on-site training"};
+                              "ใบสั่งขาย สาขาใหม่",  "Equipment order",     "ใบสั่งขาย ประจำไตรมาส"};
+const Words kNotes = {"ราคานี้รวมค่าติดตั้งแล้ว", "Delivery within 7 days of the order", "ยืนราคา 30 วัน",
+                      "Prices include on-site training"};
 const Words kRemarks = {"กรุณาจัดส่งในวันทำการถัดไป", "Please quote the PO number on the invoice",
                         "ติดต่อก่อนเข้าติดตั้ง"};
 const Words kContacts = {"คุณสมชาย ใจดี", "Khun Nida", "คุณวิไล รักงาน", "Mr. John Smith"};
@@ -191,8 +191,8 @@ constexpr const char* kWarehouse = "WHGENERAL";
 constexpr UnixSeconds kHour = 3600;
 constexpr UnixSeconds kDay = 24 * kHour;
 
-// 20 000 documents a transaction, like the other seeders. 200 documents a statement (200 × 47
-// parameters at most: a sales order's 46 columns and its id on SQLite) and 500 lines (500 × 19):
+// 20 000 documents a transaction, like the other seeders. 200 documents a statement (200 × 44
+// parameters at most: a sales order's 43 columns and its id on SQLite) and 500 lines (500 × 19):
 // all below SQLite's 32 766 and PostgreSQL's 65 535 parameters.
 constexpr std::int64_t kBatch = 20000;
 constexpr std::size_t kRowsPerInsert = 200;
@@ -377,7 +377,8 @@ class LineWriter {
   std::size_t pending_ = 0;
 };
 
-// --- Requests, and what the upserts store for them ------------------------------------------------
+// --- Requests, and what the upserts store for them
+// ------------------------------------------------
 
 // A document line as a client sends it: amounts as decimal text.
 struct LineSeed {
@@ -477,7 +478,8 @@ doc::Totals apply(const Refs& refs, int type, const DocSeed& in,
     line.product_id = product.product_id;
     line.product_code = product.product_code;
     line.product_name = product.product_name;
-    line.price = Decimal::parse(product.default_price, ov::api::kMoneyScale).value_or(Decimal::of(0));
+    line.price =
+        Decimal::parse(product.default_price, ov::api::kMoneyScale).value_or(Decimal::of(0));
     line.qty = text(l.qty);
     line.product_unit_name = product.unit_name;
     line.product_description = l.description;
@@ -493,10 +495,10 @@ doc::Totals apply(const Refs& refs, int type, const DocSeed& in,
                        line.wh_tax_value.value_or(Decimal::of(0))});
     d.lines.push_back(std::move(line));
   }
-  auto totals = doc::compute_totals(
-      amounts, {d.discount_type, d.discount_value}, extras,
-      {d.vat_calculation, d.include_vat, refs.vat_rate},
-      {type == doc::kQuotation ? "quotationDetails" : "salesOrderDetails"});
+  auto totals =
+      doc::compute_totals(amounts, {d.discount_type, d.discount_value}, extras,
+                          {d.vat_calculation, d.include_vat, refs.vat_rate},
+                          {type == doc::kQuotation ? "quotationDetails" : "salesOrderDetails"});
   for (std::size_t i = 0; i < d.lines.size(); ++i) d.lines[i].total_price = totals.line_totals[i];
   d.sub_total = totals.sub_total;
   d.sub_total_with_discount = totals.sub_total_with_discount;
@@ -665,7 +667,8 @@ Moment moment(const Year& y, std::int64_t i, std::int64_t count) {
   const auto on_day = ((day + 1) * count + days - 1) / days - first;
   Moment m;
   m.day = static_cast<std::size_t>(day);
-  m.at = y.midnight[m.day] + 8 * kHour + 1800 + (i - first) * 10 * kHour / std::max<std::int64_t>(on_day, 1);
+  m.at = y.midnight[m.day] + 8 * kHour + 1800 +
+         (i - first) * 10 * kHour / std::max<std::int64_t>(on_day, 1);
   return m;
 }
 
@@ -792,14 +795,12 @@ int print_enquiry_plan(const char* url, std::int64_t company, int status, const 
   auto db = ov::storage::open_database(url);
   db->read_now([&](ov::storage::Session& s) {
     const auto& zone = company_zone(s, company);
-    int y = 0, m = 0, d = 0;
-    if (std::sscanf(day.c_str(), "%d-%d-%d", &y, &m, &d) != 3) throw std::runtime_error("bad date");
-    // The whole local day, as the route reads quotationDate.
+    const auto date = ov::core::parse_datetime(day, zone);
+    if (!date) throw std::runtime_error("not a date: " + day);
+    // The local day, as the route reads quotationDate.
     qt::EnquiryInput in;
     in.status = status;
-    in.day_start = zone.from_local(y, m, d, 0, 0, 0);
-    const auto next = zone.to_local(*in.day_start + 26 * kHour);
-    in.day_end = *zone.from_local(next.year, next.month, next.day, 0, 0, 0) - 1;
+    in.day_start = ov::core::local_midnight(*date, zone);
     in.take = 50;
     PlanningSession planning(s);
     qt::QuotationRepository(planning).enquiry(company, in);
@@ -1008,13 +1009,14 @@ int main(int argc, char** argv) {
           q.created_by_user_id = q.updated_by_user_id = admin;
           q.date_created = q.date_updated = when.at;
           // Formatted as the API formats its numbers: Q + YYMM + five digits, DRAFT + YYMM + six.
-          q.quotation_no =
-              ov::core::format_number(ov::core::kQuotationNumber, kPeriods[month], ++quotation_no[month]);
+          q.quotation_no = ov::core::format_number(ov::core::kQuotationNumber, kPeriods[month],
+                                                   ++quotation_no[month]);
           q.reference_no = ov::core::format_number(ov::core::kQuotationReference, kPeriods[month],
                                                    ++reference_no[month]);
           // Moved on from draft by later upserts (and Cancel, with its reason).
           if (q.status != qt::kDraft) q.date_updated = when.at + gen.between(1, 240) * kHour;
-          if (q.status == qt::kCancelled && gen.chance(50)) q.cancel_reason = gen.pick(kCancelReasons);
+          if (q.status == qt::kCancelled && gen.chance(50))
+            q.cancel_reason = gen.pick(kCancelReasons);
           if (!resaved_quotation && (q.status == qt::kDraft || q.status == qt::kAwaitingApproval)) {
             resaved_quotation = seed;
             resaved_quotation_no = q.quotation_no;
@@ -1113,8 +1115,8 @@ int main(int argc, char** argv) {
           }
           o.created_by_user_id = o.updated_by_user_id = admin;
           o.date_created = o.date_updated = when.at;
-          o.sales_order_no =
-              ov::core::format_number(ov::core::kSalesOrderNumber, kPeriods[month], ++order_no[month]);
+          o.sales_order_no = ov::core::format_number(ov::core::kSalesOrderNumber, kPeriods[month],
+                                                     ++order_no[month]);
           if (o.status != so::kDraft) o.date_updated = when.at + gen.between(1, 72) * kHour;
           if (o.status == so::kApproved) {
             o.approved_by_user_id = admin;
@@ -1151,7 +1153,8 @@ int main(int argc, char** argv) {
           }
         }
         lines.flush();
-        // Discounts and instalments: at most 200 × 2 rows (× 7 and × 8 parameters).
+        // Discounts and instalments: at most 200 discounts (× 7 parameters) and 400 instalments
+        // (× 8) a statement.
         ov::storage::Sql discounts, installments;
         std::size_t n_discounts = 0, n_installments = 0;
         for (auto& o : orows) {
@@ -1183,8 +1186,8 @@ int main(int argc, char** argv) {
       if (quotation_no[m]) {
         ov::storage::continue_sequence_after(s, company, ov::core::kQuotationNumber, kPeriods[m],
                                              quotation_no[m]);
-        ov::storage::continue_sequence_after(s, company, ov::core::kQuotationReference,
-                                             kPeriods[m], reference_no[m]);
+        ov::storage::continue_sequence_after(s, company, ov::core::kQuotationReference, kPeriods[m],
+                                             reference_no[m]);
       }
       if (order_no[m]) {
         ov::storage::continue_sequence_after(s, company, ov::core::kSalesOrderNumber, kPeriods[m],

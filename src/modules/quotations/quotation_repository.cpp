@@ -48,7 +48,7 @@ std::optional<QuotationRecord> QuotationRepository::find_for_update(std::int64_t
 
 void QuotationRepository::insert(QuotationRecord& q) {
   q.quotation_id = kQuotations.insert(s_, q);
-  documents::save_lines(s_, documents::kQuotation, q.quotation_id, q);
+  documents::save_lines(s_, documents::kQuotation, q.quotation_id, q, false);
 }
 
 void QuotationRepository::update(const QuotationRecord& before, QuotationRecord& q, bool content) {
@@ -76,14 +76,13 @@ core::Page<QuotationRecord> QuotationRepository::enquiry(std::int64_t company_id
     if (!customer) return {};
     where.add(" AND q.customer_id = ?").bind(customer->customer_id);
   }
-  if (in.day_start) where.add(" AND q.document_date >= ?").bind(*in.day_start);
-  if (in.day_end) where.add(" AND q.document_date <= ?").bind(*in.day_end);
-  // With a day, the matches are that day's: the page's ids and the count come from one read of
-  // an index that holds the filters and the order (quotations_status_day, quotations_day), and
-  // only the page's rows are read. Without one, a count and an ordered index walk that stops
-  // after the page. The page's lines come in one statement.
+  // A quotation's date is stored as its day's local midnight (ObjectReader::date), so a day is
+  // one value: quotations_status_day and quotations_day then give the page in order.
+  if (in.day_start) where.add(" AND q.document_date = ?").bind(*in.day_start);
+  // The count and the page, each one walk of the index that holds the filters in the order
+  // asked (the page stops after its rows); the page's lines in one statement.
   auto page =
-      storage::run_page(s_, kQuotations, where, in.day_start.has_value(),
+      storage::run_page(s_, kQuotations, where, false,
                         " ORDER BY q.date_created DESC, q.quotation_id DESC", in.take, in.skip);
   std::vector<std::int64_t> ids;
   for (const auto& q : page.items) ids.push_back(q.quotation_id);

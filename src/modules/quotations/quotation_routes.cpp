@@ -60,10 +60,8 @@ EnquiryInput parse_enquiry(const http::Request& req) {
   r.check();
   if (status) in.status = static_cast<int>(*status);
   if (day) {
-    // A date, or the day of a date-time: from its local midnight to the next one.
+    // A date, or the day of a date-time: the quotations dated that local day.
     in.day_start = core::local_midnight(*day, zone);
-    // A day is 23 to 25 hours long: 26 hours on is within the next one.
-    in.day_end = core::local_midnight(*in.day_start + 26 * 3600, zone) - 1;
   }
   in.take = page.take;
   in.skip = page.skip;

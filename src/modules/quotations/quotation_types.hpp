@@ -140,9 +140,8 @@ struct EnquiryInput {
   std::optional<int> status;
   std::optional<std::string> staff_code;
   std::optional<std::string> customer_code;
-  // The local day of quotationDate: [day_start, day_end].
+  // The local midnight of quotationDate's day.
   std::optional<core::UnixSeconds> day_start;
-  std::optional<core::UnixSeconds> day_end;
   std::int64_t take = 0;
   std::int64_t skip = 0;
 };
