@@ -79,6 +79,7 @@
 #include "storage/database.hpp"
 #include "storage/sequences.hpp"
 #include "storage/sql.hpp"
+#include "storage/table.hpp"
 #include "webhooks/events.hpp"
 
 namespace {
@@ -200,107 +201,25 @@ constexpr std::size_t kLinesPerInsert = 500;
 
 // --- The stored columns, from the field tables ---------------------------------------------------
 
-// documents.cpp's kLineColumns, which that file keeps to itself: the stored line, every column.
-constexpr ov::core::Field<doc::DocumentLine> kLineColumns[] = {
-    ov::core::column_only<doc::DocumentLine>("company_id", &doc::DocumentLine::company_id),
-    ov::core::column_only<doc::DocumentLine>("document_type", &doc::DocumentLine::document_type),
-    ov::core::column_only<doc::DocumentLine>("document_id", &doc::DocumentLine::document_id),
-    ov::core::column_only<doc::DocumentLine>("position", &doc::DocumentLine::position),
-    ov::core::column_only<doc::DocumentLine>("product_id", &doc::DocumentLine::product_id),
-    ov::core::column_only<doc::DocumentLine>("product_code", &doc::DocumentLine::product_code),
-    ov::core::column_only<doc::DocumentLine>("product_name", &doc::DocumentLine::product_name),
-    ov::core::column_only<doc::DocumentLine>("price", &doc::DocumentLine::price),
-    ov::core::column_only<doc::DocumentLine>("qty", &doc::DocumentLine::qty),
-    ov::core::column_only<doc::DocumentLine>("product_unit_name",
-                                             &doc::DocumentLine::product_unit_name),
-    ov::core::column_only<doc::DocumentLine>("product_description",
-                                             &doc::DocumentLine::product_description),
-    ov::core::column_only<doc::DocumentLine>("discount_type", &doc::DocumentLine::discount_type),
-    ov::core::column_only<doc::DocumentLine>("discount_value", &doc::DocumentLine::discount_value),
-    ov::core::column_only<doc::DocumentLine>("vat_tax_value", &doc::DocumentLine::vat_tax_value),
-    ov::core::column_only<doc::DocumentLine>("wh_tax_value", &doc::DocumentLine::wh_tax_value),
-    ov::core::column_only<doc::DocumentLine>("total_price", &doc::DocumentLine::total_price),
-    ov::core::column_only<doc::DocumentLine>("unit_id", &doc::DocumentLine::unit_id),
-    ov::core::column_only<doc::DocumentLine>("is_shipping", &doc::DocumentLine::is_shipping),
-    ov::core::column_only<doc::DocumentLine>("warehouse_code", &doc::DocumentLine::warehouse_code),
-};
-
 // The columns an INSERT of storage::Table writes for an entity (its own columns that are
-// inserted; not the generated key, not joined tables' columns), bound as Table binds them:
-// decimals as Decimal::to_string() text, booleans 0/1, lists as their stored JSON.
+// inserted; not the generated key, not joined tables' columns), bound as Table binds them: the
+// table's own insert binding over the entity's field table.
 template <class R>
 class Columns {
  public:
-  explicit Columns(ov::core::Fields<R> fields) {
-    using ov::core::Store;
-    for (const auto& f : fields) {
-      if (f.column.empty() || f.column.find('.') != std::string_view::npos) continue;
-      if (f.store != Store::kReadWrite && f.store != Store::kInsert && f.store != Store::kWrite)
-        continue;
-      fields_.push_back(&f);
+  explicit Columns(ov::core::Fields<R> fields) : entity_{"", "", fields, ""}, table_(entity_) {
+    for (const auto* f : table_.insert_fields()) {
       if (!names_.empty()) names_ += ", ";
-      names_ += f.column;
+      names_ += f->column;
     }
   }
   const std::string& names() const { return names_; }
-  int count() const { return static_cast<int>(fields_.size()); }
-  void bind(ov::storage::Sql& q, const R& r) const {
-    for (const auto* f : fields_) bind_one(q, *f, r);
-  }
+  int count() const { return static_cast<int>(table_.insert_fields().size()); }
+  void bind(ov::storage::Sql& q, const R& r) const { table_.bind_insert(q, r); }
 
  private:
-  static void bind_one(ov::storage::Sql& q, const ov::core::Field<R>& f, const R& r) {
-    std::visit(
-        [&](auto m) {
-          using M = decltype(m);
-          if constexpr (std::is_same_v<M, std::int64_t R::*>) {
-            q.bind(r.*m);
-          } else if constexpr (std::is_same_v<M, std::optional<std::int64_t> R::*>) {
-            q.bind(ov::storage::opt(r.*m));
-          } else if constexpr (std::is_same_v<M, int R::*>) {
-            q.bind(std::int64_t{r.*m});
-          } else if constexpr (std::is_same_v<M, bool R::*>) {
-            q.bind(std::int64_t{(r.*m) ? 1 : 0});
-          } else if constexpr (std::is_same_v<M, std::optional<bool> R::*>) {
-            if (r.*m) {
-              q.bind(std::int64_t{*(r.*m) ? 1 : 0});
-            } else {
-              q.bind(nullptr);
-            }
-          } else if constexpr (std::is_same_v<M, std::string R::*>) {
-            q.bind(std::string_view(r.*m));
-          } else if constexpr (std::is_same_v<M, std::optional<std::string> R::*>) {
-            q.bind(ov::storage::opt(r.*m));
-          } else if constexpr (std::is_same_v<M, std::optional<double> R::*>) {
-            q.bind(ov::storage::opt(r.*m));
-          } else if constexpr (std::is_same_v<M, std::vector<std::string> R::*>) {
-            q.bind_text(ov::storage::encode_string_list(r.*m));
-          } else if constexpr (std::is_same_v<M, std::vector<std::int64_t> R::*>) {
-            q.bind_text(ov::storage::encode_id_list(r.*m));
-          } else if constexpr (std::is_same_v<M, Decimal R::*>) {
-            q.bind_text((r.*m).to_string());
-          } else if constexpr (std::is_same_v<M, std::optional<Decimal> R::*>) {
-            if (r.*m) {
-              q.bind_text((r.*m)->to_string());
-            } else {
-              q.bind(nullptr);
-            }
-          } else if constexpr (std::is_same_v<M, bool (R::*)() const>) {
-            q.bind(std::int64_t{(r.*m)() ? 1 : 0});
-          } else if constexpr (std::is_same_v<M, std::optional<std::string> (R::*)() const>) {
-            if (auto v = (r.*m)()) {
-              q.bind_text(std::move(*v));
-            } else {
-              q.bind(nullptr);
-            }
-          } else {
-            throw std::logic_error("a field without a member cannot be stored");
-          }
-        },
-        f.member);
-  }
-
-  std::vector<const ov::core::Field<R>*> fields_;
+  ov::core::Entity<R> entity_;
+  ov::storage::Table<R> table_;
   std::string names_;
 };
 
@@ -954,7 +873,8 @@ int main(int argc, char** argv) {
       ov::core::Fields<qt::QuotationRecord>(qt::kQuotationFields)};
   const Columns<so::SalesOrderRecord> order_columns{
       ov::core::Fields<so::SalesOrderRecord>(so::kSalesOrderFields)};
-  const Columns<doc::DocumentLine> line_columns{ov::core::Fields<doc::DocumentLine>(kLineColumns)};
+  const Columns<doc::DocumentLine> line_columns{
+      ov::core::Fields<doc::DocumentLine>(doc::kLineColumns)};
   const Columns<so::Discount> discount_columns{ov::core::Fields<so::Discount>(so::kDiscountFields)};
   const Columns<so::Installment> installment_columns{
       ov::core::Fields<so::Installment>(so::kInstallmentFields)};

@@ -86,12 +86,19 @@ class Table {
     return r;
   }
 
+  // The columns an INSERT writes (a generated key aside), in order, and r's values for them:
+  // for writers that build statements of many rows themselves (the benchmark seeders).
+  const std::vector<const core::Field<R>*>& insert_fields() const { return insert_; }
+  void bind_insert(Sql& q, const R& r) const {
+    for (const auto* f : insert_) bind(q, *f, r);
+  }
+
   // Inserts r and returns its generated key (0 when the entity has none). `with_key`: the key
   // is taken from r instead (data that keeps documented ids).
   std::int64_t insert(Session& s, const R& r, bool with_key = false) const {
     Sql params;
     if (with_key) bind(params, *key_, r);
-    for (const auto* f : insert_) bind(params, *f, r);
+    bind_insert(params, r);
     // SQLite has no identity column outside a rowid key: the next id is the largest plus one,
     // safe because its one writer runs one write at a time.
     const bool next_key = !with_key && !insert_next_key_sql_.empty() && !s.concurrent_writers();
@@ -115,9 +122,7 @@ class Table {
     for (std::size_t at = 0; at < rows.size(); at += kRowsPerInsert) {
       const auto n = std::min(kRowsPerInsert, rows.size() - at);
       Sql params;
-      for (std::size_t i = at; i < at + n; ++i) {
-        for (const auto* f : insert_) bind(params, *f, rows[i]);
-      }
+      for (std::size_t i = at; i < at + n; ++i) bind_insert(params, rows[i]);
       // "(?, …, ?)" once per row after the one-row statement's own.
       std::string sql = insert_sql_;
       const auto values = sql.substr(sql.rfind(" VALUES ") + 8);

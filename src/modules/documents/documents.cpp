@@ -19,30 +19,6 @@ using api::ObjectReader;
 // A rate in per cent: VAT and withholding tax.
 const core::Decimal kHundred = core::Decimal::of(100);
 
-// The stored line: every column, shown by neither document as such (their JSON tables are
-// kQuotationLineFields and kSalesOrderLineFields).
-constexpr core::Field<DocumentLine> kLineColumns[] = {
-    core::column_only<DocumentLine>("company_id", &DocumentLine::company_id),
-    core::column_only<DocumentLine>("document_type", &DocumentLine::document_type),
-    core::column_only<DocumentLine>("document_id", &DocumentLine::document_id),
-    core::column_only<DocumentLine>("position", &DocumentLine::position),
-    core::column_only<DocumentLine>("product_id", &DocumentLine::product_id),
-    core::column_only<DocumentLine>("product_code", &DocumentLine::product_code),
-    core::column_only<DocumentLine>("product_name", &DocumentLine::product_name),
-    core::column_only<DocumentLine>("price", &DocumentLine::price),
-    core::column_only<DocumentLine>("qty", &DocumentLine::qty),
-    core::column_only<DocumentLine>("product_unit_name", &DocumentLine::product_unit_name),
-    core::column_only<DocumentLine>("product_description", &DocumentLine::product_description),
-    core::column_only<DocumentLine>("discount_type", &DocumentLine::discount_type),
-    core::column_only<DocumentLine>("discount_value", &DocumentLine::discount_value),
-    core::column_only<DocumentLine>("vat_tax_value", &DocumentLine::vat_tax_value),
-    core::column_only<DocumentLine>("wh_tax_value", &DocumentLine::wh_tax_value),
-    core::column_only<DocumentLine>("total_price", &DocumentLine::total_price),
-    core::column_only<DocumentLine>("unit_id", &DocumentLine::unit_id),
-    core::column_only<DocumentLine>("is_shipping", &DocumentLine::is_shipping),
-    core::column_only<DocumentLine>("warehouse_code", &DocumentLine::warehouse_code),
-};
-constexpr core::Entity<DocumentLine> kLineEntity{"document_lines", "dl", kLineColumns, ""};
 const storage::Table<DocumentLine> kLines(kLineEntity);
 
 // A rate of per cent with 2 decimals.

@@ -67,6 +67,31 @@ std::map<std::int64_t, std::vector<DocumentLine>> load_lines_of(
 void save_lines(storage::Session& s, int document_type, std::int64_t document_id, DocumentRecord& d,
                 bool stored = true);
 
+// The stored line (document_lines): every column, shown by neither document as such (their
+// JSON tables are below); the benchmark seeder writes lines with it too.
+inline constexpr core::Field<DocumentLine> kLineColumns[] = {
+    core::column_only<DocumentLine>("company_id", &DocumentLine::company_id),
+    core::column_only<DocumentLine>("document_type", &DocumentLine::document_type),
+    core::column_only<DocumentLine>("document_id", &DocumentLine::document_id),
+    core::column_only<DocumentLine>("position", &DocumentLine::position),
+    core::column_only<DocumentLine>("product_id", &DocumentLine::product_id),
+    core::column_only<DocumentLine>("product_code", &DocumentLine::product_code),
+    core::column_only<DocumentLine>("product_name", &DocumentLine::product_name),
+    core::column_only<DocumentLine>("price", &DocumentLine::price),
+    core::column_only<DocumentLine>("qty", &DocumentLine::qty),
+    core::column_only<DocumentLine>("product_unit_name", &DocumentLine::product_unit_name),
+    core::column_only<DocumentLine>("product_description", &DocumentLine::product_description),
+    core::column_only<DocumentLine>("discount_type", &DocumentLine::discount_type),
+    core::column_only<DocumentLine>("discount_value", &DocumentLine::discount_value),
+    core::column_only<DocumentLine>("vat_tax_value", &DocumentLine::vat_tax_value),
+    core::column_only<DocumentLine>("wh_tax_value", &DocumentLine::wh_tax_value),
+    core::column_only<DocumentLine>("total_price", &DocumentLine::total_price),
+    core::column_only<DocumentLine>("unit_id", &DocumentLine::unit_id),
+    core::column_only<DocumentLine>("is_shipping", &DocumentLine::is_shipping),
+    core::column_only<DocumentLine>("warehouse_code", &DocumentLine::warehouse_code),
+};
+inline constexpr core::Entity<DocumentLine> kLineEntity{"document_lines", "dl", kLineColumns, ""};
+
 // --- Writing JSON ----------------------------------------------------------------------------
 
 // The lines as each document shows them (§4.10 quotationDetails, §4.11 salesorderDetails).

@@ -32,8 +32,11 @@ std::optional<SalesOrderRecord> SalesOrderRepository::find(std::int64_t company_
   o.lines = documents::load_lines(s_, company_id, documents::kSalesOrder, o.sales_order_id);
   auto d = s_.query(discounts, {company_id, o.sales_order_id});
   while (d.next()) o.discounts.push_back(kDiscounts.read(d));
-  auto i = s_.query(schedule, {company_id, o.sales_order_id});
-  while (i.next()) o.installments.push_back(kInstallments.read(i));
+  // An order has a schedule exactly when it has a schedule's kind (an empty one has none).
+  if (o.payment_value_type) {
+    auto i = s_.query(schedule, {company_id, o.sales_order_id});
+    while (i.next()) o.installments.push_back(kInstallments.read(i));
+  }
   return o;
 }
 
